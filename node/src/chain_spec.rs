@@ -1,0 +1,56 @@
+//! The chains the node knows by name, and the properties clients read from them.
+
+use azra_runtime::{SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL, WASM_BINARY};
+use sc_service::{ChainType, Properties};
+
+/// A chain specification for the AzraCode runtime.
+pub type ChainSpec = sc_service::GenericChainSpec;
+
+/// How wallets and polkadot.js show $AZRA and AzraCode addresses.
+fn properties() -> Properties {
+	let mut properties = Properties::new();
+	properties.insert("tokenSymbol".into(), TOKEN_SYMBOL.into());
+	properties.insert("tokenDecimals".into(), TOKEN_DECIMALS.into());
+	properties.insert("ss58Format".into(), SS58_PREFIX.into());
+	properties
+}
+
+fn wasm_binary() -> Result<&'static [u8], String> {
+	WASM_BINARY.ok_or_else(|| {
+		"the runtime Wasm blob is missing: this node was built with SKIP_WASM_BUILD".to_string()
+	})
+}
+
+/// `--dev`: one validator (Alice), dev accounts endowed.
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("AzraCode Development")
+		.with_id("azra_dev")
+		.with_chain_type(ChainType::Development)
+		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.with_properties(properties())
+		.build())
+}
+
+/// `--chain local`: three validators (Alice, Bob, Charlie) on one machine.
+pub fn local_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("AzraCode Local Testnet")
+		.with_id("azra_local")
+		.with_chain_type(ChainType::Local)
+		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+		.with_properties(properties())
+		.build())
+}
+
+/// The chain spec named by `--chain`: `dev`, `local`, or the path of a JSON chain spec.
+pub fn load(id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
+	Ok(match id {
+		"" | "dev" => Box::new(development_chain_spec()?),
+		"local" => Box::new(local_chain_spec()?),
+		path => Box::new(
+			ChainSpec::from_json_file(std::path::PathBuf::from(path))
+				.map_err(|e| format!("cannot use `{path}` as a chain spec: {e}"))?,
+		),
+	})
+}

@@ -1,0 +1,215 @@
+//! # AzraCode primitives
+//!
+//! The vocabulary shared by AzraCode's pallets and the traits through which they meet.
+//!
+//! AzraCode ties the supply of $AZRA to verified compute. Three pallets own the three
+//! halves of that loop, and none of them depends on another's crate:
+//!
+//! - **burn** owns *builds*. It implements [`BuildRegistry`] (read a build, mark it
+//!   completed exactly once) and [`BurnLedger`] (how much was burned, in total and per
+//!   epoch).
+//! - **attestation** owns *enclaves*. It implements [`ProviderEligibility`] (may this
+//!   provider take this build?) and [`WorkProofVerifier`] (did a registered, still
+//!   allow-listed enclave of this provider sign this work proof?).
+//! - **mint** owns *epochs* and every unit of AZRA created. It implements [`EpochClock`]
+//!   and [`Refund`].
+//!
+//! The runtime wires each trait to the pallet that owns the data; mock runtimes in tests
+//! can plug in simple implementations instead.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_core::{RuntimeDebug, H256};
+use sp_runtime::{DispatchError, DispatchResult};
+
+/// Sequential identifier of a build, assigned at submission.
+pub type BuildId = u64;
+
+/// Compute units: the metered quantity a build requests and a provider proves.
+pub type Units = u64;
+
+/// Index of a reward epoch (a fixed number of blocks, owned by the mint side).
+pub type EpochIndex = u32;
+
+/// Identifier of an allow-listed enclave measurement: the hash of its policy entry.
+///
+/// A build may require one; an enclave is registered under the one its quote matched.
+pub type MeasurementId = H256;
+
+/// Domain tag mixed into every work-proof payload so that a signature made for anything
+/// else can never be replayed as a work proof.
+pub const WORK_PROOF_DOMAIN: &[u8] = b"azra/work-proof/v1";
+
+/// Where a build is in its lifecycle.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, RuntimeDebug,
+)]
+pub enum BuildState<AccountId, BlockNumber> {
+	/// Waiting for a provider.
+	Open,
+	/// Taken by `provider`, who must prove the work before `deadline`, or the build
+	/// returns to [`BuildState::Open`].
+	Assigned {
+		/// The provider working on the build.
+		provider: AccountId,
+		/// Last block at which the assignment holds.
+		deadline: BlockNumber,
+	},
+	/// Proven by `provider`; final.
+	Completed {
+		/// The provider whose work proof was accepted.
+		provider: AccountId,
+		/// Hash of the build's output, as signed by the enclave.
+		output_hash: H256,
+		/// Units actually used (never more than requested).
+		units_used: Units,
+	},
+	/// Nobody completed the build before its expiry; its price may be refunded; final.
+	Expired,
+}
+
+/// What other pallets may read of a build, with time-dependent transitions (missed
+/// deadline, expiry) already applied as of the current block.
+#[derive(Clone, PartialEq, Eq, RuntimeDebug)]
+pub struct BuildView<AccountId, Balance, BlockNumber> {
+	/// The account that submitted (and paid for) the build.
+	pub builder: AccountId,
+	/// Hash of the build specification: what to run.
+	pub spec_hash: H256,
+	/// Compute units requested.
+	pub units: Units,
+	/// Price burned at submission.
+	pub price: Balance,
+	/// The measurement an enclave must have to run the build, if any.
+	pub required_measurement: Option<MeasurementId>,
+	/// Lifecycle state.
+	pub state: BuildState<AccountId, BlockNumber>,
+}
+
+/// Builds, as the burn pallet keeps them.
+pub trait BuildRegistry<AccountId, Balance, BlockNumber> {
+	/// The build `id`, or `None` if there is no such build.
+	fn build(id: BuildId) -> Option<BuildView<AccountId, Balance, BlockNumber>>;
+
+	/// Mark build `id` completed by `provider`. Succeeds once: the build must be assigned
+	/// to `provider`, within its deadline, with `units_used` not above the units requested.
+	fn complete_build(
+		id: BuildId,
+		provider: &AccountId,
+		output_hash: H256,
+		units_used: Units,
+	) -> DispatchResult;
+}
+
+/// Burned AZRA, as the burn pallet accounts it.
+pub trait BurnLedger<Balance> {
+	/// AZRA burned during `epoch`.
+	fn burned_in_epoch(epoch: EpochIndex) -> Balance;
+	/// AZRA burned since genesis.
+	fn total_burned() -> Balance;
+}
+
+/// The current reward epoch, as the mint pallet counts them.
+pub trait EpochClock {
+	/// The epoch the current block belongs to.
+	fn current_epoch() -> EpochIndex;
+}
+
+/// Returns the price of a build that nobody completed to its builder.
+///
+/// Implemented by the mint pallet, the only place AZRA is created: a refund is new
+/// issuance, accounted separately from rewards.
+pub trait Refund<AccountId, Balance> {
+	/// Mint `amount` to `builder` as a refund.
+	fn refund(builder: &AccountId, amount: Balance) -> DispatchResult;
+}
+
+/// May a provider take a build? Implemented by the attestation pallet.
+pub trait ProviderEligibility<AccountId> {
+	/// `Ok` if `provider` has a registered, unexpired enclave whose measurement is still
+	/// allow-listed and satisfies `required` (any allow-listed one when `None`); otherwise
+	/// the error that names the broken rule.
+	fn ensure_eligible(provider: &AccountId, required: Option<MeasurementId>) -> DispatchResult;
+}
+
+/// The statement an enclave signs to prove it did a build's work.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, RuntimeDebug,
+)]
+pub struct WorkClaim<AccountId> {
+	/// The build that was run.
+	pub build_id: BuildId,
+	/// The specification that was run.
+	pub spec_hash: H256,
+	/// Hash of what the run produced.
+	pub output_hash: H256,
+	/// Units the run used.
+	pub units_used: Units,
+	/// The provider the enclave works for.
+	pub provider: AccountId,
+}
+
+impl<AccountId: Encode> WorkClaim<AccountId> {
+	/// The exact bytes an enclave key signs: the domain tag followed by the SCALE encoding
+	/// of the claim.
+	pub fn signing_payload(&self) -> Vec<u8> {
+		let mut payload = Vec::with_capacity(WORK_PROOF_DOMAIN.len() + 128);
+		payload.extend_from_slice(WORK_PROOF_DOMAIN);
+		self.encode_to(&mut payload);
+		payload
+	}
+}
+
+/// The TCB (trusted computing base) status Intel's collateral gave an enclave's platform.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	RuntimeDebug,
+)]
+pub enum TcbStatus {
+	/// Fully patched.
+	UpToDate,
+	/// Patched, but software hardening is advised.
+	SwHardeningNeeded,
+	/// Platform configuration needs attention.
+	ConfigurationNeeded,
+	/// Both of the above.
+	ConfigurationAndSwHardeningNeeded,
+	/// Microcode or firmware is out of date.
+	OutOfDate,
+	/// Out of date and configuration needs attention.
+	OutOfDateConfigurationNeeded,
+	/// The platform's keys are revoked.
+	Revoked,
+}
+
+/// What a successful work-proof check tells the caller about the enclave that signed.
+#[derive(Clone, PartialEq, Eq, RuntimeDebug)]
+pub struct VerifiedWork {
+	/// The allow-listed measurement the enclave was registered under.
+	pub measurement: MeasurementId,
+	/// The TCB status at the enclave's registration.
+	pub tcb_status: TcbStatus,
+}
+
+/// Checks work proofs. Implemented by the attestation pallet.
+pub trait WorkProofVerifier<AccountId, Signature> {
+	/// `Ok` if `signature` over `claim.signing_payload()` was made by a registered,
+	/// unexpired enclave key of `claim.provider` whose measurement is still allow-listed.
+	fn verify_work_proof(
+		claim: &WorkClaim<AccountId>,
+		signature: &Signature,
+	) -> Result<VerifiedWork, DispatchError>;
+}

@@ -1,0 +1,194 @@
+//! The real runtime, started from each real genesis preset, applying signed extrinsics
+//! through `Executive` as a node would.
+
+use azra_runtime::{
+	genesis_config_presets::{self, ENDOWMENT},
+	Address, Balances, BalancesCall, Executive, Header, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SignedPayload, System, TxExtension, UncheckedExtrinsic, UNIT,
+};
+use codec::Encode;
+use frame_support::{
+	assert_err,
+	traits::{fungible::Inspect, Get},
+};
+use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{
+	generic::Era,
+	traits::Hash as _,
+	transaction_validity::{InvalidTransaction, TransactionValidityError},
+	BuildStorage, Digest, DigestItem,
+};
+
+/// Applies `patch` on top of `base`, recursively, as the node does with a preset.
+fn merge_json(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+			for (key, value) in patch {
+				merge_json(base.entry(key).or_insert(serde_json::Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// Genesis storage of the preset `name`, built the way the node builds it.
+fn preset_storage(name: &str) -> sp_io::TestExternalities {
+	let patch = genesis_config_presets::get_preset(&name.into())
+		.unwrap_or_else(|| panic!("the runtime has a `{name}` preset"));
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge_json(&mut config, serde_json::from_slice(&patch).unwrap());
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
+	config.build_storage().unwrap().into()
+}
+
+/// Starts block 1 in Aura slot `slot`, so the block has an author.
+fn start_block(slot: u64) {
+	let digest = Digest {
+		logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(slot).encode())],
+	};
+	let header = Header::new(1, Default::default(), Default::default(), System::parent_hash(), digest);
+	Executive::initialize_block(&header);
+}
+
+fn tx_extension(nonce: u32) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+	)
+}
+
+/// `call`, signed by `signer` with `nonce`, as a wallet would submit it.
+fn signed(call: RuntimeCall, signer: Sr25519Keyring, nonce: u32) -> UncheckedExtrinsic {
+	let extension = tx_extension(nonce);
+	let payload = SignedPayload::new(call.clone(), extension.clone()).unwrap();
+	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+	UncheckedExtrinsic::new_signed(
+		call,
+		Address::Id(signer.to_account_id()),
+		signature.into(),
+		extension,
+	)
+}
+
+fn free(who: Sr25519Keyring) -> u128 {
+	Balances::balance(&who.to_account_id())
+}
+
+#[test]
+fn every_preset_builds_a_chain_with_endowed_dev_accounts() {
+	let names = genesis_config_presets::preset_names();
+	assert_eq!(names.len(), 2);
+	for name in names {
+		let name = String::from_utf8(name.as_ref().to_vec()).unwrap();
+		preset_storage(&name).execute_with(|| {
+			for account in genesis_config_presets::dev_accounts() {
+				assert_eq!(Balances::balance(&account), ENDOWMENT, "{name}");
+			}
+			let accounts = genesis_config_presets::dev_accounts().len() as u128;
+			assert_eq!(Balances::total_issuance(), ENDOWMENT * accounts, "{name}");
+			assert_eq!(
+				pallet_sudo::Key::<Runtime>::get(),
+				Some(Sr25519Keyring::Alice.to_account_id()),
+				"{name}"
+			);
+		});
+	}
+}
+
+#[test]
+fn presets_name_their_validators() {
+	preset_storage("development").execute_with(|| {
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 1);
+	});
+	preset_storage("local_testnet").execute_with(|| {
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 3);
+		assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 3);
+	});
+	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
+}
+
+#[test]
+fn a_signed_transfer_through_executive_moves_azra_and_pays_the_author() {
+	for (preset, slot, author) in [
+		("development", 1, Sr25519Keyring::Alice),
+		// Three validators: slot 1 belongs to the second, Bob.
+		("local_testnet", 1, Sr25519Keyring::Bob),
+	] {
+		preset_storage(preset).execute_with(|| {
+			start_block(slot);
+			let issuance = Balances::total_issuance();
+			let (charlie, dave) = (free(Sr25519Keyring::Charlie), free(Sr25519Keyring::Dave));
+			let author_before = free(author);
+
+			let call = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+				dest: Address::Id(Sr25519Keyring::Dave.to_account_id()),
+				value: 5 * UNIT,
+			});
+			let outcome = Executive::apply_extrinsic(signed(call, Sr25519Keyring::Charlie, 0));
+			assert_eq!(outcome, Ok(Ok(())), "{preset}");
+
+			let fee = charlie - free(Sr25519Keyring::Charlie) - 5 * UNIT;
+			assert!(fee > 0, "{preset}: a transfer costs a fee");
+			assert_eq!(free(Sr25519Keyring::Dave), dave + 5 * UNIT, "{preset}");
+			assert_eq!(free(author), author_before + fee, "{preset}: the author earns the fee");
+			assert_eq!(Balances::total_issuance(), issuance, "{preset}: fees are not burned");
+			assert_eq!(System::account_nonce(Sr25519Keyring::Charlie.to_account_id()), 1);
+		});
+	}
+}
+
+#[test]
+fn a_replayed_or_forged_extrinsic_is_refused() {
+	preset_storage("development").execute_with(|| {
+		start_block(1);
+		let call = RuntimeCall::System(frame_system::Call::remark { remark: b"azra".to_vec() });
+		let xt = signed(call.clone(), Sr25519Keyring::Bob, 0);
+		assert_eq!(Executive::apply_extrinsic(xt.clone()), Ok(Ok(())));
+
+		// The same bytes again: the nonce is used.
+		assert_err!(
+			Executive::apply_extrinsic(xt),
+			TransactionValidityError::Invalid(InvalidTransaction::Stale)
+		);
+
+		// Signed by Eve but claiming to be Bob.
+		let extension = tx_extension(1);
+		let payload = SignedPayload::new(call.clone(), extension.clone()).unwrap();
+		let forged = UncheckedExtrinsic::new_signed(
+			call,
+			Address::Id(Sr25519Keyring::Bob.to_account_id()),
+			payload.using_encoded(|bytes| Sr25519Keyring::Eve.sign(bytes)).into(),
+			extension,
+		);
+		assert_err!(
+			Executive::apply_extrinsic(forged),
+			TransactionValidityError::Invalid(InvalidTransaction::BadProof)
+		);
+	});
+}
+
+#[test]
+fn a_transfer_below_the_existential_deposit_to_a_new_account_fails() {
+	preset_storage("development").execute_with(|| {
+		start_block(1);
+		let newcomer = sp_runtime::AccountId32::new(BlakeTwoHash::hash(b"newcomer").into());
+		let ed: u128 = <Runtime as pallet_balances::Config>::ExistentialDeposit::get();
+		let call = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+			dest: Address::Id(newcomer.clone()),
+			value: ed - 1,
+		});
+		let outcome = Executive::apply_extrinsic(signed(call, Sr25519Keyring::Alice, 0));
+		assert!(matches!(outcome, Ok(Err(_))), "dispatch error expected, got {outcome:?}");
+		assert_eq!(Balances::balance(&newcomer), 0);
+	});
+}
+
+type BlakeTwoHash = sp_runtime::traits::BlakeTwo256;

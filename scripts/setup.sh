@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what building and testing AzraCode needs on a fresh Debian machine.
+# Idempotent: anything already present is skipped.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+log() { printf '[setup] %s\n' "$*"; }
+
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# clang + libclang-dev: bindgen; protobuf-compiler: litep2p's build script.
+apt_packages=(clang libclang-dev protobuf-compiler pkg-config make)
+missing=()
+for pkg in "${apt_packages[@]}"; do
+	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+	log "installing apt packages: ${missing[*]}"
+	as_root apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+else
+	log "apt packages present"
+fi
+
+# The runtime builds to Wasm; substrate-wasm-builder uses wasm32-unknown-unknown + rust-src.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+	log "adding rust target wasm32-unknown-unknown"
+	rustup target add wasm32-unknown-unknown
+fi
+if ! rustup component list --installed | grep -q '^rust-src'; then
+	log "adding rust component rust-src"
+	rustup component add rust-src
+fi
+
+# The e2e tests drive a node with @polkadot/api, pinned by the committed package-lock.
+if [ ! -d "$AZRA_ROOT/scripts/e2e/node_modules/@polkadot/api" ]; then
+	log "installing e2e npm packages"
+	(cd "$AZRA_ROOT/scripts/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+else
+	log "e2e npm packages present"
+fi
+
+log "done (cargo target dir: $CARGO_TARGET_DIR)"

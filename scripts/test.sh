@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test: format check, the whole workspace's Rust tests (pallets, runtime,
+# benchmarks as tests), then the end-to-end tests against a real dev node.
+# Exits non-zero on the first failure.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$AZRA_ROOT"
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "setup"
+scripts/setup.sh
+
+step "format check"
+cargo fmt --all -- --check
+
+step "dependency rules"
+if [ -f ../shared/tools/check-lock.py ]; then
+	python3 ../shared/tools/check-lock.py Cargo.lock
+fi
+if cargo tree -e normal --workspace --prefix none | grep -q '^librocksdb-sys'; then
+	echo "RocksDB is compiled into the default build" >&2
+	exit 1
+fi
+
+step "cargo test --workspace"
+cargo test --workspace
+
+step "benchmarks as tests"
+bench_pallets=()
+for manifest in pallets/*/Cargo.toml; do
+	grep -q '^runtime-benchmarks' "$manifest" && bench_pallets+=(-p "$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -1)")
+done
+if [ "${#bench_pallets[@]}" -gt 0 ]; then
+	SKIP_WASM_BUILD=1 cargo test "${bench_pallets[@]}" --features runtime-benchmarks
+fi
+
+step "build the node"
+cargo build -p azra-node
+
+step "end-to-end tests"
+node scripts/e2e/run.mjs
