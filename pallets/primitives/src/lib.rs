@@ -24,7 +24,7 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_core::{RuntimeDebug, H256};
+use sp_core::H256;
 use sp_runtime::{DispatchError, DispatchResult};
 
 /// Sequential identifier of a build, assigned at submission.
@@ -47,7 +47,7 @@ pub const WORK_PROOF_DOMAIN: &[u8] = b"azra/work-proof/v1";
 
 /// Where a build is in its lifecycle.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, RuntimeDebug,
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub enum BuildState<AccountId, BlockNumber> {
 	/// Waiting for a provider.
@@ -75,7 +75,7 @@ pub enum BuildState<AccountId, BlockNumber> {
 
 /// What other pallets may read of a build, with time-dependent transitions (missed
 /// deadline, expiry) already applied as of the current block.
-#[derive(Clone, PartialEq, Eq, RuntimeDebug)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct BuildView<AccountId, Balance, BlockNumber> {
 	/// The account that submitted (and paid for) the build.
 	pub builder: AccountId,
@@ -139,7 +139,7 @@ pub trait ProviderEligibility<AccountId> {
 
 /// The statement an enclave signs to prove it did a build's work.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, RuntimeDebug,
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct WorkClaim<AccountId> {
 	/// The build that was run.
@@ -176,7 +176,7 @@ impl<AccountId: Encode> WorkClaim<AccountId> {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 pub enum TcbStatus {
 	/// Fully patched.
@@ -196,7 +196,7 @@ pub enum TcbStatus {
 }
 
 /// What a successful work-proof check tells the caller about the enclave that signed.
-#[derive(Clone, PartialEq, Eq, RuntimeDebug)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct VerifiedWork {
 	/// The allow-listed measurement the enclave was registered under.
 	pub measurement: MeasurementId,
