@@ -1,7 +1,9 @@
 //! Every pallet's `Config`: the one place where AzraCode's pallets are wired together.
 
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{
 		fungible::{Balanced, Credit},
 		ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, FindAuthor, OnUnbalanced,
@@ -38,7 +40,10 @@ parameter_types! {
 		NORMAL_DISPATCH_RATIO,
 	);
 	/// Blocks hold at most 5 MiB of extrinsics.
-	pub RuntimeBlockLength: BlockLength = BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.build();
 	pub const SS58Prefix: u16 = SS58_PREFIX;
 }
 
