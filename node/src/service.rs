@@ -262,9 +262,7 @@ pub fn new_full<
 		)?;
 
 		// Aura is essential: if it stops, the node stops rather than idling silently.
-		task_manager
-			.spawn_essential_handle()
-			.spawn_blocking("aura", Some("block-authoring"), aura);
+		task_manager.spawn_essential_handle().spawn_blocking("aura", Some("block-authoring"), aura);
 	}
 
 	if enable_grandpa {
@@ -297,9 +295,7 @@ pub fn new_full<
 			})?;
 
 		// GRANDPA is essential too: a validator that cannot finalize must not keep running.
-		task_manager
-			.spawn_essential_handle()
-			.spawn_blocking("grandpa-voter", None, grandpa_voter);
+		task_manager.spawn_essential_handle().spawn_blocking("grandpa-voter", None, grandpa_voter);
 	}
 
 	Ok(task_manager)

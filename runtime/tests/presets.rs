@@ -15,7 +15,7 @@ use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
 	generic::Era,
-	traits::Hash as _,
+	traits::{Hash as _, Header as _},
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	BuildStorage, Digest, DigestItem,
 };
@@ -23,10 +23,11 @@ use sp_runtime::{
 /// Applies `patch` on top of `base`, recursively, as the node does with a preset.
 fn merge_json(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
 			for (key, value) in patch {
 				merge_json(base.entry(key).or_insert(serde_json::Value::Null), value);
-			},
+			}
+		},
 		(base, patch) => *base = patch,
 	}
 }
@@ -43,10 +44,10 @@ fn preset_storage(name: &str) -> sp_io::TestExternalities {
 
 /// Starts block 1 in Aura slot `slot`, so the block has an author.
 fn start_block(slot: u64) {
-	let digest = Digest {
-		logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(slot).encode())],
-	};
-	let header = Header::new(1, Default::default(), Default::default(), System::parent_hash(), digest);
+	let digest =
+		Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(slot).encode())] };
+	let header =
+		Header::new(1, Default::default(), Default::default(), System::parent_hash(), digest);
 	Executive::initialize_block(&header);
 }
 
@@ -86,7 +87,6 @@ fn every_preset_builds_a_chain_with_endowed_dev_accounts() {
 	let names = genesis_config_presets::preset_names();
 	assert_eq!(names.len(), 2);
 	for name in names {
-		let name = String::from_utf8(name.as_ref().to_vec()).unwrap();
 		preset_storage(&name).execute_with(|| {
 			for account in genesis_config_presets::dev_accounts() {
 				assert_eq!(Balances::balance(&account), ENDOWMENT, "{name}");

@@ -22,8 +22,8 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, SS58_PREFIX, VERSION,
+	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
+	System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, SS58_PREFIX, VERSION,
 };
 
 /// A block may use up to 75% of its weight for normal (user) extrinsics; the rest is kept
@@ -119,7 +119,9 @@ impl OnUnbalanced<Credit<AccountId, Balances>> for FeesToAuthor {
 		let digest = System::digest();
 		let pre_runtime_digests = digest.logs().iter().filter_map(|item| item.as_pre_runtime());
 		let author = Aura::find_author(pre_runtime_digests)
-			.and_then(|index| pallet_aura::Authorities::<Runtime>::get().get(index as usize).cloned())
+			.and_then(|index| {
+				pallet_aura::Authorities::<Runtime>::get().get(index as usize).cloned()
+			})
 			.map(|aura_id| AccountId::new(aura_id.into_inner().0));
 		if let Some(author) = author {
 			// A fee below the existential deposit for an author with no account is lost;

@@ -1,6 +1,6 @@
 // Starts a real `azra-node --dev --tmp` on free loopback ports and connects @polkadot/api.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { connect as tcpConnect, createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
@@ -72,8 +72,23 @@ export class DevNode {
     return `ws://127.0.0.1:${this.rpcPort}`;
   }
 
-  /** Connects @polkadot/api, retrying until the RPC server answers. */
+  /** Resolves once the RPC port accepts TCP connections (or the node has exited). */
+  async rpcListening() {
+    for (;;) {
+      if (this.exited) throw new Error(`azra-node exited before serving RPC\n${this.logTail()}`);
+      const open = await new Promise((resolve) => {
+        const socket = tcpConnect(this.rpcPort, '127.0.0.1');
+        socket.once('connect', () => { socket.destroy(); resolve(true); });
+        socket.once('error', () => resolve(false));
+      });
+      if (open) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  /** Connects @polkadot/api once the RPC server answers. */
   async connect(timeoutMs = 60_000) {
+    await withTimeout(this.rpcListening(), timeoutMs, `RPC port ${this.rpcPort} to open`, this);
     const provider = new WsProvider(this.url, 500);
     const api = await withTimeout(ApiPromise.create({ provider, noInitWarn: true }), timeoutMs, `RPC at ${this.url}`, this);
     this.api = api;
