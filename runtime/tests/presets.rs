@@ -27,7 +27,7 @@ fn merge_json(base: &mut serde_json::Value, patch: serde_json::Value) {
 			for (key, value) in patch {
 				merge_json(base.entry(key).or_insert(serde_json::Value::Null), value);
 			}
-		},
+		}
 		(base, patch) => *base = patch,
 	}
 }
