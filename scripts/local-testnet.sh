@@ -30,8 +30,8 @@ stop_all() {
 }
 trap stop_all EXIT INT TERM
 
-# Alice's network key is fixed so the others can find her as their bootnode.
-alice_node_key=0000000000000000000000000000000000000000000000000000000000000001
+# Validators need a persistent network key: node i gets the fixed key i+1, so Alice's
+# peer id is known and the others use her as their bootnode. Dev keys: never in production.
 alice_peer_id=12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp
 p2p_base=30400
 rpc_base=9950
@@ -42,20 +42,27 @@ for ((i = 0; i < count; i++)); do
 		--chain local
 		--base-path "$base_dir/$name"
 		--"$name"
-		--port $((p2p_base + i))
 		--listen-addr "/ip4/127.0.0.1/tcp/$((p2p_base + i))"
 		--rpc-port $((rpc_base + i))
 		--no-prometheus --no-telemetry --no-mdns
 		--allow-private-ip
+		--node-key "$(printf '%064x' $((i + 1)))"
 	)
-	if [ "$i" -eq 0 ]; then
-		args+=(--node-key "$alice_node_key")
-	else
+	if [ "$i" -gt 0 ]; then
 		args+=(--bootnodes "/ip4/127.0.0.1/tcp/$p2p_base/p2p/$alice_peer_id")
 	fi
 	"$AZRA_NODE" "${args[@]}" >"$base_dir/$name.log" 2>&1 &
 	pids+=($!)
 	echo "$name: rpc ws://127.0.0.1:$((rpc_base + i)), p2p $((p2p_base + i)), log $base_dir/$name.log"
+done
+
+sleep 3
+for ((i = 0; i < count; i++)); do
+	if ! kill -0 "${pids[$i]}" 2>/dev/null; then
+		echo "${names[$i]} exited at start:" >&2
+		tail -5 "$base_dir/${names[$i]}.log" >&2
+		exit 1
+	fi
 done
 
 if [ -n "${AZRA_TESTNET_SECONDS:-}" ]; then
