@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { nodeBinary } from './lib/devnode.mjs';
 
 function azraNode(...args) {
-  const run = spawnSync(nodeBinary(), args, { encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(nodeBinary(), args, { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
   return { code: run.status, stdout: run.stdout, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -33,7 +33,7 @@ test('a malformed chain spec is refused with the parse error', () => {
 
 test('export-chain-spec prints the local chain with AZRA properties', () => {
   const { code, stdout, output } = azraNode('export-chain-spec', '--chain', 'local');
-  assert.equal(code, 0, output);
+  assert.equal(code, 0, output.slice(-2000));
   const spec = JSON.parse(stdout);
   assert.equal(spec.id, 'azra_local');
   assert.deepEqual(spec.properties, { ss58Format: 4242, tokenDecimals: 12, tokenSymbol: 'AZRA' });
