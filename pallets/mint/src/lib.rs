@@ -1,0 +1,961 @@
+//! # Mint pallet
+//!
+//! The only place $AZRA is created. Providers earn newly minted AZRA for work an attested
+//! enclave has proven; builders get refunds for builds nobody completed. Everything else in
+//! AzraCode only moves or burns AZRA.
+//!
+//! ## Terms
+//!
+//! - **Epoch**: a run of `epoch_length` blocks. Epoch `e + 1` opens in the block where epoch
+//!   `e` closes. The pallet implements [`EpochClock`] for the other pallets.
+//! - **Points**: the verified compute units a provider proved during an epoch.
+//! - **Burned**: AZRA the burn pallet destroyed during an epoch ([`BurnLedger`]).
+//! - **Smoothed burn**: an exponential moving average of burned AZRA per epoch.
+//! - **Budget**: the most an epoch's rewards may mint, split pro rata to points.
+//! - **Dust**: what rounding each share down leaves of a budget; never minted, recorded.
+//! - **Net emission**: `minted + refunded − burned`, signed, per epoch and in total.
+//!
+//! ## Formulas
+//!
+//! When epoch `e` closes, with `α = smoothing`:
+//!
+//! ```text
+//! burned         = BurnLedger::burned_in_epoch(e)
+//! smoothed_burn  = α · burned + (1 − α) · smoothed_burn_prev
+//! budget         = clamp(ratio · smoothed_burn, floor, ceiling)
+//! budget         = min(budget, BreakerMultiple · (burned + floor))   // circuit breaker
+//! budget         = 0 if the epoch has no points
+//! share(p)       = ⌊budget · points(p) / points(e)⌋
+//! dust           = budget − Σ share(p)                               // never minted
+//! net_emission   = minted_rewards + refunded − burned
+//! ```
+//!
+//! A parameter change is rejected if the new value lies outside its hard bounds
+//! (`Min*`/`Max*` constants) or differs from the value in effect when the current epoch
+//! opened by more than `MaxChangePerEpoch` of that value (of the hard maximum when that
+//! value is zero).
+//!
+//! ## Calls
+//!
+//! - [`submit_work`](Pallet::submit_work): the provider a build is assigned to presents the
+//!   enclave's work proof; the build is marked completed and its units become the
+//!   provider's points in the current epoch.
+//! - [`claim_rewards`](Pallet::claim_rewards): a provider collects its share of the budget of
+//!   one or more closed epochs (bounded by `MaxEpochsPerClaim`); each epoch pays once.
+//! - [`set_parameters`](Pallet::set_parameters): Root tunes ratio, floor, ceiling, smoothing
+//!   and epoch length within the hard bounds and the per-epoch step.
+//!
+//! ## Hooks
+//!
+//! - `on_initialize`: when the block reaches the end of the epoch in progress, closes it in
+//!   constant work (one epoch per block, no loops) and opens the next.
+//! - `integrity_test`: checks the bounds are coherent.
+//! - `try_state`: total issuance = genesis issuance + minted + refunded − burned, and no
+//!   epoch has paid more than its budget.
+//!
+//! ## Traits implemented
+//!
+//! - [`EpochClock`]: the epoch the current block belongs to.
+//! - [`Refund`]: mint a refund to a builder (the burn pallet's expiry/cancel path).
+//!
+//! See [`pallet`] for storage, events and errors.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+use alloc::vec::Vec;
+use azra_primitives::{
+	BuildRegistry, BuildState, BurnLedger, EpochClock, EpochIndex, Refund, Units, WorkClaim,
+	WorkProofVerifier,
+};
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	Get,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	helpers_128bit::multiply_by_rational_with_rounding,
+	traits::{AtLeast32BitUnsigned, One, Saturating, Zero},
+	DispatchError, DispatchResult, FixedPointNumber, Perbill, Rounding, SaturatedConversion,
+};
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::mint";
+
+/// Most epoch records [`Pallet::epoch_records`] returns in one read.
+pub const MAX_RECORDS_PER_READ: u32 = 256;
+
+/// The balance type of the currency this pallet mints.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// The parameters, typed for a runtime.
+pub type ParametersOf<T> = MintParameters<BalanceOf<T>, BlockNumberFor<T>>;
+
+/// Sets up what the benchmarks need from the pallets this one talks to.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId, Signature> {
+	/// Create a build of `units` units assigned to `provider`, within its deadline; return
+	/// its id.
+	fn assigned_build(provider: &AccountId, units: Units) -> azra_primitives::BuildId;
+	/// A work proof that the runtime's `WorkProofs` accepts for `claim`.
+	fn work_proof(claim: &WorkClaim<AccountId>) -> Signature;
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::{DispatchError, DispatchResult, *};
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_core::H256;
+	use sp_runtime::FixedU128;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the mint pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The currency in which rewards and refunds are minted (AZRA).
+		type Currency: Mutate<Self::AccountId>;
+
+		/// The builds, as the burn pallet keeps them.
+		type Builds: BuildRegistry<Self::AccountId, BalanceOf<Self>, BlockNumberFor<Self>>;
+
+		/// How much was burned, per epoch and in total (the burn pallet).
+		type BurnLedger: BurnLedger<BalanceOf<Self>>;
+
+		/// The signature type of work proofs (the runtime uses `MultiSignature`).
+		type Signature: Parameter + MaxEncodedLen;
+
+		/// Checks work proofs (the attestation pallet).
+		type WorkProofs: WorkProofVerifier<Self::AccountId, Self::Signature>;
+
+		/// Lower hard bound of `ratio`.
+		#[pallet::constant]
+		type MinRatio: Get<FixedU128>;
+		/// Upper hard bound of `ratio`.
+		#[pallet::constant]
+		type MaxRatio: Get<FixedU128>;
+		/// Lower hard bound of `floor`.
+		#[pallet::constant]
+		type MinFloor: Get<BalanceOf<Self>>;
+		/// Upper hard bound of `floor`.
+		#[pallet::constant]
+		type MaxFloor: Get<BalanceOf<Self>>;
+		/// Lower hard bound of `ceiling`.
+		#[pallet::constant]
+		type MinCeiling: Get<BalanceOf<Self>>;
+		/// Upper hard bound of `ceiling`.
+		#[pallet::constant]
+		type MaxCeiling: Get<BalanceOf<Self>>;
+		/// Lower hard bound of `smoothing` (must be above zero, so the average moves).
+		#[pallet::constant]
+		type MinSmoothing: Get<Perbill>;
+		/// Upper hard bound of `smoothing`.
+		#[pallet::constant]
+		type MaxSmoothing: Get<Perbill>;
+		/// Lower hard bound of `epoch_length` (at least one block).
+		#[pallet::constant]
+		type MinEpochLength: Get<BlockNumberFor<Self>>;
+		/// Upper hard bound of `epoch_length`.
+		#[pallet::constant]
+		type MaxEpochLength: Get<BlockNumberFor<Self>>;
+		/// Largest relative change of each parameter within one epoch, measured against its
+		/// value when the epoch opened.
+		#[pallet::constant]
+		type MaxChangePerEpoch: Get<Perbill>;
+		/// Circuit breaker: an epoch's budget never exceeds this multiple of
+		/// `burned + floor` (at least 1).
+		#[pallet::constant]
+		type BreakerMultiple: Get<u32>;
+		/// Most epochs one `claim_rewards` call may claim.
+		#[pallet::constant]
+		type MaxEpochsPerClaim: Get<u32>;
+		/// Most distinct providers that may earn points in one epoch.
+		#[pallet::constant]
+		type MaxProvidersPerEpoch: Get<u32>;
+
+		/// Weights of this pallet's calls and hooks.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up builds and work proofs for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::Signature>;
+	}
+
+	/// The parameters in effect.
+	#[pallet::storage]
+	pub type Parameters<T: Config> = StorageValue<_, ParametersOf<T>, ValueQuery>;
+
+	/// The parameters in effect when the epoch of the first change in it opened: the
+	/// reference for the per-epoch step limit. Refreshed by the first change of each epoch.
+	#[pallet::storage]
+	pub type ParametersBaseline<T: Config> =
+		StorageValue<_, (EpochIndex, ParametersOf<T>), OptionQuery>;
+
+	/// The epoch in progress: index, first block, length.
+	#[pallet::storage]
+	pub type CurrentEpoch<T: Config> = StorageValue<_, EpochInfo<BlockNumberFor<T>>, ValueQuery>;
+
+	/// The moving average of burn per epoch, as of the last closed epoch.
+	#[pallet::storage]
+	pub type SmoothedBurn<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// Record of each closed epoch.
+	#[pallet::storage]
+	pub type EpochRecords<T: Config> =
+		StorageMap<_, Twox64Concat, EpochIndex, EpochRecord<BalanceOf<T>>, OptionQuery>;
+
+	/// Points of epochs not yet closed: total and number of providers.
+	#[pallet::storage]
+	pub type EpochTallies<T: Config> = StorageMap<_, Twox64Concat, EpochIndex, EpochTally, ValueQuery>;
+
+	/// Each provider's points per epoch, and whether their share was claimed.
+	#[pallet::storage]
+	pub type Points<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		EpochIndex,
+		Blake2_128Concat,
+		T::AccountId,
+		ProviderPoints,
+		OptionQuery,
+	>;
+
+	/// Refunds minted during epochs not yet closed.
+	#[pallet::storage]
+	pub type EpochRefunds<T: Config> =
+		StorageMap<_, Twox64Concat, EpochIndex, BalanceOf<T>, ValueQuery>;
+
+	/// Rewards minted since genesis.
+	#[pallet::storage]
+	pub type TotalMinted<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// Refunds minted since genesis.
+	#[pallet::storage]
+	pub type TotalRefunded<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// Total issuance when the chain started (recorded by the genesis build, which must run
+	/// after the balances pallet's).
+	#[pallet::storage]
+	pub type GenesisIssuance<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// Initial parameters and state.
+	#[pallet::genesis_config]
+	pub struct GenesisConfig<T: Config> {
+		/// Initial `ratio`.
+		pub ratio: FixedU128,
+		/// Initial `floor`.
+		pub floor: BalanceOf<T>,
+		/// Initial `ceiling`.
+		pub ceiling: BalanceOf<T>,
+		/// Initial `smoothing`.
+		pub smoothing: Perbill,
+		/// Initial `epoch_length`.
+		pub epoch_length: BlockNumberFor<T>,
+		/// Starting value of the moving average of burn.
+		pub initial_smoothed_burn: BalanceOf<T>,
+	}
+
+	impl<T: Config> Default for GenesisConfig<T> {
+		fn default() -> Self {
+			Self {
+				ratio: FixedU128::one().max(T::MinRatio::get()).min(T::MaxRatio::get()),
+				floor: T::MinFloor::get(),
+				ceiling: T::MaxCeiling::get(),
+				smoothing: Perbill::from_percent(20)
+					.max(T::MinSmoothing::get())
+					.min(T::MaxSmoothing::get()),
+				epoch_length: T::MinEpochLength::get(),
+				initial_smoothed_burn: Zero::zero(),
+			}
+		}
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			let parameters = MintParameters {
+				ratio: self.ratio,
+				floor: self.floor,
+				ceiling: self.ceiling,
+				smoothing: self.smoothing,
+				epoch_length: self.epoch_length,
+			};
+			if let Err(e) = Pallet::<T>::ensure_within_bounds(&parameters) {
+				panic!("mint genesis parameters outside their hard bounds: {e:?}");
+			}
+			Parameters::<T>::put(parameters);
+			CurrentEpoch::<T>::put(EpochInfo {
+				index: 0,
+				start: One::one(),
+				length: self.epoch_length,
+			});
+			SmoothedBurn::<T>::put(self.initial_smoothed_burn);
+			GenesisIssuance::<T>::put(T::Currency::total_issuance());
+		}
+	}
+
+	/// Events of the mint pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A provider's work proof was accepted: the build is completed and its units are
+		/// the provider's points in `epoch`.
+		WorkAccepted {
+			/// The completed build.
+			build_id: azra_primitives::BuildId,
+			/// The provider who proved it.
+			provider: T::AccountId,
+			/// The epoch the points count in.
+			epoch: EpochIndex,
+			/// Units proven (= points earned).
+			units_used: Units,
+			/// Hash of the build's output.
+			output_hash: H256,
+			/// Measurement of the enclave that signed the proof.
+			measurement: H256,
+		},
+		/// An epoch closed and its budget was fixed.
+		EpochClosed {
+			/// The closed epoch.
+			epoch: EpochIndex,
+			/// AZRA burned in it.
+			burned: BalanceOf<T>,
+			/// AZRA refunded in it.
+			refunded: BalanceOf<T>,
+			/// Moving average of burn after it.
+			smoothed_burn: BalanceOf<T>,
+			/// Its reward budget.
+			budget: BalanceOf<T>,
+			/// Its total points.
+			points: Units,
+		},
+		/// The circuit breaker capped an epoch's budget.
+		BreakerTripped {
+			/// The epoch.
+			epoch: EpochIndex,
+			/// The budget the formula gave.
+			uncapped: BalanceOf<T>,
+			/// The cap applied: `BreakerMultiple × (burned + floor)`.
+			cap: BalanceOf<T>,
+		},
+		/// A provider was paid its share of an epoch's budget.
+		RewardsClaimed {
+			/// The provider.
+			provider: T::AccountId,
+			/// The epoch the share belongs to.
+			epoch: EpochIndex,
+			/// AZRA minted.
+			amount: BalanceOf<T>,
+		},
+		/// A builder was refunded the price of a build nobody completed.
+		Refunded {
+			/// The builder.
+			builder: T::AccountId,
+			/// AZRA minted.
+			amount: BalanceOf<T>,
+			/// The epoch the refund is accounted in.
+			epoch: EpochIndex,
+		},
+		/// Root changed the parameters.
+		ParametersSet {
+			/// The parameters now in effect.
+			parameters: ParametersOf<T>,
+		},
+	}
+
+	/// Errors of the mint pallet.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// There is no build with this id.
+		BuildNotFound,
+		/// The build is waiting for a provider; nobody may prove it yet.
+		BuildNotAssigned,
+		/// The build is assigned to another provider.
+		NotAssignedProvider,
+		/// The assignment's deadline has passed.
+		DeadlinePassed,
+		/// The build was already completed.
+		BuildAlreadyCompleted,
+		/// The build expired.
+		BuildExpired,
+		/// A work proof must report at least one unit.
+		NoUnitsUsed,
+		/// More units reported than the build requested.
+		UnitsAboveRequested,
+		/// This epoch already has the most providers it may have.
+		TooManyProviders,
+		/// The points would overflow.
+		PointsOverflow,
+		/// The epoch has not closed yet.
+		EpochNotClosed,
+		/// The caller has no points in this epoch.
+		NothingToClaim,
+		/// The caller's share of this epoch was already paid.
+		AlreadyClaimed,
+		/// `ratio` outside its hard bounds.
+		RatioOutOfBounds,
+		/// `floor` outside its hard bounds.
+		FloorOutOfBounds,
+		/// `ceiling` outside its hard bounds.
+		CeilingOutOfBounds,
+		/// `smoothing` outside its hard bounds.
+		SmoothingOutOfBounds,
+		/// `epoch_length` outside its hard bounds.
+		EpochLengthOutOfBounds,
+		/// `floor` above `ceiling`.
+		FloorAboveCeiling,
+		/// `ratio` moved more than the per-epoch step allows.
+		RatioChangeTooLarge,
+		/// `floor` moved more than the per-epoch step allows.
+		FloorChangeTooLarge,
+		/// `ceiling` moved more than the per-epoch step allows.
+		CeilingChangeTooLarge,
+		/// `smoothing` moved more than the per-epoch step allows.
+		SmoothingChangeTooLarge,
+		/// `epoch_length` moved more than the per-epoch step allows.
+		EpochLengthChangeTooLarge,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			let info = CurrentEpoch::<T>::get();
+			if now < info.start.saturating_add(info.length) {
+				return T::WeightInfo::on_initialize_idle();
+			}
+			Self::close_epoch(info.index, now);
+			T::WeightInfo::on_initialize_close_epoch()
+		}
+
+		fn integrity_test() {
+			assert!(T::MinRatio::get() <= T::MaxRatio::get(), "MinRatio > MaxRatio");
+			assert!(T::MinFloor::get() <= T::MaxFloor::get(), "MinFloor > MaxFloor");
+			assert!(T::MinCeiling::get() <= T::MaxCeiling::get(), "MinCeiling > MaxCeiling");
+			assert!(T::MinFloor::get() <= T::MaxCeiling::get(), "no floor fits under a ceiling");
+			assert!(!T::MinSmoothing::get().is_zero(), "MinSmoothing must be above zero");
+			assert!(T::MinSmoothing::get() <= T::MaxSmoothing::get(), "MinSmoothing > MaxSmoothing");
+			assert!(!T::MinEpochLength::get().is_zero(), "MinEpochLength must be at least 1");
+			assert!(
+				T::MinEpochLength::get() <= T::MaxEpochLength::get(),
+				"MinEpochLength > MaxEpochLength"
+			);
+			assert!(!T::MaxChangePerEpoch::get().is_zero(), "MaxChangePerEpoch must be above zero");
+			assert!(T::BreakerMultiple::get() >= 1, "BreakerMultiple must be at least 1");
+			assert!(T::MaxEpochsPerClaim::get() >= 1, "MaxEpochsPerClaim must be at least 1");
+			assert!(T::MaxProvidersPerEpoch::get() >= 1, "MaxProvidersPerEpoch must be at least 1");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Prove the work of build `build_id`: the caller must be the provider it is assigned
+		/// to, within the deadline, reporting no more units than requested, with a work
+		/// proof the attestation side accepts for exactly this build, spec, output, units
+		/// and provider. Marks the build completed and adds `units_used` to the caller's
+		/// points in the current epoch.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::submit_work())]
+		pub fn submit_work(
+			origin: OriginFor<T>,
+			build_id: azra_primitives::BuildId,
+			output_hash: H256,
+			units_used: Units,
+			proof: T::Signature,
+		) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			Self::do_submit_work(provider, build_id, output_hash, units_used, proof)
+		}
+
+		/// Collect the caller's share of the budget of each listed closed epoch:
+		/// `⌊budget × points / total points⌋`. Each epoch pays once; the whole call fails if
+		/// any listed epoch cannot be claimed.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::claim_rewards(epochs.len() as u32))]
+		pub fn claim_rewards(
+			origin: OriginFor<T>,
+			epochs: BoundedVec<EpochIndex, T::MaxEpochsPerClaim>,
+		) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			Self::do_claim_rewards(provider, epochs.into_inner())
+		}
+
+		/// Set the parameters (Root only). Each must lie within its hard bounds, `floor` may
+		/// not exceed `ceiling`, and none may differ from its value when the current epoch
+		/// opened by more than `MaxChangePerEpoch`. A new `epoch_length` applies from the
+		/// next epoch.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_parameters())]
+		pub fn set_parameters(origin: OriginFor<T>, parameters: ParametersOf<T>) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::do_set_parameters(parameters)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Logic of [`Pallet::submit_work`].
+		pub fn do_submit_work(
+			provider: T::AccountId,
+			build_id: azra_primitives::BuildId,
+			output_hash: H256,
+			units_used: Units,
+			proof: T::Signature,
+		) -> DispatchResult {
+			let build = T::Builds::build(build_id).ok_or(Error::<T>::BuildNotFound)?;
+			match build.state {
+				BuildState::Assigned { provider: assigned, deadline } => {
+					ensure!(assigned == provider, Error::<T>::NotAssignedProvider);
+					let now = frame_system::Pallet::<T>::block_number();
+					ensure!(now <= deadline, Error::<T>::DeadlinePassed);
+				},
+				BuildState::Open => return Err(Error::<T>::BuildNotAssigned.into()),
+				BuildState::Completed { .. } =>
+					return Err(Error::<T>::BuildAlreadyCompleted.into()),
+				BuildState::Expired => return Err(Error::<T>::BuildExpired.into()),
+			}
+			ensure!(units_used > 0, Error::<T>::NoUnitsUsed);
+			ensure!(units_used <= build.units, Error::<T>::UnitsAboveRequested);
+
+			// Check every rule of this pallet before touching the build.
+			let epoch = Self::current_epoch();
+			let mut tally = EpochTallies::<T>::get(epoch);
+			let mut entry = match Points::<T>::get(epoch, &provider) {
+				Some(entry) => entry,
+				None => {
+					ensure!(
+						tally.providers < T::MaxProvidersPerEpoch::get(),
+						Error::<T>::TooManyProviders
+					);
+					tally.providers = tally.providers.saturating_add(1);
+					ProviderPoints::default()
+				},
+			};
+			entry.points = entry.points.checked_add(units_used).ok_or(Error::<T>::PointsOverflow)?;
+			tally.points = tally.points.checked_add(units_used).ok_or(Error::<T>::PointsOverflow)?;
+
+			let claim = WorkClaim {
+				build_id,
+				spec_hash: build.spec_hash,
+				output_hash,
+				units_used,
+				provider: provider.clone(),
+			};
+			let verified = T::WorkProofs::verify_work_proof(&claim, &proof)?;
+			T::Builds::complete_build(build_id, &provider, output_hash, units_used)?;
+
+			Points::<T>::insert(epoch, &provider, entry);
+			EpochTallies::<T>::insert(epoch, tally);
+			Self::deposit_event(Event::WorkAccepted {
+				build_id,
+				provider,
+				epoch,
+				units_used,
+				output_hash,
+				measurement: verified.measurement,
+			});
+			Ok(())
+		}
+
+		/// Logic of [`Pallet::claim_rewards`].
+		pub fn do_claim_rewards(
+			provider: T::AccountId,
+			epochs: Vec<EpochIndex>,
+		) -> DispatchResult {
+			ensure!(!epochs.is_empty(), Error::<T>::NothingToClaim);
+			for epoch in epochs {
+				Self::do_claim_epoch(&provider, epoch)?;
+			}
+			Ok(())
+		}
+
+		/// Pay `provider`'s share of closed `epoch`; returns the amount minted.
+		fn do_claim_epoch(
+			provider: &T::AccountId,
+			epoch: EpochIndex,
+		) -> Result<BalanceOf<T>, DispatchError> {
+			let mut record = EpochRecords::<T>::get(epoch).ok_or(Error::<T>::EpochNotClosed)?;
+			let mut entry = Points::<T>::get(epoch, provider).ok_or(Error::<T>::NothingToClaim)?;
+			ensure!(!entry.claimed, Error::<T>::AlreadyClaimed);
+
+			let share = Self::share_of(record.budget, entry.points, record.points);
+			if !share.is_zero() {
+				T::Currency::mint_into(provider, share)?;
+			}
+
+			entry.claimed = true;
+			record.claimed_points = record.claimed_points.saturating_add(entry.points);
+			record.minted_rewards = record.minted_rewards.saturating_add(share);
+			record.dust = Self::share_of(record.budget, record.claimed_points, record.points)
+				.saturating_sub(record.minted_rewards);
+			record.net_emission = SignedAmount::difference(
+				record.minted_rewards.saturating_add(record.refunded),
+				record.burned,
+			);
+			Points::<T>::insert(epoch, provider, entry);
+			EpochRecords::<T>::insert(epoch, record);
+			TotalMinted::<T>::mutate(|total| *total = total.saturating_add(share));
+			Self::deposit_event(Event::RewardsClaimed {
+				provider: provider.clone(),
+				epoch,
+				amount: share,
+			});
+			Ok(share)
+		}
+
+		/// Logic of [`Pallet::set_parameters`].
+		pub fn do_set_parameters(new: ParametersOf<T>) -> DispatchResult {
+			Self::ensure_within_bounds(&new)?;
+
+			let epoch = Self::current_epoch();
+			let baseline = match ParametersBaseline::<T>::get() {
+				Some((at, baseline)) if at == epoch => baseline,
+				_ => Parameters::<T>::get(),
+			};
+			let step = T::MaxChangePerEpoch::get();
+			ensure!(
+				within_step(
+					baseline.ratio.into_inner(),
+					new.ratio.into_inner(),
+					step,
+					T::MaxRatio::get().into_inner()
+				),
+				Error::<T>::RatioChangeTooLarge
+			);
+			ensure!(
+				within_step(baseline.floor, new.floor, step, T::MaxFloor::get()),
+				Error::<T>::FloorChangeTooLarge
+			);
+			ensure!(
+				within_step(baseline.ceiling, new.ceiling, step, T::MaxCeiling::get()),
+				Error::<T>::CeilingChangeTooLarge
+			);
+			ensure!(
+				within_step(
+					baseline.smoothing.deconstruct(),
+					new.smoothing.deconstruct(),
+					step,
+					T::MaxSmoothing::get().deconstruct()
+				),
+				Error::<T>::SmoothingChangeTooLarge
+			);
+			ensure!(
+				within_step(baseline.epoch_length, new.epoch_length, step, T::MaxEpochLength::get()),
+				Error::<T>::EpochLengthChangeTooLarge
+			);
+
+			ParametersBaseline::<T>::put((epoch, baseline));
+			Parameters::<T>::put(new);
+			Self::deposit_event(Event::ParametersSet { parameters: new });
+			Ok(())
+		}
+
+		/// `Ok` if every parameter lies within its hard bounds and `floor ≤ ceiling`.
+		pub fn ensure_within_bounds(p: &ParametersOf<T>) -> DispatchResult {
+			ensure!(
+				(T::MinRatio::get()..=T::MaxRatio::get()).contains(&p.ratio),
+				Error::<T>::RatioOutOfBounds
+			);
+			ensure!(
+				(T::MinFloor::get()..=T::MaxFloor::get()).contains(&p.floor),
+				Error::<T>::FloorOutOfBounds
+			);
+			ensure!(
+				(T::MinCeiling::get()..=T::MaxCeiling::get()).contains(&p.ceiling),
+				Error::<T>::CeilingOutOfBounds
+			);
+			ensure!(
+				(T::MinSmoothing::get()..=T::MaxSmoothing::get()).contains(&p.smoothing),
+				Error::<T>::SmoothingOutOfBounds
+			);
+			ensure!(
+				(T::MinEpochLength::get()..=T::MaxEpochLength::get()).contains(&p.epoch_length),
+				Error::<T>::EpochLengthOutOfBounds
+			);
+			ensure!(p.floor <= p.ceiling, Error::<T>::FloorAboveCeiling);
+			Ok(())
+		}
+
+		/// Close epoch `epoch` in block `now` and open the next one. Constant work: a fixed
+		/// number of storage reads and writes, no iteration.
+		pub(crate) fn close_epoch(epoch: EpochIndex, now: BlockNumberFor<T>) {
+			let params = Parameters::<T>::get();
+			let burned = T::BurnLedger::burned_in_epoch(epoch);
+			let smoothed_burn = ema(SmoothedBurn::<T>::get(), burned, params.smoothing);
+			SmoothedBurn::<T>::put(smoothed_burn);
+
+			let tally = EpochTallies::<T>::take(epoch);
+			let refunded = EpochRefunds::<T>::take(epoch);
+			let (budget, breaker) = Self::budget_for(&params, smoothed_burn, burned);
+			let budget = if tally.points == 0 { Zero::zero() } else { budget };
+			if let Some((uncapped, cap)) = breaker {
+				log::warn!(
+					target: LOG_TARGET,
+					"epoch {epoch}: circuit breaker capped the budget at {cap:?} (formula gave {uncapped:?})"
+				);
+				Self::deposit_event(Event::BreakerTripped { epoch, uncapped, cap });
+			}
+
+			EpochRecords::<T>::insert(
+				epoch,
+				EpochRecord {
+					burned,
+					minted_rewards: Zero::zero(),
+					refunded,
+					net_emission: SignedAmount::difference(refunded, burned),
+					points: tally.points,
+					providers: tally.providers,
+					claimed_points: 0,
+					budget,
+					smoothed_burn,
+					dust: Zero::zero(),
+					breaker_tripped: breaker.is_some(),
+				},
+			);
+			CurrentEpoch::<T>::put(EpochInfo {
+				index: epoch.saturating_add(1),
+				start: now,
+				length: params.epoch_length,
+			});
+			Self::deposit_event(Event::EpochClosed {
+				epoch,
+				burned,
+				refunded,
+				smoothed_burn,
+				budget,
+				points: tally.points,
+			});
+		}
+
+		/// `clamp(ratio × smoothed_burn, floor, ceiling)`, then capped by the circuit
+		/// breaker at `BreakerMultiple × (burned + floor)`. Returns the budget and, if the
+		/// breaker tripped, the uncapped budget and the cap.
+		pub fn budget_for(
+			params: &ParametersOf<T>,
+			smoothed_burn: BalanceOf<T>,
+			burned: BalanceOf<T>,
+		) -> (BalanceOf<T>, Option<(BalanceOf<T>, BalanceOf<T>)>) {
+			let target: BalanceOf<T> = params
+				.ratio
+				.saturating_mul_int(smoothed_burn.saturated_into::<u128>())
+				.saturated_into();
+			let clamped = target.max(params.floor).min(params.ceiling);
+			let cap = burned
+				.saturating_add(params.floor)
+				.saturating_mul(BalanceOf::<T>::from(T::BreakerMultiple::get()));
+			if clamped > cap {
+				(cap, Some((clamped, cap)))
+			} else {
+				(clamped, None)
+			}
+		}
+
+		/// `⌊budget × points / total⌋`; zero when `total` is zero.
+		pub fn share_of(budget: BalanceOf<T>, points: Units, total: Units) -> BalanceOf<T> {
+			if total == 0 {
+				return Zero::zero();
+			}
+			multiply_by_rational_with_rounding(
+				budget.saturated_into::<u128>(),
+				points.into(),
+				total.into(),
+				Rounding::Down,
+			)
+			.map(|share| share.saturated_into())
+			.unwrap_or_else(Zero::zero)
+		}
+
+		/// Mint a refund of `amount` to `builder`, accounted in the current epoch.
+		pub fn do_refund(builder: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+			if amount.is_zero() {
+				return Ok(());
+			}
+			T::Currency::mint_into(builder, amount)?;
+			let epoch = Self::current_epoch();
+			EpochRefunds::<T>::mutate(epoch, |r| *r = r.saturating_add(amount));
+			TotalRefunded::<T>::mutate(|r| *r = r.saturating_add(amount));
+			Self::deposit_event(Event::Refunded { builder: builder.clone(), amount, epoch });
+			Ok(())
+		}
+
+		/// The epoch of the current block, derived from the stored epoch start and length so
+		/// that it is right even before this pallet's `on_initialize` ran in the block.
+		pub fn current_epoch() -> EpochIndex {
+			let info = CurrentEpoch::<T>::get();
+			if info.length.is_zero() {
+				return info.index;
+			}
+			let now = frame_system::Pallet::<T>::block_number();
+			let elapsed = now.saturating_sub(info.start) / info.length;
+			info.index.saturating_add(elapsed.saturated_into::<EpochIndex>())
+		}
+
+		// ---- Read helpers for the runtime API ----
+
+		/// The record of closed epoch `epoch`.
+		pub fn epoch_record(epoch: EpochIndex) -> Option<EpochRecord<BalanceOf<T>>> {
+			EpochRecords::<T>::get(epoch)
+		}
+
+		/// Records of closed epochs `from, from + 1, …`, at most `count` (and at most
+		/// [`MAX_RECORDS_PER_READ`]) of them; epochs not closed are skipped.
+		pub fn epoch_records(
+			from: EpochIndex,
+			count: u32,
+		) -> Vec<(EpochIndex, EpochRecord<BalanceOf<T>>)> {
+			let count = count.min(MAX_RECORDS_PER_READ);
+			(0..count)
+				.filter_map(|i| {
+					let epoch = from.checked_add(i)?;
+					EpochRecords::<T>::get(epoch).map(|r| (epoch, r))
+				})
+				.collect()
+		}
+
+		/// Supply figures since genesis.
+		pub fn supply_totals() -> SupplyTotals<BalanceOf<T>> {
+			let minted = TotalMinted::<T>::get();
+			let refunded = TotalRefunded::<T>::get();
+			let burned = T::BurnLedger::total_burned();
+			SupplyTotals {
+				genesis_issuance: GenesisIssuance::<T>::get(),
+				minted,
+				refunded,
+				burned,
+				total_issuance: T::Currency::total_issuance(),
+				net_emission: SignedAmount::difference(minted.saturating_add(refunded), burned),
+			}
+		}
+
+		/// The parameters in effect with their hard bounds and step limit.
+		pub fn parameters_with_bounds() -> ParametersView<BalanceOf<T>, BlockNumberFor<T>> {
+			ParametersView {
+				current: Parameters::<T>::get(),
+				min: MintParameters {
+					ratio: T::MinRatio::get(),
+					floor: T::MinFloor::get(),
+					ceiling: T::MinCeiling::get(),
+					smoothing: T::MinSmoothing::get(),
+					epoch_length: T::MinEpochLength::get(),
+				},
+				max: MintParameters {
+					ratio: T::MaxRatio::get(),
+					floor: T::MaxFloor::get(),
+					ceiling: T::MaxCeiling::get(),
+					smoothing: T::MaxSmoothing::get(),
+					epoch_length: T::MaxEpochLength::get(),
+				},
+				max_change_per_epoch: T::MaxChangePerEpoch::get(),
+				breaker_multiple: T::BreakerMultiple::get(),
+			}
+		}
+
+		/// What `provider` could still claim for each of `epochs` (closed, with points, not
+		/// yet claimed); other epochs are left out. At most [`MAX_RECORDS_PER_READ`] epochs
+		/// are looked at.
+		pub fn unpaid_rewards(
+			provider: &T::AccountId,
+			epochs: &[EpochIndex],
+		) -> Vec<(EpochIndex, BalanceOf<T>)> {
+			epochs
+				.iter()
+				.take(MAX_RECORDS_PER_READ as usize)
+				.filter_map(|&epoch| {
+					let record = EpochRecords::<T>::get(epoch)?;
+					let entry = Points::<T>::get(epoch, provider)?;
+					(!entry.claimed)
+						.then(|| (epoch, Self::share_of(record.budget, entry.points, record.points)))
+				})
+				.collect()
+		}
+
+		/// `provider`'s points in `epoch` (open or closed).
+		pub fn points_of(epoch: EpochIndex, provider: &T::AccountId) -> Units {
+			Points::<T>::get(epoch, provider).map(|p| p.points).unwrap_or(0)
+		}
+
+		/// The invariants: total issuance = genesis issuance + minted + refunded − burned,
+		/// and no epoch has paid more than its budget or for more points than it had.
+		#[cfg(any(feature = "try-runtime", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let created = GenesisIssuance::<T>::get()
+				.saturating_add(TotalMinted::<T>::get())
+				.saturating_add(TotalRefunded::<T>::get());
+			let destroyed = T::BurnLedger::total_burned();
+			ensure!(
+				T::Currency::total_issuance().saturating_add(destroyed) == created,
+				"total issuance ≠ genesis issuance + minted + refunded − burned"
+			);
+			let mut minted_in_records: BalanceOf<T> = Zero::zero();
+			for (_, record) in EpochRecords::<T>::iter() {
+				ensure!(record.minted_rewards <= record.budget, "an epoch paid above its budget");
+				ensure!(
+					record.claimed_points <= record.points,
+					"an epoch paid for more points than it had"
+				);
+				ensure!(
+					record.minted_rewards.saturating_add(record.dust) <= record.budget,
+					"paid rewards plus dust exceed the budget"
+				);
+				minted_in_records = minted_in_records.saturating_add(record.minted_rewards);
+			}
+			ensure!(
+				minted_in_records == TotalMinted::<T>::get(),
+				"epoch records disagree with total minted"
+			);
+			Ok(())
+		}
+	}
+
+	impl<T: Config> EpochClock for Pallet<T> {
+		fn current_epoch() -> EpochIndex {
+			Pallet::<T>::current_epoch()
+		}
+	}
+
+	impl<T: Config> Refund<T::AccountId, BalanceOf<T>> for Pallet<T> {
+		fn refund(builder: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+			Self::do_refund(builder, amount)
+		}
+	}
+}
+
+/// The exponential moving average step `α · burned + (1 − α) · previous`, computed as
+/// `previous ± α · |burned − previous|` so that a steady burn is a fixed point.
+pub fn ema<B: AtLeast32BitUnsigned + Copy>(previous: B, burned: B, alpha: Perbill) -> B {
+	if burned >= previous {
+		previous.saturating_add(alpha.mul_floor(burned - previous))
+	} else {
+		previous.saturating_sub(alpha.mul_floor(previous - burned))
+	}
+}
+
+/// Whether `new` is within `step` (relative) of `base`; when `base` is zero the step is
+/// taken relative to `hard_max`, so a parameter can leave zero in bounded steps.
+pub fn within_step<N: AtLeast32BitUnsigned + Copy>(base: N, new: N, step: Perbill, hard_max: N) -> bool {
+	let reference = if base.is_zero() { hard_max } else { base };
+	let allowed = step.mul_floor(reference);
+	let diff = if new >= base { new - base } else { base - new };
+	diff <= allowed
+}

@@ -1,0 +1,434 @@
+//! A mock runtime: frame_system + pallet_balances + this pallet, with simple stand-ins for
+//! the burn pallet (a build table that really burns from balances and refunds through the
+//! mint) and the attestation pallet (ed25519 enclave keys per provider, revocable).
+
+use crate as pallet_mint;
+use azra_primitives::{
+	BuildId, BuildRegistry, BuildState, BuildView, BurnLedger, EpochIndex, Refund,
+	TcbStatus, Units, VerifiedWork, WorkClaim, WorkProofVerifier,
+};
+use core::cell::RefCell;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{
+		fungible::Mutate,
+		tokens::{Fortitude, Precision, Preservation},
+		ConstU32, Hooks,
+	},
+};
+use sp_core::{ed25519, Pair, H256};
+use sp_runtime::{
+	traits::{IdentifyAccount, Verify},
+	BuildStorage, DispatchError, DispatchResult, FixedU128, MultiSignature, MultiSigner, Perbill,
+};
+use std::collections::{BTreeMap, BTreeSet};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+/// Accounts in the mock.
+pub type AccountId = u64;
+/// Balances in the mock.
+pub type Balance = u64;
+/// Block numbers in the mock.
+pub type BlockNumber = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Mint: pallet_mint,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+parameter_types! {
+	pub MinRatio: FixedU128 = FixedU128::from_rational(1, 10);
+	pub MaxRatio: FixedU128 = FixedU128::from_u32(2);
+	pub const MinFloor: Balance = 0;
+	pub const MaxFloor: Balance = 10_000;
+	pub const MinCeiling: Balance = 1_000;
+	pub const MaxCeiling: Balance = 1_000_000;
+	pub MinSmoothing: Perbill = Perbill::from_percent(1);
+	pub MaxSmoothing: Perbill = Perbill::from_percent(100);
+	pub const MinEpochLength: BlockNumber = 2;
+	pub const MaxEpochLength: BlockNumber = 1_000;
+	pub MaxChangePerEpoch: Perbill = Perbill::from_percent(20);
+	pub const BreakerMultiple: u32 = 3;
+}
+
+impl pallet_mint::Config for Test {
+	type Currency = Balances;
+	type Builds = MockBurn;
+	type BurnLedger = MockBurn;
+	type Signature = MultiSignature;
+	type WorkProofs = MockAttestation;
+	type MinRatio = MinRatio;
+	type MaxRatio = MaxRatio;
+	type MinFloor = MinFloor;
+	type MaxFloor = MaxFloor;
+	type MinCeiling = MinCeiling;
+	type MaxCeiling = MaxCeiling;
+	type MinSmoothing = MinSmoothing;
+	type MaxSmoothing = MaxSmoothing;
+	type MinEpochLength = MinEpochLength;
+	type MaxEpochLength = MaxEpochLength;
+	type MaxChangePerEpoch = MaxChangePerEpoch;
+	type BreakerMultiple = BreakerMultiple;
+	type MaxEpochsPerClaim = ConstU32<8>;
+	type MaxProvidersPerEpoch = ConstU32<4>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+/// The builder who submits (and pays for) builds.
+pub const BUILDER: AccountId = 1;
+/// Providers.
+pub const ALICE: AccountId = 10;
+/// Providers.
+pub const BOB: AccountId = 11;
+/// Providers.
+pub const CHARLIE: AccountId = 12;
+/// Providers.
+pub const DAVE: AccountId = 13;
+/// Providers.
+pub const EVE: AccountId = 14;
+/// What the builder holds at genesis.
+pub const BUILDER_FUNDS: Balance = 1_000_000_000;
+/// What each provider holds at genesis.
+pub const PROVIDER_FUNDS: Balance = 1_000;
+/// Epoch length at genesis.
+pub const EPOCH: BlockNumber = 10;
+
+thread_local! {
+	static BUILDS: RefCell<BTreeMap<BuildId, BuildView<AccountId, Balance, BlockNumber>>> =
+		RefCell::new(BTreeMap::new());
+	static NEXT_BUILD: RefCell<BuildId> = const { RefCell::new(0) };
+	static BURNED: RefCell<BTreeMap<EpochIndex, Balance>> = RefCell::new(BTreeMap::new());
+	static TOTAL_BURNED: RefCell<Balance> = const { RefCell::new(0) };
+	static COMPLETIONS: RefCell<u32> = const { RefCell::new(0) };
+	static ENCLAVE_KEYS: RefCell<BTreeMap<AccountId, ed25519::Public>> =
+		RefCell::new(BTreeMap::new());
+	static REVOKED: RefCell<BTreeSet<AccountId>> = RefCell::new(BTreeSet::new());
+}
+
+fn reset_mocks() {
+	BUILDS.with(|b| b.borrow_mut().clear());
+	NEXT_BUILD.with(|n| *n.borrow_mut() = 0);
+	BURNED.with(|b| b.borrow_mut().clear());
+	TOTAL_BURNED.with(|t| *t.borrow_mut() = 0);
+	COMPLETIONS.with(|c| *c.borrow_mut() = 0);
+	ENCLAVE_KEYS.with(|k| k.borrow_mut().clear());
+	REVOKED.with(|r| r.borrow_mut().clear());
+}
+
+/// Stand-in for the burn pallet.
+pub struct MockBurn;
+
+impl MockBurn {
+	/// Burn `amount` from `who`, accounted in the current epoch.
+	pub fn burn(who: AccountId, amount: Balance) -> DispatchResult {
+		<Balances as Mutate<AccountId>>::burn_from(
+			&who,
+			amount,
+			Preservation::Preserve,
+			Precision::Exact,
+			Fortitude::Polite,
+		)?;
+		let epoch = Mint::current_epoch();
+		BURNED.with(|b| *b.borrow_mut().entry(epoch).or_default() += amount);
+		TOTAL_BURNED.with(|t| *t.borrow_mut() += amount);
+		Ok(())
+	}
+
+	/// Submit a build of `units` at `price`, burning the price from `builder`.
+	pub fn submit(builder: AccountId, units: Units, price: Balance) -> Result<BuildId, DispatchError> {
+		Self::burn(builder, price)?;
+		let id = NEXT_BUILD.with(|n| {
+			let id = *n.borrow();
+			*n.borrow_mut() = id + 1;
+			id
+		});
+		let view = BuildView {
+			builder,
+			spec_hash: H256::from_low_u64_be(0x5bec_0000 + id),
+			units,
+			price,
+			required_measurement: None,
+			state: BuildState::Open,
+		};
+		BUILDS.with(|b| b.borrow_mut().insert(id, view));
+		Ok(id)
+	}
+
+	/// Assign build `id` to `provider` until `deadline`.
+	pub fn assign(id: BuildId, provider: AccountId, deadline: BlockNumber) {
+		BUILDS.with(|b| {
+			if let Some(view) = b.borrow_mut().get_mut(&id) {
+				view.state = BuildState::Assigned { provider, deadline };
+			}
+		});
+	}
+
+	/// Expire build `id` (if not final) and refund its price through the mint.
+	pub fn expire(id: BuildId) -> DispatchResult {
+		let view = Self::build(id).ok_or(DispatchError::Other("NoSuchBuild"))?;
+		match view.state {
+			BuildState::Open | BuildState::Assigned { .. } => {},
+			_ => return Err(DispatchError::Other("BuildFinal")),
+		}
+		Mint::refund(&view.builder, view.price)?;
+		BUILDS.with(|b| {
+			if let Some(v) = b.borrow_mut().get_mut(&id) {
+				v.state = BuildState::Expired;
+			}
+		});
+		Ok(())
+	}
+
+	/// Overwrite the state of build `id`.
+	pub fn set_state(id: BuildId, state: BuildState<AccountId, BlockNumber>) {
+		BUILDS.with(|b| {
+			if let Some(view) = b.borrow_mut().get_mut(&id) {
+				view.state = state;
+			}
+		});
+	}
+
+	/// How many times `complete_build` succeeded.
+	pub fn completions() -> u32 {
+		COMPLETIONS.with(|c| *c.borrow())
+	}
+}
+
+impl BuildRegistry<AccountId, Balance, BlockNumber> for MockBurn {
+	fn build(id: BuildId) -> Option<BuildView<AccountId, Balance, BlockNumber>> {
+		BUILDS.with(|b| b.borrow().get(&id).cloned())
+	}
+
+	fn complete_build(
+		id: BuildId,
+		provider: &AccountId,
+		output_hash: H256,
+		units_used: Units,
+	) -> DispatchResult {
+		let now = System::block_number();
+		BUILDS.with(|b| {
+			let mut builds = b.borrow_mut();
+			let view = builds.get_mut(&id).ok_or(DispatchError::Other("NoSuchBuild"))?;
+			match &view.state {
+				BuildState::Assigned { provider: p, deadline } if p == provider && now <= *deadline => {},
+				_ => return Err(DispatchError::Other("NotCompletable")),
+			}
+			if units_used > view.units {
+				return Err(DispatchError::Other("TooManyUnits"));
+			}
+			view.state = BuildState::Completed { provider: *provider, output_hash, units_used };
+			COMPLETIONS.with(|c| *c.borrow_mut() += 1);
+			Ok(())
+		})
+	}
+}
+
+impl BurnLedger<Balance> for MockBurn {
+	fn burned_in_epoch(epoch: EpochIndex) -> Balance {
+		BURNED.with(|b| b.borrow().get(&epoch).copied().unwrap_or(0))
+	}
+	fn total_burned() -> Balance {
+		TOTAL_BURNED.with(|t| *t.borrow())
+	}
+}
+
+/// Stand-in for the attestation pallet: one ed25519 enclave key per provider.
+pub struct MockAttestation;
+
+/// The measurement every mock enclave reports.
+pub const MEASUREMENT: H256 = H256::repeat_byte(0xaa);
+/// Error when the provider has no enclave.
+pub const NO_ENCLAVE: DispatchError = DispatchError::Other("NoEnclave");
+/// Error when the provider's measurement was revoked.
+pub const MEASUREMENT_REVOKED: DispatchError = DispatchError::Other("MeasurementRevoked");
+/// Error when the signature does not match the claim.
+pub const INVALID_PROOF: DispatchError = DispatchError::Other("InvalidWorkProof");
+
+impl MockAttestation {
+	/// The enclave key of `provider` (deterministic).
+	pub fn pair(provider: AccountId) -> ed25519::Pair {
+		let mut seed = [7u8; 32];
+		seed[..8].copy_from_slice(&provider.to_le_bytes());
+		ed25519::Pair::from_seed(&seed)
+	}
+
+	/// Register `provider`'s enclave key.
+	pub fn register(provider: AccountId) {
+		let public = Self::pair(provider).public();
+		ENCLAVE_KEYS.with(|k| k.borrow_mut().insert(provider, public));
+	}
+
+	/// Revoke the measurement of `provider`'s enclave.
+	pub fn revoke(provider: AccountId) {
+		REVOKED.with(|r| r.borrow_mut().insert(provider));
+	}
+
+	/// A work proof by `signer`'s enclave over `claim`.
+	pub fn prove_as(signer: AccountId, claim: &WorkClaim<AccountId>) -> MultiSignature {
+		MultiSignature::Ed25519(Self::pair(signer).sign(&claim.signing_payload()))
+	}
+
+	/// A work proof by the claim's provider's enclave.
+	pub fn prove(claim: &WorkClaim<AccountId>) -> MultiSignature {
+		Self::prove_as(claim.provider, claim)
+	}
+}
+
+impl WorkProofVerifier<AccountId, MultiSignature> for MockAttestation {
+	fn verify_work_proof(
+		claim: &WorkClaim<AccountId>,
+		signature: &MultiSignature,
+	) -> Result<VerifiedWork, DispatchError> {
+		if REVOKED.with(|r| r.borrow().contains(&claim.provider)) {
+			return Err(MEASUREMENT_REVOKED);
+		}
+		let key = ENCLAVE_KEYS.with(|k| k.borrow().get(&claim.provider).copied()).ok_or(NO_ENCLAVE)?;
+		let signer = MultiSigner::from(key).into_account();
+		if !signature.verify(&claim.signing_payload()[..], &signer) {
+			return Err(INVALID_PROOF);
+		}
+		Ok(VerifiedWork { measurement: MEASUREMENT, tcb_status: TcbStatus::UpToDate })
+	}
+}
+
+/// Benchmark set-up against the mocks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId, MultiSignature> for MockBenchmarkHelper {
+	fn assigned_build(provider: &AccountId, units: Units) -> BuildId {
+		MockAttestation::register(*provider);
+		let id = MockBurn::submit(BUILDER, units, 10).expect("builder is funded");
+		MockBurn::assign(id, *provider, System::block_number() + 100);
+		id
+	}
+	fn work_proof(claim: &WorkClaim<AccountId>) -> MultiSignature {
+		MockAttestation::prove(claim)
+	}
+}
+
+/// Genesis parameters of a test.
+#[derive(Clone)]
+pub struct ExtBuilder {
+	/// `ratio`.
+	pub ratio: FixedU128,
+	/// `floor`.
+	pub floor: Balance,
+	/// `ceiling`.
+	pub ceiling: Balance,
+	/// `smoothing`.
+	pub smoothing: Perbill,
+	/// `epoch_length`.
+	pub epoch_length: BlockNumber,
+	/// Initial smoothed burn.
+	pub initial_smoothed_burn: Balance,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self {
+			ratio: FixedU128::from_u32(1),
+			floor: 100,
+			ceiling: 100_000,
+			smoothing: Perbill::from_percent(50),
+			epoch_length: EPOCH,
+			initial_smoothed_burn: 0,
+		}
+	}
+}
+
+impl ExtBuilder {
+	/// Build the externalities at block 1, with mocks reset and every provider's enclave
+	/// registered.
+	pub fn build(self) -> sp_io::TestExternalities {
+		reset_mocks();
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		let mut balances = vec![(BUILDER, BUILDER_FUNDS)];
+		balances.extend([ALICE, BOB, CHARLIE, DAVE, EVE].map(|p| (p, PROVIDER_FUNDS)));
+		pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		pallet_mint::GenesisConfig::<Test> {
+			ratio: self.ratio,
+			floor: self.floor,
+			ceiling: self.ceiling,
+			smoothing: self.smoothing,
+			epoch_length: self.epoch_length,
+			initial_smoothed_burn: self.initial_smoothed_burn,
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			for p in [ALICE, BOB, CHARLIE, DAVE, EVE] {
+				MockAttestation::register(p);
+			}
+		});
+		ext
+	}
+}
+
+/// The default test externalities.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	ExtBuilder::default().build()
+}
+
+/// Advance block by block to `n`, running this pallet's `on_initialize` in each.
+pub fn run_to_block(n: BlockNumber) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Mint::on_initialize(next);
+	}
+}
+
+/// Advance to the first block of the next epoch (closing the current one).
+pub fn close_epoch() {
+	let info = pallet_mint::CurrentEpoch::<Test>::get();
+	run_to_block(info.start + info.length);
+}
+
+/// Submit a build of `units` units at `price`, assign it to `provider` with a deadline 50
+/// blocks ahead, and return its id.
+pub fn assigned_build(provider: AccountId, units: Units, price: Balance) -> BuildId {
+	let id = MockBurn::submit(BUILDER, units, price).expect("builder is funded");
+	MockBurn::assign(id, provider, System::block_number() + 50);
+	id
+}
+
+/// The claim a provider would sign for `build_id`.
+pub fn claim_for(
+	build_id: BuildId,
+	provider: AccountId,
+	output_hash: H256,
+	units_used: Units,
+) -> WorkClaim<AccountId> {
+	let spec_hash = MockBurn::build(build_id).map(|b| b.spec_hash).unwrap_or_default();
+	WorkClaim { build_id, spec_hash, output_hash, units_used, provider }
+}
+
+/// Prove `build_id` as `provider` with a correct proof.
+pub fn prove(provider: AccountId, build_id: BuildId, units_used: Units) -> DispatchResult {
+	let output = H256::repeat_byte(0x0f);
+	let claim = claim_for(build_id, provider, output, units_used);
+	let proof = MockAttestation::prove(&claim);
+	Mint::submit_work(RuntimeOrigin::signed(provider), build_id, output, units_used, proof)
+}

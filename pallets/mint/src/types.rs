@@ -1,0 +1,209 @@
+//! The records and parameters the mint pallet keeps.
+
+use azra_primitives::{EpochIndex, Units};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::{
+	traits::{AtLeast32BitUnsigned, Zero},
+	FixedU128, Perbill,
+};
+
+/// An amount with a sign: how `net emission` (minted + refunded − burned) is reported.
+///
+/// Zero is always stored as positive, so equal amounts compare equal.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct SignedAmount<Balance> {
+	/// `true` when the amount is zero or above (more created than burned).
+	pub positive: bool,
+	/// The absolute value.
+	pub magnitude: Balance,
+}
+
+impl<Balance: AtLeast32BitUnsigned + Copy> SignedAmount<Balance> {
+	/// `plus − minus`, exactly, whatever the order of the two.
+	pub fn difference(plus: Balance, minus: Balance) -> Self {
+		if plus >= minus {
+			Self { positive: true, magnitude: plus - minus }
+		} else {
+			Self { positive: false, magnitude: minus - plus }
+		}
+	}
+
+	/// Zero.
+	pub fn zero() -> Self {
+		Self { positive: true, magnitude: Zero::zero() }
+	}
+}
+
+impl<Balance: Default> Default for SignedAmount<Balance> {
+	fn default() -> Self {
+		Self { positive: true, magnitude: Balance::default() }
+	}
+}
+
+/// The economic parameters governance may tune, each inside hard compile-time bounds and by
+/// at most a bounded relative step per epoch.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+)]
+pub struct MintParameters<Balance, BlockNumber> {
+	/// Budget per unit of smoothed burn: `budget = clamp(ratio × smoothed_burn, floor, ceiling)`.
+	pub ratio: FixedU128,
+	/// The least an epoch with points may pay out in total.
+	pub floor: Balance,
+	/// The most an epoch may pay out in total.
+	pub ceiling: Balance,
+	/// Weight α of the newest epoch in the moving average of burn.
+	pub smoothing: Perbill,
+	/// Blocks per epoch; a change takes effect when the next epoch opens.
+	pub epoch_length: BlockNumber,
+}
+
+/// Everything recorded about one closed epoch.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+)]
+pub struct EpochRecord<Balance> {
+	/// AZRA burned during the epoch (from the burn ledger).
+	pub burned: Balance,
+	/// Rewards for this epoch minted so far (grows as providers claim).
+	pub minted_rewards: Balance,
+	/// AZRA minted as refunds during the epoch.
+	pub refunded: Balance,
+	/// `minted_rewards + refunded − burned`.
+	pub net_emission: SignedAmount<Balance>,
+	/// Total points (verified units) earned in the epoch.
+	pub points: Units,
+	/// Distinct providers that earned points in the epoch.
+	pub providers: u32,
+	/// Points whose share has been claimed.
+	pub claimed_points: Units,
+	/// The most the epoch's rewards may mint, split pro rata to points.
+	pub budget: Balance,
+	/// The moving average of burn after this epoch.
+	pub smoothed_burn: Balance,
+	/// Rounding dust so far: `⌊budget × claimed_points / points⌋ − minted_rewards`. Never
+	/// minted; final once every provider has claimed.
+	pub dust: Balance,
+	/// Whether the circuit breaker capped this epoch's budget.
+	pub breaker_tripped: bool,
+}
+
+/// The epoch in progress: its index, first block and length in blocks.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+)]
+pub struct EpochInfo<BlockNumber> {
+	/// Index of the epoch in progress.
+	pub index: EpochIndex,
+	/// Its first block.
+	pub start: BlockNumber,
+	/// Its length in blocks, fixed when it opened.
+	pub length: BlockNumber,
+}
+
+/// Points earned in the epoch in progress (or in a closed epoch not yet recorded).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+)]
+pub struct EpochTally {
+	/// Sum of all providers' points.
+	pub points: Units,
+	/// Distinct providers with points.
+	pub providers: u32,
+}
+
+/// One provider's points in one epoch.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+)]
+pub struct ProviderPoints {
+	/// Verified units proven in the epoch.
+	pub points: Units,
+	/// Whether the provider's share has been paid.
+	pub claimed: bool,
+}
+
+/// Supply figures since genesis, for the runtime API.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct SupplyTotals<Balance> {
+	/// Total issuance recorded when the chain started.
+	pub genesis_issuance: Balance,
+	/// Rewards minted since genesis.
+	pub minted: Balance,
+	/// Refunds minted since genesis.
+	pub refunded: Balance,
+	/// Burned since genesis (from the burn ledger).
+	pub burned: Balance,
+	/// Current total issuance.
+	pub total_issuance: Balance,
+	/// `minted + refunded − burned`.
+	pub net_emission: SignedAmount<Balance>,
+}
+
+/// The current parameters with their hard bounds, for the runtime API.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct ParametersView<Balance, BlockNumber> {
+	/// In effect now.
+	pub current: MintParameters<Balance, BlockNumber>,
+	/// Lower hard bound of each parameter.
+	pub min: MintParameters<Balance, BlockNumber>,
+	/// Upper hard bound of each parameter.
+	pub max: MintParameters<Balance, BlockNumber>,
+	/// Largest relative change of any parameter within one epoch.
+	pub max_change_per_epoch: Perbill,
+	/// Circuit breaker: budget ≤ multiple × (burned + floor).
+	pub breaker_multiple: u32,
+}
