@@ -1,0 +1,116 @@
+//! Benchmarks of the mint pallet: every call and the epoch-close work of `on_initialize`.
+
+use super::*;
+use crate::Pallet;
+use alloc::vec::Vec;
+use azra_primitives::WorkClaim;
+use frame_benchmarking::v2::*;
+use frame_support::{traits::Hooks, BoundedVec};
+use frame_system::RawOrigin;
+use sp_core::H256;
+
+fn assert_last_event<T: Config>(event: Event<T>) {
+	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(
+		event,
+	));
+}
+
+/// A budget comfortably above the existential deposit.
+fn large_budget<T: Config>() -> BalanceOf<T> {
+	T::Currency::minimum_balance().saturating_mul(1_000u32.into()).max(1_000u32.into())
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// A first proof by a provider in the epoch (inserts its points entry).
+	#[benchmark]
+	fn submit_work() {
+		let provider: T::AccountId = whitelisted_caller();
+		let units: Units = 100;
+		let build_id = T::BenchmarkHelper::assigned_build(&provider, units);
+		let spec_hash = T::Builds::build(build_id).map(|b| b.spec_hash).unwrap_or_default();
+		let output_hash = H256::repeat_byte(0x42);
+		let claim = WorkClaim { build_id, spec_hash, output_hash, units_used: units, provider: provider.clone() };
+		let proof = T::BenchmarkHelper::work_proof(&claim);
+		let epoch = Pallet::<T>::current_epoch();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider.clone()), build_id, output_hash, units, proof);
+
+		assert_eq!(Pallet::<T>::points_of(epoch, &provider), units);
+	}
+
+	/// Claim `n` closed epochs, each paying the caller a full budget.
+	#[benchmark]
+	fn claim_rewards(n: Linear<1, { T::MaxEpochsPerClaim::get() }>) {
+		let provider: T::AccountId = whitelisted_caller();
+		let budget = large_budget::<T>();
+		let points: Units = 100;
+		for epoch in 0..n {
+			EpochRecords::<T>::insert(
+				epoch,
+				EpochRecord { points, providers: 1, budget, ..Default::default() },
+			);
+			Points::<T>::insert(epoch, &provider, ProviderPoints { points, claimed: false });
+		}
+		CurrentEpoch::<T>::mutate(|info| info.index = n);
+		let list: Vec<EpochIndex> = (0..n).collect();
+		let list = BoundedVec::<EpochIndex, T::MaxEpochsPerClaim>::try_from(list)
+			.expect("n is at most MaxEpochsPerClaim");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider.clone()), list);
+
+		assert_eq!(TotalMinted::<T>::get(), budget.saturating_mul(n.into()));
+		assert_last_event::<T>(Event::RewardsClaimed { provider, epoch: n - 1, amount: budget });
+	}
+
+	/// The first parameter change of an epoch (also writes the baseline).
+	#[benchmark]
+	fn set_parameters() {
+		let parameters = Parameters::<T>::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Root, parameters);
+
+		assert!(ParametersBaseline::<T>::get().is_some());
+		assert_last_event::<T>(Event::ParametersSet { parameters });
+	}
+
+	/// `on_initialize` inside an epoch: one read.
+	#[benchmark]
+	fn on_initialize_idle() {
+		let info = CurrentEpoch::<T>::get();
+		let now = info.start;
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(now);
+		}
+
+		assert_eq!(CurrentEpoch::<T>::get(), info);
+	}
+
+	/// `on_initialize` at an epoch boundary: close the epoch (with points, refunds and the
+	/// circuit breaker tripping, the heaviest path) and open the next.
+	#[benchmark]
+	fn on_initialize_close_epoch() {
+		let info = CurrentEpoch::<T>::get();
+		let now = info.start.saturating_add(info.length);
+		EpochTallies::<T>::insert(info.index, EpochTally { points: 100, providers: 1 });
+		EpochRefunds::<T>::insert(info.index, large_budget::<T>());
+		SmoothedBurn::<T>::put(T::MaxCeiling::get());
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(now);
+		}
+
+		assert!(EpochRecords::<T>::get(info.index).is_some());
+		assert_eq!(CurrentEpoch::<T>::get().index, info.index.saturating_add(1));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}
