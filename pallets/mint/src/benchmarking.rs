@@ -32,7 +32,13 @@ mod benchmarks {
 		let build_id = T::BenchmarkHelper::assigned_build(&provider, units);
 		let spec_hash = T::Builds::build(build_id).map(|b| b.spec_hash).unwrap_or_default();
 		let output_hash = H256::repeat_byte(0x42);
-		let claim = WorkClaim { build_id, spec_hash, output_hash, units_used: units, provider: provider.clone() };
+		let claim = WorkClaim {
+			build_id,
+			spec_hash,
+			output_hash,
+			units_used: units,
+			provider: provider.clone(),
+		};
 		let proof = T::BenchmarkHelper::work_proof(&claim);
 		let epoch = Pallet::<T>::current_epoch();
 

@@ -224,7 +224,8 @@ pub mod pallet {
 
 	/// Points of epochs not yet closed: total and number of providers.
 	#[pallet::storage]
-	pub type EpochTallies<T: Config> = StorageMap<_, Twox64Concat, EpochIndex, EpochTally, ValueQuery>;
+	pub type EpochTallies<T: Config> =
+		StorageMap<_, Twox64Concat, EpochIndex, EpochTally, ValueQuery>;
 
 	/// Each provider's points per epoch, and whether their share was claimed.
 	#[pallet::storage]
@@ -451,7 +452,10 @@ pub mod pallet {
 			assert!(T::MinCeiling::get() <= T::MaxCeiling::get(), "MinCeiling > MaxCeiling");
 			assert!(T::MinFloor::get() <= T::MaxCeiling::get(), "no floor fits under a ceiling");
 			assert!(!T::MinSmoothing::get().is_zero(), "MinSmoothing must be above zero");
-			assert!(T::MinSmoothing::get() <= T::MaxSmoothing::get(), "MinSmoothing > MaxSmoothing");
+			assert!(
+				T::MinSmoothing::get() <= T::MaxSmoothing::get(),
+				"MinSmoothing > MaxSmoothing"
+			);
 			assert!(!T::MinEpochLength::get().is_zero(), "MinEpochLength must be at least 1");
 			assert!(
 				T::MinEpochLength::get() <= T::MaxEpochLength::get(),
@@ -529,10 +533,11 @@ pub mod pallet {
 					ensure!(assigned == provider, Error::<T>::NotAssignedProvider);
 					let now = frame_system::Pallet::<T>::block_number();
 					ensure!(now <= deadline, Error::<T>::DeadlinePassed);
-				},
+				}
 				BuildState::Open => return Err(Error::<T>::BuildNotAssigned.into()),
-				BuildState::Completed { .. } =>
-					return Err(Error::<T>::BuildAlreadyCompleted.into()),
+				BuildState::Completed { .. } => {
+					return Err(Error::<T>::BuildAlreadyCompleted.into())
+				}
 				BuildState::Expired => return Err(Error::<T>::BuildExpired.into()),
 			}
 			ensure!(units_used > 0, Error::<T>::NoUnitsUsed);
@@ -550,10 +555,12 @@ pub mod pallet {
 					);
 					tally.providers = tally.providers.saturating_add(1);
 					ProviderPoints::default()
-				},
+				}
 			};
-			entry.points = entry.points.checked_add(units_used).ok_or(Error::<T>::PointsOverflow)?;
-			tally.points = tally.points.checked_add(units_used).ok_or(Error::<T>::PointsOverflow)?;
+			entry.points =
+				entry.points.checked_add(units_used).ok_or(Error::<T>::PointsOverflow)?;
+			tally.points =
+				tally.points.checked_add(units_used).ok_or(Error::<T>::PointsOverflow)?;
 
 			let claim = WorkClaim {
 				build_id,
@@ -579,10 +586,7 @@ pub mod pallet {
 		}
 
 		/// Logic of [`Pallet::claim_rewards`].
-		pub fn do_claim_rewards(
-			provider: T::AccountId,
-			epochs: Vec<EpochIndex>,
-		) -> DispatchResult {
+		pub fn do_claim_rewards(provider: T::AccountId, epochs: Vec<EpochIndex>) -> DispatchResult {
 			ensure!(!epochs.is_empty(), Error::<T>::NothingToClaim);
 			for epoch in epochs {
 				Self::do_claim_epoch(&provider, epoch)?;
@@ -661,7 +665,12 @@ pub mod pallet {
 				Error::<T>::SmoothingChangeTooLarge
 			);
 			ensure!(
-				within_step(baseline.epoch_length, new.epoch_length, step, T::MaxEpochLength::get()),
+				within_step(
+					baseline.epoch_length,
+					new.epoch_length,
+					step,
+					T::MaxEpochLength::get()
+				),
 				Error::<T>::EpochLengthChangeTooLarge
 			);
 
@@ -707,8 +716,12 @@ pub mod pallet {
 
 			let tally = EpochTallies::<T>::take(epoch);
 			let refunded = EpochRefunds::<T>::take(epoch);
-			let (budget, breaker) = Self::budget_for(&params, smoothed_burn, burned);
-			let budget = if tally.points == 0 { Zero::zero() } else { budget };
+			// An epoch without points mints nothing, so there is nothing to cap either.
+			let (budget, breaker) = if tally.points == 0 {
+				(Zero::zero(), None)
+			} else {
+				Self::budget_for(&params, smoothed_burn, burned)
+			};
 			if let Some((uncapped, cap)) = breaker {
 				log::warn!(
 					target: LOG_TARGET,
@@ -884,8 +897,9 @@ pub mod pallet {
 				.filter_map(|&epoch| {
 					let record = EpochRecords::<T>::get(epoch)?;
 					let entry = Points::<T>::get(epoch, provider)?;
-					(!entry.claimed)
-						.then(|| (epoch, Self::share_of(record.budget, entry.points, record.points)))
+					(!entry.claimed).then(|| {
+						(epoch, Self::share_of(record.budget, entry.points, record.points))
+					})
 				})
 				.collect()
 		}
@@ -953,7 +967,12 @@ pub fn ema<B: AtLeast32BitUnsigned + Copy>(previous: B, burned: B, alpha: Perbil
 
 /// Whether `new` is within `step` (relative) of `base`; when `base` is zero the step is
 /// taken relative to `hard_max`, so a parameter can leave zero in bounded steps.
-pub fn within_step<N: AtLeast32BitUnsigned + Copy>(base: N, new: N, step: Perbill, hard_max: N) -> bool {
+pub fn within_step<N: AtLeast32BitUnsigned + Copy>(
+	base: N,
+	new: N,
+	step: Perbill,
+	hard_max: N,
+) -> bool {
 	let reference = if base.is_zero() { hard_max } else { base };
 	let allowed = step.mul_floor(reference);
 	let diff = if new >= base { new - base } else { base - new };

@@ -4,8 +4,8 @@
 
 use crate as pallet_mint;
 use azra_primitives::{
-	BuildId, BuildRegistry, BuildState, BuildView, BurnLedger, EpochIndex, Refund,
-	TcbStatus, Units, VerifiedWork, WorkClaim, WorkProofVerifier,
+	BuildId, BuildRegistry, BuildState, BuildView, BurnLedger, EpochIndex, Refund, TcbStatus,
+	Units, VerifiedWork, WorkClaim, WorkProofVerifier,
 };
 use core::cell::RefCell;
 use frame_support::{
@@ -154,7 +154,11 @@ impl MockBurn {
 	}
 
 	/// Submit a build of `units` at `price`, burning the price from `builder`.
-	pub fn submit(builder: AccountId, units: Units, price: Balance) -> Result<BuildId, DispatchError> {
+	pub fn submit(
+		builder: AccountId,
+		units: Units,
+		price: Balance,
+	) -> Result<BuildId, DispatchError> {
 		Self::burn(builder, price)?;
 		let id = NEXT_BUILD.with(|n| {
 			let id = *n.borrow();
@@ -186,7 +190,7 @@ impl MockBurn {
 	pub fn expire(id: BuildId) -> DispatchResult {
 		let view = Self::build(id).ok_or(DispatchError::Other("NoSuchBuild"))?;
 		match view.state {
-			BuildState::Open | BuildState::Assigned { .. } => {},
+			BuildState::Open | BuildState::Assigned { .. } => {}
 			_ => return Err(DispatchError::Other("BuildFinal")),
 		}
 		Mint::refund(&view.builder, view.price)?;
@@ -229,7 +233,8 @@ impl BuildRegistry<AccountId, Balance, BlockNumber> for MockBurn {
 			let mut builds = b.borrow_mut();
 			let view = builds.get_mut(&id).ok_or(DispatchError::Other("NoSuchBuild"))?;
 			match &view.state {
-				BuildState::Assigned { provider: p, deadline } if p == provider && now <= *deadline => {},
+				BuildState::Assigned { provider: p, deadline }
+					if p == provider && now <= *deadline => {}
 				_ => return Err(DispatchError::Other("NotCompletable")),
 			}
 			if units_used > view.units {
@@ -301,7 +306,8 @@ impl WorkProofVerifier<AccountId, MultiSignature> for MockAttestation {
 		if REVOKED.with(|r| r.borrow().contains(&claim.provider)) {
 			return Err(MEASUREMENT_REVOKED);
 		}
-		let key = ENCLAVE_KEYS.with(|k| k.borrow().get(&claim.provider).copied()).ok_or(NO_ENCLAVE)?;
+		let key =
+			ENCLAVE_KEYS.with(|k| k.borrow().get(&claim.provider).copied()).ok_or(NO_ENCLAVE)?;
 		let signer = MultiSigner::from(key).into_account();
 		if !signature.verify(&claim.signing_payload()[..], &signer) {
 			return Err(INVALID_PROOF);

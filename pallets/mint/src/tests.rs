@@ -556,14 +556,18 @@ fn smoothed_burn_is_an_ema_across_epochs() {
 
 #[test]
 fn budget_is_ratio_times_smoothed_burn() {
-	ExtBuilder { ratio: FixedU128::from_rational(3, 2), smoothing: Perbill::one(), ..Default::default() }
-		.build()
-		.execute_with(|| {
-			let id = assigned_build(ALICE, 1, 2_000);
-			assert_ok!(prove(ALICE, id, 1));
-			close_epoch();
-			assert_eq!(Mint::epoch_record(0).unwrap().budget, 3_000);
-		});
+	ExtBuilder {
+		ratio: FixedU128::from_rational(3, 2),
+		smoothing: Perbill::one(),
+		..Default::default()
+	}
+	.build()
+	.execute_with(|| {
+		let id = assigned_build(ALICE, 1, 2_000);
+		assert_ok!(prove(ALICE, id, 1));
+		close_epoch();
+		assert_eq!(Mint::epoch_record(0).unwrap().budget, 3_000);
+	});
 }
 
 #[test]
@@ -577,10 +581,10 @@ fn budget_is_clamped_at_floor() {
 		assert_eq!(record.smoothed_burn, 10);
 		assert_eq!(record.budget, 100);
 		assert_ok!(Mint::claim_rewards(RuntimeOrigin::signed(ALICE), epochs(&[0])));
-		assert_eq!(Mint::epoch_record(0).unwrap().net_emission, SignedAmount {
-			positive: true,
-			magnitude: 80
-		});
+		assert_eq!(
+			Mint::epoch_record(0).unwrap().net_emission,
+			SignedAmount { positive: true, magnitude: 80 }
+		);
 		assert_ok!(Mint::do_try_state());
 	});
 }
@@ -639,10 +643,9 @@ fn breaker_stays_quiet_in_normal_epochs() {
 			close_epoch();
 		}
 		assert!((0..5).all(|e| !Mint::epoch_record(e).unwrap().breaker_tripped));
-		assert!(!System::events().iter().any(|r| matches!(
-			r.event,
-			RuntimeEvent::Mint(Event::BreakerTripped { .. })
-		)));
+		assert!(!System::events()
+			.iter()
+			.any(|r| matches!(r.event, RuntimeEvent::Mint(Event::BreakerTripped { .. }))));
 	});
 }
 
@@ -728,8 +731,14 @@ fn set_parameters_rejects_values_outside_hard_bounds() {
 	.execute_with(|| {
 		let p = params();
 		let cases: Vec<(ParametersOf<Test>, Error<Test>)> = vec![
-			(MintParameters { ratio: FixedU128::from_rational(21, 10), ..p }, Error::RatioOutOfBounds),
-			(MintParameters { ratio: FixedU128::from_rational(1, 20), ..p }, Error::RatioOutOfBounds),
+			(
+				MintParameters { ratio: FixedU128::from_rational(21, 10), ..p },
+				Error::RatioOutOfBounds,
+			),
+			(
+				MintParameters { ratio: FixedU128::from_rational(1, 20), ..p },
+				Error::RatioOutOfBounds,
+			),
 			(MintParameters { floor: 10_001, ..p }, Error::FloorOutOfBounds),
 			(MintParameters { ceiling: 1_000_001, ..p }, Error::CeilingOutOfBounds),
 			(MintParameters { ceiling: 999, ..p }, Error::CeilingOutOfBounds),
@@ -747,7 +756,10 @@ fn set_parameters_rejects_values_outside_hard_bounds() {
 fn set_parameters_rejects_floor_above_ceiling() {
 	ExtBuilder { floor: 1_000, ceiling: 1_000, ..Default::default() }.build().execute_with(|| {
 		assert_noop!(
-			Mint::set_parameters(RuntimeOrigin::root(), MintParameters { floor: 1_100, ..params() }),
+			Mint::set_parameters(
+				RuntimeOrigin::root(),
+				MintParameters { floor: 1_100, ..params() }
+			),
 			Error::<Test>::FloorAboveCeiling
 		);
 	});
@@ -758,11 +770,20 @@ fn set_parameters_rejects_steps_above_max_change() {
 	new_test_ext().execute_with(|| {
 		let p = params();
 		let cases: Vec<(ParametersOf<Test>, Error<Test>)> = vec![
-			(MintParameters { ratio: FixedU128::from_rational(121, 100), ..p }, Error::RatioChangeTooLarge),
-			(MintParameters { ratio: FixedU128::from_rational(79, 100), ..p }, Error::RatioChangeTooLarge),
+			(
+				MintParameters { ratio: FixedU128::from_rational(121, 100), ..p },
+				Error::RatioChangeTooLarge,
+			),
+			(
+				MintParameters { ratio: FixedU128::from_rational(79, 100), ..p },
+				Error::RatioChangeTooLarge,
+			),
 			(MintParameters { floor: 121, ..p }, Error::FloorChangeTooLarge),
 			(MintParameters { ceiling: 79_999, ..p }, Error::CeilingChangeTooLarge),
-			(MintParameters { smoothing: Perbill::from_percent(61), ..p }, Error::SmoothingChangeTooLarge),
+			(
+				MintParameters { smoothing: Perbill::from_percent(61), ..p },
+				Error::SmoothingChangeTooLarge,
+			),
 			(MintParameters { epoch_length: 13, ..p }, Error::EpochLengthChangeTooLarge),
 		];
 		for (new, err) in cases {
@@ -780,18 +801,30 @@ fn set_parameters_rejects_steps_above_max_change() {
 fn max_change_is_per_epoch_not_per_call() {
 	new_test_ext().execute_with(|| {
 		let p = params();
-		assert_ok!(Mint::set_parameters(RuntimeOrigin::root(), MintParameters { ceiling: 115_000, ..p }));
+		assert_ok!(Mint::set_parameters(
+			RuntimeOrigin::root(),
+			MintParameters { ceiling: 115_000, ..p }
+		));
 		// Two 15% steps in one epoch add up to more than 20% of the epoch's starting value.
 		assert_noop!(
 			Mint::set_parameters(RuntimeOrigin::root(), MintParameters { ceiling: 132_250, ..p }),
 			Error::<Test>::CeilingChangeTooLarge
 		);
 		// Going back within the window is fine.
-		assert_ok!(Mint::set_parameters(RuntimeOrigin::root(), MintParameters { ceiling: 110_000, ..p }));
-		assert_ok!(Mint::set_parameters(RuntimeOrigin::root(), MintParameters { ceiling: 115_000, ..p }));
+		assert_ok!(Mint::set_parameters(
+			RuntimeOrigin::root(),
+			MintParameters { ceiling: 110_000, ..p }
+		));
+		assert_ok!(Mint::set_parameters(
+			RuntimeOrigin::root(),
+			MintParameters { ceiling: 115_000, ..p }
+		));
 		// Next epoch, the reference is 115_000.
 		close_epoch();
-		assert_ok!(Mint::set_parameters(RuntimeOrigin::root(), MintParameters { ceiling: 132_250, ..p }));
+		assert_ok!(Mint::set_parameters(
+			RuntimeOrigin::root(),
+			MintParameters { ceiling: 132_250, ..p }
+		));
 	});
 }
 
@@ -800,7 +833,10 @@ fn parameter_at_zero_moves_in_steps_of_its_hard_maximum() {
 	ExtBuilder { floor: 0, ..Default::default() }.build().execute_with(|| {
 		// 20% of MaxFloor (10_000) = 2_000.
 		assert_noop!(
-			Mint::set_parameters(RuntimeOrigin::root(), MintParameters { floor: 2_001, ..params() }),
+			Mint::set_parameters(
+				RuntimeOrigin::root(),
+				MintParameters { floor: 2_001, ..params() }
+			),
 			Error::<Test>::FloorChangeTooLarge
 		);
 		assert_ok!(Mint::set_parameters(
@@ -864,9 +900,10 @@ fn burn_ledger_and_issuance_agree_after_a_full_cycle() {
 		assert_eq!(MockBurn::total_burned(), 500);
 		assert_eq!(
 			issuance(),
-			GenesisIssuance::<Test>::get() + TotalMinted::<Test>::get() +
-				TotalRefunded::<Test>::get() -
-				500
+			GenesisIssuance::<Test>::get()
+				+ TotalMinted::<Test>::get()
+				+ TotalRefunded::<Test>::get()
+				- 500
 		);
 		assert_ok!(Mint::do_try_state());
 	});
@@ -976,7 +1013,7 @@ mod property {
 				if MockBurn::submit(BUILDER, units, price).is_ok() {
 					NEXT_BUILDS.with(|n| *n.borrow_mut() += 1);
 				}
-			},
+			}
 			Op::Assign { build, provider, window } => {
 				let id = build_id(build);
 				if matches!(
@@ -985,7 +1022,7 @@ mod property {
 				) {
 					MockBurn::assign(id, PROVIDERS[provider], System::block_number() + window);
 				}
-			},
+			}
 			Op::Prove { build, provider, units, honest } => {
 				let id = build_id(build);
 				let who = PROVIDERS[provider];
@@ -999,13 +1036,13 @@ mod property {
 					units,
 					MockAttestation::prove(&claim),
 				);
-			},
+			}
 			Op::Expire { build } => {
 				let _ = MockBurn::expire(build_id(build));
-			},
+			}
 			Op::Burn { amount } => {
 				let _ = MockBurn::burn(BUILDER, amount);
-			},
+			}
 			Op::Advance { blocks } => run_to_block(System::block_number() + blocks),
 			Op::Claim { provider, back } => {
 				let epoch = Mint::current_epoch().saturating_sub(back + 1);
@@ -1013,12 +1050,13 @@ mod property {
 					RuntimeOrigin::signed(PROVIDERS[provider]),
 					epochs(&[epoch]),
 				);
-			},
+			}
 			Op::Retune { ceiling_pct } => {
 				let p = params();
 				let ceiling = p.ceiling / 100 * ceiling_pct as u64;
-				let _ = Mint::set_parameters(RuntimeOrigin::root(), MintParameters { ceiling, ..p });
-			},
+				let _ =
+					Mint::set_parameters(RuntimeOrigin::root(), MintParameters { ceiling, ..p });
+			}
 		}
 	}
 
@@ -1062,4 +1100,17 @@ mod property {
 			})?;
 		}
 	}
+}
+
+#[test]
+fn breaker_ignores_epochs_without_points() {
+	ExtBuilder { initial_smoothed_burn: 50_000, ..Default::default() }.build().execute_with(|| {
+		close_epoch();
+		let record = Mint::epoch_record(0).unwrap();
+		assert_eq!(record.budget, 0);
+		assert!(!record.breaker_tripped);
+		assert!(!System::events()
+			.iter()
+			.any(|r| matches!(r.event, RuntimeEvent::Mint(Event::BreakerTripped { .. }))));
+	});
 }

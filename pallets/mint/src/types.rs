@@ -12,7 +12,16 @@ use sp_runtime::{
 ///
 /// Zero is always stored as positive, so equal amounts compare equal.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct SignedAmount<Balance> {
 	/// `true` when the amount is zero or above (more created than burned).
