@@ -4,12 +4,13 @@
 //! PLACEHOLDER — NOT YET GENERATED. The numbers below are hand-written, deliberately
 //! conservative estimates (each several times what the storage accesses and one signature
 //! check should cost). They must be regenerated with the node's benchmark command before
-//! any production use, e.g.:
+//! any production use, with the node's `benchmark pallet` command (the project's
+//! `scripts/bench.sh mint`, which uses `scripts/weights-template.hbs`), e.g.:
 //!
 //! ```text
-//! azra-node benchmark pallet --chain dev --pallet pallet_mint --extrinsic '*' \
-//!     --steps 50 --repeat 20 --output pallets/mint/src/weights.rs \
-//!     --template <frame-weight-template.hbs>
+//! azra-node benchmark pallet --runtime <azra_runtime.wasm> --pallet pallet_mint \
+//!     --extrinsic '*' --steps 50 --repeat 20 --output pallets/mint/src/weights.rs \
+//!     --template scripts/weights-template.hbs
 //! ```
 //!
 //! DATE: (not generated), STEPS: `-`, REPEAT: `-`, LOW RANGE: `[]`, HIGH RANGE: `[]`
