@@ -3,9 +3,9 @@
 //!
 //! PLACEHOLDER — NOT YET GENERATED. The numbers below are hand-written, deliberately
 //! conservative estimates (each several times what the storage accesses and one signature
-//! check should cost). They must be regenerated with the node's benchmark command before
-//! any production use, with the node's `benchmark pallet` command (the project's
-//! `scripts/bench.sh mint`, which uses `scripts/weights-template.hbs`), e.g.:
+//! check should cost). They must be regenerated before any production use with the node's
+//! `benchmark pallet` command (the project's `scripts/bench.sh mint`, which uses
+//! `scripts/weights-template.hbs`), e.g.:
 //!
 //! ```text
 //! azra-node benchmark pallet --runtime <azra_runtime.wasm> --pallet pallet_mint \
