@@ -14,8 +14,11 @@ use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::AuthorityPair as AuraPair;
 
-/// The host functions the runtime may call: Substrate's standard set.
-pub type HostFunctions = sp_io::SubstrateHostFunctions;
+/// Host functions AzraCode adds to Substrate's standard set.
+pub type AzraHostFunctions = ();
+
+/// Every host function the runtime may call.
+pub type HostFunctions = (sp_io::SubstrateHostFunctions, AzraHostFunctions);
 
 /// The full client, executing the on-chain Wasm runtime.
 pub type FullClient =

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Measures AzraCode's pallets and regenerates their weights.rs.
+#
+#   scripts/bench.sh                 every AzraCode pallet
+#   scripts/bench.sh burn mint       just these (folder names under pallets/)
+#
+# Builds the node with `runtime-benchmarks` (a separate, larger build than the default).
+# STEPS and REPEAT may be set in the environment (defaults 50 and 20).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$AZRA_ROOT"
+
+cargo build -p azra-node --features runtime-benchmarks
+
+pallets=("$@")
+if [ "${#pallets[@]}" -eq 0 ]; then
+	for dir in pallets/*/; do
+		dir="${dir%/}"
+		[ -f "$dir/src/benchmarking.rs" ] && pallets+=("${dir#pallets/}")
+	done
+fi
+
+for name in "${pallets[@]}"; do
+	echo "=== pallet_$name"
+	"$AZRA_NODE" benchmark pallet \
+		--chain dev \
+		--pallet "pallet_$name" \
+		--extrinsic '*' \
+		--steps "${STEPS:-50}" \
+		--repeat "${REPEAT:-20}" \
+		--wasm-execution compiled \
+		--heap-pages 4096 \
+		--template scripts/weights-template.hbs \
+		--output "pallets/$name/src/weights.rs"
+done
