@@ -1,0 +1,399 @@
+//! The attestation pallet's vocabulary: what a verified quote says, how verification can
+//! fail, what the policy allow-lists and what the enclave registry records.
+//!
+//! Everything here is plain SCALE data, usable in the no_std runtime. The types that cross
+//! the host-function boundary ([`VerifiedQuote`], [`CollateralInfo`], [`DcapError`],
+//! [`TeeType`]) are part of the versioned host interface in [`crate::dcap`]: their encoding
+//! may only be extended by a new interface version.
+
+use azra_primitives::{MeasurementId, TcbStatus};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::ConstU32, BoundedVec};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::serde::{de::Error as _, Deserialize, Deserializer, Serialize, Serializer};
+
+/// Family-Model-Stepping-Platform-CustomSKU: the platform type Intel's collateral is
+/// issued for, read from the PCK certificate inside a quote.
+pub type Fmspc = [u8; 6];
+
+/// Longest Intel security advisory id kept (e.g. `INTEL-SA-00615` is 14 bytes).
+pub const MAX_ADVISORY_ID_LEN: u32 = 32;
+
+/// Most advisory ids one verified quote may carry, and most ids the policy may reject.
+pub const MAX_ADVISORIES: u32 = 64;
+
+/// An Intel security advisory id, as ASCII bytes (`INTEL-SA-00615`).
+pub type AdvisoryId = BoundedVec<u8, ConstU32<MAX_ADVISORY_ID_LEN>>;
+
+/// A bounded list of advisory ids.
+pub type AdvisoryIds = BoundedVec<AdvisoryId, ConstU32<MAX_ADVISORIES>>;
+
+/// How many distinct TCB statuses exist (the size of the accepted-status list).
+pub const TCB_STATUS_COUNT: u32 = 7;
+
+/// The TCB statuses the policy accepts.
+pub type TcbStatuses = BoundedVec<TcbStatus, ConstU32<TCB_STATUS_COUNT>>;
+
+/// The kind of trusted execution environment a quote comes from.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "sp_runtime::serde")]
+pub enum TeeType {
+	/// Intel SGX enclave (quote version 3).
+	Sgx,
+	/// Intel TDX trust domain (quote version 4 or 5).
+	Tdx,
+}
+
+/// A 48-byte (SHA-384) measurement register value, as TDX reports them.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Digest384(pub [u8; 48]);
+
+impl Serialize for Digest384 {
+	fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+		serializer.serialize_bytes(&self.0)
+	}
+}
+
+impl<'de> Deserialize<'de> for Digest384 {
+	fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+		let bytes = alloc::vec::Vec::<u8>::deserialize(deserializer)?;
+		let array: [u8; 48] = bytes
+			.try_into()
+			.map_err(|_| D::Error::custom("a 48-byte measurement register is expected"))?;
+		Ok(Digest384(array))
+	}
+}
+
+/// The identity an SGX enclave report carries.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct SgxIdentity {
+	/// MRENCLAVE: hash of the enclave's code and initial data.
+	pub mr_enclave: H256,
+	/// MRSIGNER: hash of the key that signed the enclave.
+	pub mr_signer: H256,
+	/// ISVPRODID: product id assigned by the signer.
+	pub isv_prod_id: u16,
+	/// ISVSVN: security version number assigned by the signer.
+	pub isv_svn: u16,
+}
+
+/// The identity a TDX trust-domain report carries.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct TdxIdentity {
+	/// MRTD: measurement of the initial TD contents.
+	pub mr_td: Digest384,
+	/// RTMR0..RTMR3: runtime-extendable measurement registers.
+	pub rtmr: [Digest384; 4],
+}
+
+/// The measured identity of the code a quote attests.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub enum EnclaveIdentity {
+	/// An SGX enclave.
+	Sgx(SgxIdentity),
+	/// A TDX trust domain.
+	Tdx(TdxIdentity),
+}
+
+impl EnclaveIdentity {
+	/// The TEE the identity belongs to.
+	pub fn tee_type(&self) -> TeeType {
+		match self {
+			EnclaveIdentity::Sgx(_) => TeeType::Sgx,
+			EnclaveIdentity::Tdx(_) => TeeType::Tdx,
+		}
+	}
+}
+
+/// What the verifier learned about a piece of collateral while verifying a quote with it:
+/// the figures the rollback rule compares, and its validity window.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct CollateralInfo {
+	/// The TEE the TCB info is for.
+	pub tee_type: TeeType,
+	/// The platform type the TCB info is for.
+	pub fmspc: Fmspc,
+	/// `tcbEvaluationDataNumber` of the TCB info.
+	pub tcb_eval_data_number: u32,
+	/// `tcbEvaluationDataNumber` of the QE identity.
+	pub qe_eval_data_number: u32,
+	/// CRL number of the PCK CRL.
+	pub pck_crl_number: u32,
+	/// CRL number of the root CA CRL.
+	pub root_ca_crl_number: u32,
+	/// Latest issue date (unix seconds) over TCB info, QE identity, both CRLs and the
+	/// certificates of their chains.
+	pub issued_at: u64,
+	/// Earliest `nextUpdate` / `notAfter` (unix seconds) over the same items: after this
+	/// instant the collateral no longer verifies.
+	pub next_update: u64,
+}
+
+/// The result of a successful DCAP quote verification, as the host function returns it.
+///
+/// Only cryptographic verification and Intel's TCB evaluation have happened; AzraCode's
+/// policy (measurements, accepted statuses, advisories, debug) is applied by the pallet.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct VerifiedQuote {
+	/// Quote format version (3 for SGX, 4 or 5 for TDX).
+	pub quote_version: u16,
+	/// The measured identity of the attested code.
+	pub identity: EnclaveIdentity,
+	/// Whether the enclave (SGX `DEBUG` attribute) or trust domain (any TUD bit) runs in
+	/// debug mode, where its memory is readable by the host.
+	pub debug: bool,
+	/// The 64 bytes of report data the enclave chose to bind into its quote.
+	pub report_data: [u8; 64],
+	/// Intel's TCB status for the platform and quoting enclave, converged.
+	pub tcb_status: TcbStatus,
+	/// Intel security advisories that apply to the platform.
+	pub advisory_ids: AdvisoryIds,
+	/// What the collateral used for the verification says about itself.
+	pub collateral: CollateralInfo,
+}
+
+/// Why a quote (or a piece of collateral) did not verify. Each variant names the rule
+/// that was broken.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum DcapError {
+	/// The quote bytes do not decode as a DCAP quote.
+	QuoteMalformed,
+	/// The quote's version, TEE type, attestation key type or QE vendor is not supported
+	/// (SGX v3 and TDX v4/v5 with ECDSA P-256 from Intel's QE are).
+	UnsupportedQuote,
+	/// A signature inside the quote (ISV report by the attestation key, QE report by the
+	/// PCK key) or the QE report's binding of the attestation key does not verify.
+	QuoteSignatureInvalid,
+	/// The collateral bytes do not decode, or a part of it (TCB info, QE identity, CRL,
+	/// certificate chain) does not parse.
+	CollateralMalformed,
+	/// A signature over TCB info or QE identity does not verify.
+	CollateralSignatureInvalid,
+	/// Collateral or a certificate was used after its `nextUpdate` / `notAfter`.
+	CollateralExpired,
+	/// Collateral or a certificate was used before its issue date.
+	CollateralNotYetValid,
+	/// The stored root CA certificate does not parse.
+	RootMalformed,
+	/// A certificate chain or the root CA CRL does not lead to the trusted root.
+	UntrustedRoot,
+	/// A certificate on a chain is revoked by a CRL.
+	CertificateRevoked,
+	/// The quote's platform (FMSPC) or TEE type differs from the collateral's.
+	FmspcMismatch,
+	/// The quoting enclave does not match Intel's QE identity.
+	QeIdentityMismatch,
+	/// No TCB level of the collateral matches the platform.
+	TcbLevelUnknown,
+	/// Intel revoked the platform's TCB.
+	TcbRevoked,
+	/// The platform carries more advisories than [`MAX_ADVISORIES`] (or one longer than
+	/// [`MAX_ADVISORY_ID_LEN`]).
+	TooManyAdvisories,
+	/// The quote failed verification for a reason not listed above.
+	VerificationFailed,
+	/// The verifier is not compiled into this host (a native build without `std`).
+	VerifierUnavailable,
+}
+
+/// An allow-listed measurement: what an enclave's identity must satisfy to earn.
+///
+/// Its [`MeasurementId`] is `blake2_256` of its SCALE encoding ([`Self::id`]).
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "sp_runtime::serde")]
+pub enum MeasurementEntry {
+	/// An SGX enclave: by MRENCLAVE (exact code), by MRSIGNER (any code of that signer),
+	/// or both; always with the signer's product id and a minimum security version.
+	Sgx {
+		/// Required MRENCLAVE, if pinned.
+		mr_enclave: Option<H256>,
+		/// Required MRSIGNER, if pinned.
+		mr_signer: Option<H256>,
+		/// Required ISVPRODID.
+		isv_prod_id: u16,
+		/// Lowest accepted ISVSVN.
+		min_isv_svn: u16,
+	},
+	/// A TDX trust domain: by MRTD and the runtime measurement registers (`None` leaves a
+	/// register unchecked).
+	Tdx {
+		/// Required MRTD.
+		mr_td: Digest384,
+		/// Required RTMR0..RTMR3; `None` leaves that register unchecked.
+		rtmr: [Option<Digest384>; 4],
+	},
+}
+
+impl MeasurementEntry {
+	/// The entry's id: `blake2_256` of its SCALE encoding.
+	pub fn id(&self) -> MeasurementId {
+		H256(sp_io::hashing::blake2_256(&self.encode()))
+	}
+
+	/// Whether the entry pins anything at all (an SGX entry must pin MRENCLAVE or
+	/// MRSIGNER).
+	pub fn is_well_formed(&self) -> bool {
+		match self {
+			MeasurementEntry::Sgx { mr_enclave, mr_signer, .. } =>
+				mr_enclave.is_some() || mr_signer.is_some(),
+			MeasurementEntry::Tdx { .. } => true,
+		}
+	}
+
+	/// Whether `identity` satisfies this entry.
+	pub fn matches(&self, identity: &EnclaveIdentity) -> bool {
+		match (self, identity) {
+			(
+				MeasurementEntry::Sgx { mr_enclave, mr_signer, isv_prod_id, min_isv_svn },
+				EnclaveIdentity::Sgx(id),
+			) =>
+				(mr_enclave.is_some() || mr_signer.is_some()) &&
+					mr_enclave.map_or(true, |m| m == id.mr_enclave) &&
+					mr_signer.map_or(true, |m| m == id.mr_signer) &&
+					*isv_prod_id == id.isv_prod_id &&
+					id.isv_svn >= *min_isv_svn,
+			(MeasurementEntry::Tdx { mr_td, rtmr }, EnclaveIdentity::Tdx(id)) =>
+				*mr_td == id.mr_td &&
+					rtmr.iter().zip(id.rtmr.iter()).all(|(want, have)| want.map_or(true, |w| w == *have)),
+			_ => false,
+		}
+	}
+}
+
+/// An allow-list entry and whether it was revoked. Revocation is final: it is the kill
+/// switch for every enclave registered under the entry.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct MeasurementRecord {
+	/// The entry.
+	pub entry: MeasurementEntry,
+	/// Set once by `revoke_measurement`; never cleared.
+	pub revoked: bool,
+}
+
+/// An enclave's public key: the key its work proofs are signed with.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum EnclaveKey {
+	/// An ed25519 public key.
+	Ed25519([u8; 32]),
+	/// An sr25519 public key.
+	Sr25519([u8; 32]),
+}
+
+/// A registered enclave.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct EnclaveRecord<AccountId, BlockNumber> {
+	/// The provider the enclave works for.
+	pub provider: AccountId,
+	/// The allow-listed measurement the enclave's quote satisfied.
+	pub measurement: MeasurementId,
+	/// Intel's TCB status for the enclave's platform at registration.
+	pub tcb_status: TcbStatus,
+	/// The enclave's platform type.
+	pub fmspc: Fmspc,
+	/// Block of the (latest) registration.
+	pub registered_at: BlockNumber,
+	/// Last block at which the registration holds; the enclave must re-attest after it.
+	pub expires_at: BlockNumber,
+}
+
+/// A chain-issued registration nonce.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct IssuedNonce<BlockNumber> {
+	/// The nonce the quote's report data must commit to.
+	pub nonce: H256,
+	/// Last block at which the nonce may be used.
+	pub expires_at: BlockNumber,
+}
+
+/// Domain tag of the registration statement an enclave binds into its report data.
+pub const REGISTRATION_DOMAIN: &[u8] = b"azra/enclave-registration/v1";
+
+/// The 32 bytes an enclave must put in `report_data[0..32]` to register `enclave_key` for
+/// `provider` with `nonce` on the chain whose genesis hash is `genesis_hash`:
+/// `blake2_256(SCALE(REGISTRATION_DOMAIN, genesis_hash, provider, enclave_key, nonce))`.
+///
+/// The remaining 32 bytes of report data are free for the enclave's own use.
+pub fn registration_report_data<AccountId: Encode>(
+	genesis_hash: &H256,
+	provider: &AccountId,
+	enclave_key: &EnclaveKey,
+	nonce: &H256,
+) -> [u8; 32] {
+	let statement = (REGISTRATION_DOMAIN, genesis_hash, provider, enclave_key, nonce);
+	sp_io::hashing::blake2_256(&statement.encode())
+}
