@@ -1,0 +1,720 @@
+//! # Burn pallet
+//!
+//! The first half of AzraCode's burn-and-mint loop: builders pay for sealed compute jobs
+//! ("builds") by **burning** $AZRA, and this pallet keeps each build from submission to
+//! completion or expiry.
+//!
+//! ## Terms
+//!
+//! - **Build**: a job to run — a spec hash (what), an input hash, the compute **units**
+//!   requested, and optionally the enclave **measurement** that must run it.
+//! - **Price**: `units × price_per_unit`, burned from the builder at submission. Total
+//!   issuance drops by exactly the price.
+//! - **Lifecycle**: `Open → Assigned(provider, deadline) → Completed(provider, output,
+//!   units used)`, or `Expired`. An assignment whose deadline passes returns to `Open`; an
+//!   `Open` build past its expiry is `Expired`. Both transitions are *lazy*: they are applied
+//!   whenever a build is read, so no hook ever scans builds.
+//! - **Refund**: an expired or cancelled build's price is minted back to its builder by the
+//!   mint pallet ([`Refund`]), accounted as a refund, never as a reward.
+//!
+//! ## Calls
+//!
+//! - [`submit_build`](Pallet::submit_build): burn the price and open a build. `max_price`
+//!   guards against a price change between signing and inclusion.
+//! - [`accept_build`](Pallet::accept_build): an eligible provider (asked through
+//!   [`ProviderEligibility`], i.e. the attestation pallet) takes an open build.
+//! - [`release_build`](Pallet::release_build): the assigned provider gives it back.
+//! - [`cancel_build`](Pallet::cancel_build): the builder withdraws an open build and is
+//!   refunded.
+//! - [`reclaim_expired`](Pallet::reclaim_expired): the builder is refunded an expired build.
+//! - [`set_price_per_unit`](Pallet::set_price_per_unit): Root changes the price per unit,
+//!   within hard bounds and a maximum relative change per epoch.
+//!
+//! Builds are completed by the mint pallet through [`BuildRegistry::complete_build`] once a
+//! work proof is verified.
+//!
+//! ## Balances
+//!
+//! The price is burned with `Preservation::Preserve`: a builder can never burn the
+//! existential deposit away, so submitting a build never reaps the builder's account. A
+//! builder whose free balance minus the existential deposit is below the price gets
+//! [`Error::InsufficientBalance`].
+//!
+//! See [`pallet`] for storage, events and errors.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+use azra_primitives::{
+	BuildId, BuildRegistry, BuildState, BuildView, BurnLedger, EpochClock, EpochIndex,
+	MeasurementId, ProviderEligibility, Refund, Units,
+};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{Inspect, Mutate},
+		tokens::{Fortitude, Precision, Preservation},
+		Get,
+	},
+};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::{
+	traits::{CheckedMul, Saturating, Zero},
+	DispatchError, DispatchResult, Perbill,
+};
+
+/// An amount of the currency builds are paid in.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// A build as stored.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Build<AccountId, Balance, BlockNumber> {
+	/// Who submitted and paid.
+	pub builder: AccountId,
+	/// What to run.
+	pub spec_hash: H256,
+	/// What to run it on.
+	pub input_hash: H256,
+	/// Compute units requested.
+	pub units: Units,
+	/// Price burned at submission.
+	pub price: Balance,
+	/// The measurement an enclave must have to run it, if any.
+	pub required_measurement: Option<MeasurementId>,
+	/// Block of submission.
+	pub submitted_at: BlockNumber,
+	/// Last block at which the build may still be taken or worked on while open.
+	pub expires_at: BlockNumber,
+	/// Lifecycle state as last written (see [`Pallet::current_state`] for the lazy view).
+	pub state: BuildState<AccountId, BlockNumber>,
+	/// Whether the price went back to the builder (cancelled or expired builds).
+	pub refunded: bool,
+}
+
+/// Sets up what the benchmarks need from the pallets this one talks to.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Make `provider` eligible to accept builds that require `measurement`.
+	fn make_eligible(provider: &AccountId, measurement: Option<MeasurementId>);
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::{DispatchResult, *};
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the burn pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The currency builds are paid in (AZRA); prices are burned from it.
+		type Currency: Mutate<Self::AccountId>;
+		/// Who may take which build (the attestation pallet).
+		type Eligibility: ProviderEligibility<Self::AccountId>;
+		/// Mints refunds of cancelled and expired builds (the mint pallet).
+		type Refund: Refund<Self::AccountId, BalanceOf<Self>>;
+		/// The current reward epoch (the mint pallet); burns are booked per epoch.
+		type EpochClock: EpochClock;
+		/// Most units one build may request.
+		#[pallet::constant]
+		type MaxUnitsPerBuild: Get<Units>;
+		/// Most builds a builder may have that are not yet completed or refunded.
+		#[pallet::constant]
+		type MaxOpenBuildsPerBuilder: Get<u32>;
+		/// Blocks an open build waits for a provider before it expires.
+		#[pallet::constant]
+		type BuildLifetime: Get<BlockNumberFor<Self>>;
+		/// Blocks an assigned provider has to prove the work before the build reopens.
+		#[pallet::constant]
+		type AssignmentPeriod: Get<BlockNumberFor<Self>>;
+		/// Lower hard bound of the price per unit.
+		#[pallet::constant]
+		type MinPricePerUnit: Get<BalanceOf<Self>>;
+		/// Upper hard bound of the price per unit.
+		#[pallet::constant]
+		type MaxPricePerUnit: Get<BalanceOf<Self>>;
+		/// Largest relative change of the price per unit within one epoch, measured against
+		/// the price when the epoch's first change was made.
+		#[pallet::constant]
+		type MaxPriceChangePerEpoch: Get<Perbill>;
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+		/// Sets up eligible providers for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Every build ever submitted, by id.
+	#[pallet::storage]
+	pub type Builds<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BuildId,
+		Build<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>,
+		OptionQuery,
+	>;
+
+	/// The id the next build will get.
+	#[pallet::storage]
+	pub type NextBuildId<T> = StorageValue<_, BuildId, ValueQuery>;
+
+	/// A builder's builds that are neither completed nor refunded (bounded).
+	#[pallet::storage]
+	pub type LiveBuildsOf<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<BuildId, T::MaxOpenBuildsPerBuilder>,
+		ValueQuery,
+	>;
+
+	/// Price of one compute unit, in AZRA.
+	#[pallet::storage]
+	pub type PricePerUnit<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// The epoch of the last price change and the price when that epoch's first change was
+	/// made: the reference the per-epoch change limit is measured against.
+	#[pallet::storage]
+	pub type PriceAnchor<T: Config> = StorageValue<_, (EpochIndex, BalanceOf<T>), OptionQuery>;
+
+	/// AZRA burned for builds since genesis.
+	#[pallet::storage]
+	pub type TotalBurned<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// AZRA burned for builds, per epoch.
+	#[pallet::storage]
+	pub type BurnedPerEpoch<T: Config> =
+		StorageMap<_, Twox64Concat, EpochIndex, BalanceOf<T>, ValueQuery>;
+
+	/// Genesis state of the burn pallet.
+	#[pallet::genesis_config]
+	pub struct GenesisConfig<T: Config> {
+		/// Initial price per unit; must lie within the hard bounds.
+		pub price_per_unit: BalanceOf<T>,
+	}
+
+	impl<T: Config> Default for GenesisConfig<T> {
+		fn default() -> Self {
+			Self { price_per_unit: T::MinPricePerUnit::get() }
+		}
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			assert!(
+				self.price_per_unit >= T::MinPricePerUnit::get()
+					&& self.price_per_unit <= T::MaxPricePerUnit::get(),
+				"genesis price per unit outside [MinPricePerUnit, MaxPricePerUnit]"
+			);
+			PricePerUnit::<T>::put(self.price_per_unit);
+		}
+	}
+
+	/// Events of the burn pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A build was submitted and its price burned.
+		BuildSubmitted {
+			/// The new build.
+			build_id: BuildId,
+			/// Who submitted it.
+			builder: T::AccountId,
+			/// Units requested.
+			units: Units,
+			/// AZRA burned (the price).
+			burned: BalanceOf<T>,
+		},
+		/// A provider took a build.
+		BuildAccepted {
+			/// The build.
+			build_id: BuildId,
+			/// The provider.
+			provider: T::AccountId,
+			/// Last block to prove the work.
+			deadline: BlockNumberFor<T>,
+		},
+		/// The assigned provider gave a build back; it is open again.
+		BuildReleased {
+			/// The build.
+			build_id: BuildId,
+			/// The provider that released it.
+			provider: T::AccountId,
+		},
+		/// A build's work was proven; final.
+		BuildCompleted {
+			/// The build.
+			build_id: BuildId,
+			/// The provider that proved it.
+			provider: T::AccountId,
+			/// Hash of the output.
+			output_hash: H256,
+			/// Units used.
+			units_used: Units,
+		},
+		/// A build ended without being completed: expired, or cancelled by its builder.
+		BuildExpired {
+			/// The build.
+			build_id: BuildId,
+			/// Whether the builder cancelled it (rather than it timing out).
+			cancelled: bool,
+		},
+		/// A build's price was minted back to its builder.
+		BuildRefunded {
+			/// The build.
+			build_id: BuildId,
+			/// The builder.
+			builder: T::AccountId,
+			/// AZRA refunded.
+			amount: BalanceOf<T>,
+		},
+		/// Root changed the price per unit.
+		PricePerUnitSet {
+			/// The previous price.
+			old: BalanceOf<T>,
+			/// The new price.
+			new: BalanceOf<T>,
+		},
+	}
+
+	/// Errors of the burn pallet.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// A build must request at least one unit.
+		ZeroUnits,
+		/// More units than `MaxUnitsPerBuild`.
+		TooManyUnits,
+		/// `units × price_per_unit` does not fit in a balance.
+		PriceOverflow,
+		/// The price is above the `max_price` the builder signed for.
+		PriceAboveMax,
+		/// The builder cannot pay the price and keep the existential deposit.
+		InsufficientBalance,
+		/// The builder already has `MaxOpenBuildsPerBuilder` live builds.
+		TooManyOpenBuilds,
+		/// No build has this id.
+		UnknownBuild,
+		/// The build is not open (taken, completed or ended).
+		BuildNotOpen,
+		/// The build is not assigned to anyone.
+		BuildNotAssigned,
+		/// The caller is not the provider the build is assigned to.
+		NotAssignedProvider,
+		/// Only the build's builder may do this.
+		NotBuilder,
+		/// A provider may not take a build its own account submitted.
+		OwnBuild,
+		/// The build has not expired yet.
+		BuildNotExpired,
+		/// The build's price was already refunded.
+		AlreadyRefunded,
+		/// The assignment's deadline has passed.
+		DeadlinePassed,
+		/// A work claim must use at least one unit.
+		ZeroUnitsUsed,
+		/// A work claim may not use more units than the build requested.
+		UnitsUsedAboveRequested,
+		/// The new price per unit is outside `[MinPricePerUnit, MaxPricePerUnit]`.
+		PricePerUnitOutOfBounds,
+		/// The new price per unit moves more than `MaxPriceChangePerEpoch` in this epoch.
+		PriceChangeTooLarge,
+		/// Build ids are exhausted.
+		BuildIdOverflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxUnitsPerBuild::get() > 0, "MaxUnitsPerBuild must be at least 1");
+			assert!(
+				T::MaxOpenBuildsPerBuilder::get() > 0,
+				"MaxOpenBuildsPerBuilder must be at least 1"
+			);
+			assert!(!T::BuildLifetime::get().is_zero(), "BuildLifetime must be at least 1");
+			assert!(!T::AssignmentPeriod::get().is_zero(), "AssignmentPeriod must be at least 1");
+			assert!(
+				T::MinPricePerUnit::get() <= T::MaxPricePerUnit::get(),
+				"MinPricePerUnit > MaxPricePerUnit"
+			);
+			assert!(
+				T::MaxPricePerUnit::get()
+					.checked_mul(&T::MaxUnitsPerBuild::get().saturated_into())
+					.is_some(),
+				"the largest build's price must fit in a balance"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Submit a build: burn `units × price_per_unit` from the caller and open the build.
+		///
+		/// Fails with `PriceAboveMax` if the price exceeds `max_price`, so a price change
+		/// between signing and inclusion never overcharges.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::submit_build())]
+		pub fn submit_build(
+			origin: OriginFor<T>,
+			spec_hash: H256,
+			input_hash: H256,
+			units: Units,
+			required_measurement: Option<MeasurementId>,
+			max_price: BalanceOf<T>,
+		) -> DispatchResult {
+			let builder = ensure_signed(origin)?;
+			Self::do_submit_build(
+				builder,
+				spec_hash,
+				input_hash,
+				units,
+				required_measurement,
+				max_price,
+			)
+			.map(|_| ())
+		}
+
+		/// Take an open build as its provider, until a deadline.
+		///
+		/// The caller must be eligible (a registered, unexpired enclave whose measurement
+		/// satisfies the build) and must not be the build's builder.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::accept_build())]
+		pub fn accept_build(origin: OriginFor<T>, build_id: BuildId) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			Self::do_accept_build(provider, build_id)
+		}
+
+		/// Give an assigned build back; it is open again for other providers.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::release_build())]
+		pub fn release_build(origin: OriginFor<T>, build_id: BuildId) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			Self::do_release_build(provider, build_id)
+		}
+
+		/// Withdraw an open build and get its price back as a refund.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::cancel_build())]
+		pub fn cancel_build(origin: OriginFor<T>, build_id: BuildId) -> DispatchResult {
+			let builder = ensure_signed(origin)?;
+			Self::do_end_build(builder, build_id, true)
+		}
+
+		/// Get the price of an expired build back as a refund.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::reclaim_expired())]
+		pub fn reclaim_expired(origin: OriginFor<T>, build_id: BuildId) -> DispatchResult {
+			let builder = ensure_signed(origin)?;
+			Self::do_end_build(builder, build_id, false)
+		}
+
+		/// Set the price of one compute unit (Root).
+		///
+		/// The price must stay within `[MinPricePerUnit, MaxPricePerUnit]` and move at most
+		/// `MaxPriceChangePerEpoch` within one epoch.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_price_per_unit())]
+		pub fn set_price_per_unit(origin: OriginFor<T>, new: BalanceOf<T>) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::do_set_price_per_unit(new)
+		}
+	}
+}
+
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::SaturatedConversion;
+
+type BuildOf<T> = Build<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+impl<T: Config> Pallet<T> {
+	/// The state of `build` as of block `now`, with lazy transitions applied: an assignment
+	/// past its deadline is open again; an open build past its expiry has expired.
+	pub fn current_state(
+		build: &BuildOf<T>,
+		now: BlockNumberFor<T>,
+	) -> BuildState<T::AccountId, BlockNumberFor<T>> {
+		match &build.state {
+			BuildState::Assigned { deadline, .. } if now > *deadline => {
+				if now > build.expires_at {
+					BuildState::Expired
+				} else {
+					BuildState::Open
+				}
+			}
+			BuildState::Open if now > build.expires_at => BuildState::Expired,
+			state => state.clone(),
+		}
+	}
+
+	/// The build `id` as other pallets and the runtime API see it.
+	pub fn build_view(
+		id: BuildId,
+	) -> Option<BuildView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		let build = Builds::<T>::get(id)?;
+		let state = Self::current_state(&build, frame_system::Pallet::<T>::block_number());
+		Some(BuildView {
+			builder: build.builder,
+			spec_hash: build.spec_hash,
+			units: build.units,
+			price: build.price,
+			required_measurement: build.required_measurement,
+			state,
+		})
+	}
+
+	/// The current price of one compute unit.
+	pub fn price_per_unit() -> BalanceOf<T> {
+		PricePerUnit::<T>::get()
+	}
+
+	/// The hard bounds of the price per unit and its maximum change per epoch.
+	pub fn price_bounds() -> (BalanceOf<T>, BalanceOf<T>, Perbill) {
+		(T::MinPricePerUnit::get(), T::MaxPricePerUnit::get(), T::MaxPriceChangePerEpoch::get())
+	}
+
+	/// The price of a build of `units` at the current price, if it fits in a balance.
+	pub fn quote(units: Units) -> Option<BalanceOf<T>> {
+		PricePerUnit::<T>::get().checked_mul(&units.saturated_into())
+	}
+
+	fn stored_build(id: BuildId) -> Result<BuildOf<T>, DispatchError> {
+		Builds::<T>::get(id).ok_or_else(|| Error::<T>::UnknownBuild.into())
+	}
+
+	/// Burns the price and records an open build; returns its id.
+	pub fn do_submit_build(
+		builder: T::AccountId,
+		spec_hash: H256,
+		input_hash: H256,
+		units: Units,
+		required_measurement: Option<MeasurementId>,
+		max_price: BalanceOf<T>,
+	) -> Result<BuildId, DispatchError> {
+		ensure!(units > 0, Error::<T>::ZeroUnits);
+		ensure!(units <= T::MaxUnitsPerBuild::get(), Error::<T>::TooManyUnits);
+		let price = Self::quote(units).ok_or(Error::<T>::PriceOverflow)?;
+		ensure!(price <= max_price, Error::<T>::PriceAboveMax);
+
+		let build_id = NextBuildId::<T>::get();
+		let next_id = build_id.checked_add(1).ok_or(Error::<T>::BuildIdOverflow)?;
+		LiveBuildsOf::<T>::try_mutate(&builder, |live| live.try_push(build_id))
+			.map_err(|_| Error::<T>::TooManyOpenBuilds)?;
+
+		T::Currency::burn_from(
+			&builder,
+			price,
+			Preservation::Preserve,
+			Precision::Exact,
+			Fortitude::Polite,
+		)
+		.map_err(|_| Error::<T>::InsufficientBalance)?;
+
+		let now = frame_system::Pallet::<T>::block_number();
+		Builds::<T>::insert(
+			build_id,
+			Build {
+				builder: builder.clone(),
+				spec_hash,
+				input_hash,
+				units,
+				price,
+				required_measurement,
+				submitted_at: now,
+				expires_at: now.saturating_add(T::BuildLifetime::get()),
+				state: BuildState::Open,
+				refunded: false,
+			},
+		);
+		NextBuildId::<T>::put(next_id);
+		TotalBurned::<T>::mutate(|total| *total = total.saturating_add(price));
+		BurnedPerEpoch::<T>::mutate(T::EpochClock::current_epoch(), |burned| {
+			*burned = burned.saturating_add(price)
+		});
+		Self::deposit_event(Event::BuildSubmitted { build_id, builder, units, burned: price });
+		Ok(build_id)
+	}
+
+	/// Assigns an open build to an eligible provider.
+	pub fn do_accept_build(provider: T::AccountId, build_id: BuildId) -> DispatchResult {
+		let mut build = Self::stored_build(build_id)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(Self::current_state(&build, now) == BuildState::Open, Error::<T>::BuildNotOpen);
+		ensure!(provider != build.builder, Error::<T>::OwnBuild);
+		T::Eligibility::ensure_eligible(&provider, build.required_measurement)?;
+
+		let deadline = now.saturating_add(T::AssignmentPeriod::get());
+		build.state = BuildState::Assigned { provider: provider.clone(), deadline };
+		Builds::<T>::insert(build_id, build);
+		Self::deposit_event(Event::BuildAccepted { build_id, provider, deadline });
+		Ok(())
+	}
+
+	/// Returns an assigned build to open, at its provider's request.
+	pub fn do_release_build(provider: T::AccountId, build_id: BuildId) -> DispatchResult {
+		let mut build = Self::stored_build(build_id)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		match Self::current_state(&build, now) {
+			BuildState::Assigned { provider: assigned, .. } => {
+				ensure!(assigned == provider, Error::<T>::NotAssignedProvider)
+			}
+			_ => return Err(Error::<T>::BuildNotAssigned.into()),
+		}
+		build.state = BuildState::Open;
+		Builds::<T>::insert(build_id, build);
+		Self::deposit_event(Event::BuildReleased { build_id, provider });
+		Ok(())
+	}
+
+	/// Ends a build that will not be completed and refunds its builder: a cancellation of
+	/// an open build (`cancel`), or the reclaim of an expired one.
+	pub fn do_end_build(builder: T::AccountId, build_id: BuildId, cancel: bool) -> DispatchResult {
+		let mut build = Self::stored_build(build_id)?;
+		ensure!(build.builder == builder, Error::<T>::NotBuilder);
+		ensure!(!build.refunded, Error::<T>::AlreadyRefunded);
+		let state = Self::current_state(&build, frame_system::Pallet::<T>::block_number());
+		if cancel {
+			ensure!(state == BuildState::Open, Error::<T>::BuildNotOpen);
+		} else {
+			ensure!(state == BuildState::Expired, Error::<T>::BuildNotExpired);
+		}
+
+		T::Refund::refund(&builder, build.price)?;
+		build.state = BuildState::Expired;
+		build.refunded = true;
+		let amount = build.price;
+		Builds::<T>::insert(build_id, build);
+		LiveBuildsOf::<T>::mutate(&builder, |live| live.retain(|id| *id != build_id));
+		Self::deposit_event(Event::BuildExpired { build_id, cancelled: cancel });
+		Self::deposit_event(Event::BuildRefunded { build_id, builder, amount });
+		Ok(())
+	}
+
+	/// Changes the price per unit within the hard bounds and the per-epoch step.
+	pub fn do_set_price_per_unit(new: BalanceOf<T>) -> DispatchResult {
+		ensure!(
+			new >= T::MinPricePerUnit::get() && new <= T::MaxPricePerUnit::get(),
+			Error::<T>::PricePerUnitOutOfBounds
+		);
+		let old = PricePerUnit::<T>::get();
+		let epoch = T::EpochClock::current_epoch();
+		// The reference is the price in force when this epoch's first change was made, so
+		// several changes in one epoch cannot add up to more than one step.
+		let reference = match PriceAnchor::<T>::get() {
+			Some((anchor_epoch, price)) if anchor_epoch == epoch => price,
+			_ => old,
+		};
+		let step = if new > reference { new - reference } else { reference - new };
+		ensure!(
+			step <= T::MaxPriceChangePerEpoch::get().mul_floor(reference),
+			Error::<T>::PriceChangeTooLarge
+		);
+		PriceAnchor::<T>::put((epoch, reference));
+		PricePerUnit::<T>::put(new);
+		Self::deposit_event(Event::PricePerUnitSet { old, new });
+		Ok(())
+	}
+
+	/// Checks that every builder's live list names exactly its builds that are neither
+	/// completed nor refunded.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		let mut expected: BTreeMap<T::AccountId, alloc::vec::Vec<BuildId>> = BTreeMap::new();
+		for (id, build) in Builds::<T>::iter() {
+			let live = !build.refunded && !matches!(build.state, BuildState::Completed { .. });
+			if live {
+				expected.entry(build.builder.clone()).or_default().push(id);
+			}
+			if build.refunded && build.state != BuildState::Expired {
+				return Err("a refunded build must be expired".into());
+			}
+		}
+		for (builder, live) in LiveBuildsOf::<T>::iter() {
+			let mut listed = live.into_inner();
+			listed.sort();
+			let mut stored = expected.remove(&builder).unwrap_or_default();
+			stored.sort();
+			if listed != stored {
+				return Err("a builder's live build list does not match its builds".into());
+			}
+		}
+		if expected.values().any(|ids| !ids.is_empty()) {
+			return Err("a live build is missing from its builder's list".into());
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> BuildRegistry<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for Pallet<T> {
+	fn build(id: BuildId) -> Option<BuildView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		Self::build_view(id)
+	}
+
+	fn complete_build(
+		id: BuildId,
+		provider: &T::AccountId,
+		output_hash: H256,
+		units_used: Units,
+	) -> DispatchResult {
+		let mut build = Self::stored_build(id)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		match &build.state {
+			BuildState::Assigned { provider: assigned, deadline } => {
+				ensure!(assigned == provider, Error::<T>::NotAssignedProvider);
+				ensure!(now <= *deadline, Error::<T>::DeadlinePassed);
+			}
+			_ => return Err(Error::<T>::BuildNotAssigned.into()),
+		}
+		ensure!(units_used > 0, Error::<T>::ZeroUnitsUsed);
+		ensure!(units_used <= build.units, Error::<T>::UnitsUsedAboveRequested);
+
+		build.state = BuildState::Completed { provider: provider.clone(), output_hash, units_used };
+		let builder = build.builder.clone();
+		Builds::<T>::insert(id, build);
+		LiveBuildsOf::<T>::mutate(&builder, |live| live.retain(|live_id| *live_id != id));
+		Self::deposit_event(Event::BuildCompleted {
+			build_id: id,
+			provider: provider.clone(),
+			output_hash,
+			units_used,
+		});
+		Ok(())
+	}
+}
+
+impl<T: Config> BurnLedger<BalanceOf<T>> for Pallet<T> {
+	fn burned_in_epoch(epoch: EpochIndex) -> BalanceOf<T> {
+		BurnedPerEpoch::<T>::get(epoch)
+	}
+
+	fn total_burned() -> BalanceOf<T> {
+		TotalBurned::<T>::get()
+	}
+}

@@ -1,0 +1,164 @@
+//! A mock runtime: frame_system + pallet_balances + the burn pallet, with stand-ins for the
+//! mint side (epochs of 10 blocks; refunds that really mint) and the attestation side (a
+//! set of eligible providers).
+
+use crate as pallet_burn;
+use azra_primitives::{EpochClock, EpochIndex, MeasurementId, ProviderEligibility, Refund};
+use core::cell::RefCell;
+use frame_support::{derive_impl, parameter_types, traits::fungible::Mutate};
+use sp_runtime::{BuildStorage, DispatchError, DispatchResult, Perbill};
+use std::collections::BTreeSet;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+/// Accounts in the mock.
+pub type AccountId = u64;
+/// Balances in the mock.
+pub type Balance = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Burn: pallet_burn,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+/// Builders.
+pub const ALICE: AccountId = 1;
+/// A second builder.
+pub const BOB: AccountId = 2;
+/// A provider.
+pub const PROVIDER: AccountId = 3;
+/// Another provider.
+pub const OTHER_PROVIDER: AccountId = 4;
+/// An account that can barely pay anything.
+pub const POOR: AccountId = 5;
+/// What the funded accounts start with.
+pub const ENDOWMENT: Balance = 100_000;
+/// The price per unit at genesis.
+pub const GENESIS_PRICE: Balance = 10;
+/// Blocks per epoch in the stand-in epoch clock.
+pub const EPOCH_LENGTH: u64 = 10;
+
+thread_local! {
+	static ELIGIBLE: RefCell<BTreeSet<(AccountId, Option<MeasurementId>)>> = RefCell::new(BTreeSet::new());
+	static REFUNDED: RefCell<Balance> = RefCell::new(0);
+}
+
+/// Makes `provider` eligible for builds requiring `measurement` (`None`: any build with no
+/// requirement).
+pub fn make_eligible(provider: AccountId, measurement: Option<MeasurementId>) {
+	ELIGIBLE.with(|set| set.borrow_mut().insert((provider, measurement)));
+}
+
+/// Everything refunded so far.
+pub fn refunded() -> Balance {
+	REFUNDED.with(|r| *r.borrow())
+}
+
+/// The error the stand-in attestation side gives an ineligible provider.
+pub const NOT_ELIGIBLE: DispatchError = DispatchError::Other("ProviderNotEligible");
+
+/// Epochs of [`EPOCH_LENGTH`] blocks.
+pub struct TenBlockEpochs;
+impl EpochClock for TenBlockEpochs {
+	fn current_epoch() -> EpochIndex {
+		(System::block_number() / EPOCH_LENGTH) as EpochIndex
+	}
+}
+
+/// Eligible if the provider was registered for exactly this requirement.
+pub struct EligibleSet;
+impl ProviderEligibility<AccountId> for EligibleSet {
+	fn ensure_eligible(provider: &AccountId, required: Option<MeasurementId>) -> DispatchResult {
+		ELIGIBLE
+			.with(|set| set.borrow().contains(&(*provider, required)))
+			.then_some(())
+			.ok_or(NOT_ELIGIBLE)
+	}
+}
+
+/// Refunds by minting, as the mint pallet does.
+pub struct MintingRefund;
+impl Refund<AccountId, Balance> for MintingRefund {
+	fn refund(builder: &AccountId, amount: Balance) -> DispatchResult {
+		Balances::mint_into(builder, amount)?;
+		REFUNDED.with(|r| *r.borrow_mut() += amount);
+		Ok(())
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for Test {
+	fn make_eligible(provider: &AccountId, measurement: Option<MeasurementId>) {
+		make_eligible(*provider, measurement);
+	}
+}
+
+parameter_types! {
+	pub const MaxUnitsPerBuild: u64 = 1_000;
+	pub const MaxOpenBuildsPerBuilder: u32 = 3;
+	pub const BuildLifetime: u64 = 20;
+	pub const AssignmentPeriod: u64 = 5;
+	pub const MinPricePerUnit: Balance = 1;
+	pub const MaxPricePerUnit: Balance = 100;
+	pub MaxPriceChangePerEpoch: Perbill = Perbill::from_percent(10);
+}
+
+impl pallet_burn::Config for Test {
+	type Currency = Balances;
+	type Eligibility = EligibleSet;
+	type Refund = MintingRefund;
+	type EpochClock = TenBlockEpochs;
+	type MaxUnitsPerBuild = MaxUnitsPerBuild;
+	type MaxOpenBuildsPerBuilder = MaxOpenBuildsPerBuilder;
+	type BuildLifetime = BuildLifetime;
+	type AssignmentPeriod = AssignmentPeriod;
+	type MinPricePerUnit = MinPricePerUnit;
+	type MaxPricePerUnit = MaxPricePerUnit;
+	type MaxPriceChangePerEpoch = MaxPriceChangePerEpoch;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Test;
+}
+
+/// Funded accounts, the genesis price, block 1, and empty stand-ins.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	ELIGIBLE.with(|set| set.borrow_mut().clear());
+	REFUNDED.with(|r| *r.borrow_mut() = 0);
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![
+			(ALICE, ENDOWMENT),
+			(BOB, ENDOWMENT),
+			(PROVIDER, ENDOWMENT),
+			(OTHER_PROVIDER, ENDOWMENT),
+			(POOR, 50),
+		],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_burn::GenesisConfig::<Test> { price_per_unit: GENESIS_PRICE }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Moves to block `n`.
+pub fn run_to_block(n: u64) {
+	System::set_block_number(n);
+}

@@ -1,0 +1,779 @@
+//! The burn pallet's specification, as tests.
+
+use crate::{
+	mock::*, BuildRegistry, Builds, BurnLedger, BurnedPerEpoch, Error, Event, LiveBuildsOf,
+	NextBuildId, PricePerUnit, TotalBurned,
+};
+use azra_primitives::BuildState;
+use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
+use sp_core::H256;
+use sp_runtime::DispatchError;
+
+const SPEC: H256 = H256::repeat_byte(1);
+const INPUT: H256 = H256::repeat_byte(2);
+const OUTPUT: H256 = H256::repeat_byte(3);
+
+fn measurement() -> H256 {
+	H256::repeat_byte(9)
+}
+
+/// Alice submits a build of `units` with no measurement requirement; returns its id.
+fn submit(units: u64) -> u64 {
+	let id = NextBuildId::<Test>::get();
+	assert_ok!(Burn::submit_build(
+		RuntimeOrigin::signed(ALICE),
+		SPEC,
+		INPUT,
+		units,
+		None,
+		1_000_000
+	));
+	id
+}
+
+fn accepted(units: u64) -> u64 {
+	let id = submit(units);
+	make_eligible(PROVIDER, None);
+	assert_ok!(Burn::accept_build(RuntimeOrigin::signed(PROVIDER), id));
+	id
+}
+
+fn state(id: u64) -> BuildState<AccountId, u64> {
+	<Burn as BuildRegistry<_, _, _>>::build(id).expect("build exists").state
+}
+
+fn issuance() -> Balance {
+	Balances::total_issuance()
+}
+
+mod submit_build {
+	use super::*;
+
+	#[test]
+	fn burns_the_price_and_opens_the_build() {
+		new_test_ext().execute_with(|| {
+			let before = issuance();
+			assert_ok!(Burn::submit_build(
+				RuntimeOrigin::signed(ALICE),
+				SPEC,
+				INPUT,
+				7,
+				Some(measurement()),
+				70
+			));
+
+			assert_eq!(issuance(), before - 70);
+			assert_eq!(Balances::balance(&ALICE), ENDOWMENT - 70);
+			let build = Builds::<Test>::get(0).unwrap();
+			assert_eq!(build.builder, ALICE);
+			assert_eq!((build.units, build.price), (7, 70));
+			assert_eq!(build.required_measurement, Some(measurement()));
+			assert_eq!((build.submitted_at, build.expires_at), (1, 21));
+			assert_eq!(build.state, BuildState::Open);
+			assert_eq!(LiveBuildsOf::<Test>::get(ALICE).into_inner(), vec![0]);
+			assert_eq!(NextBuildId::<Test>::get(), 1);
+			assert_eq!(TotalBurned::<Test>::get(), 70);
+			assert_eq!(BurnedPerEpoch::<Test>::get(0), 70);
+			System::assert_last_event(
+				Event::BuildSubmitted { build_id: 0, builder: ALICE, units: 7, burned: 70 }.into(),
+			);
+			Burn::do_try_state().unwrap();
+		});
+	}
+
+	#[test]
+	fn books_the_burn_in_the_current_epoch() {
+		new_test_ext().execute_with(|| {
+			submit(1);
+			run_to_block(25);
+			submit(2);
+			assert_eq!(<Burn as BurnLedger<Balance>>::burned_in_epoch(0), 10);
+			assert_eq!(<Burn as BurnLedger<Balance>>::burned_in_epoch(2), 20);
+			assert_eq!(<Burn as BurnLedger<Balance>>::total_burned(), 30);
+		});
+	}
+
+	#[test]
+	fn rejects_zero_units() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				Burn::submit_build(RuntimeOrigin::signed(ALICE), SPEC, INPUT, 0, None, 100),
+				Error::<Test>::ZeroUnits
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_more_units_than_the_maximum() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				Burn::submit_build(
+					RuntimeOrigin::signed(ALICE),
+					SPEC,
+					INPUT,
+					1_001,
+					None,
+					u64::MAX
+				),
+				Error::<Test>::TooManyUnits
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_a_price_above_max_price() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				Burn::submit_build(RuntimeOrigin::signed(ALICE), SPEC, INPUT, 5, None, 49),
+				Error::<Test>::PriceAboveMax
+			);
+		});
+	}
+
+	#[test]
+	fn guards_against_a_price_change_before_inclusion() {
+		new_test_ext().execute_with(|| {
+			// Signed for 5 units at 10 each; the price rises to 11 before inclusion.
+			assert_ok!(Burn::set_price_per_unit(RuntimeOrigin::root(), 11));
+			assert_noop!(
+				Burn::submit_build(RuntimeOrigin::signed(ALICE), SPEC, INPUT, 5, None, 50),
+				Error::<Test>::PriceAboveMax
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_a_price_that_overflows() {
+		new_test_ext().execute_with(|| {
+			// Unreachable within the bounds (integrity_test checks); forced here.
+			PricePerUnit::<Test>::put(Balance::MAX);
+			assert_noop!(
+				Burn::submit_build(RuntimeOrigin::signed(ALICE), SPEC, INPUT, 2, None, u64::MAX),
+				Error::<Test>::PriceOverflow
+			);
+		});
+	}
+
+	#[test]
+	fn never_burns_the_existential_deposit() {
+		new_test_ext().execute_with(|| {
+			// POOR holds 50: paying 50 would reap the account.
+			assert_noop!(
+				Burn::submit_build(RuntimeOrigin::signed(POOR), SPEC, INPUT, 5, None, 50),
+				Error::<Test>::InsufficientBalance
+			);
+			assert_ok!(Burn::submit_build(RuntimeOrigin::signed(POOR), SPEC, INPUT, 4, None, 40));
+			assert_eq!(Balances::balance(&POOR), 10);
+		});
+	}
+
+	#[test]
+	fn rejects_a_builder_with_too_many_live_builds() {
+		new_test_ext().execute_with(|| {
+			for _ in 0..3 {
+				submit(1);
+			}
+			assert_noop!(
+				Burn::submit_build(RuntimeOrigin::signed(ALICE), SPEC, INPUT, 1, None, 10),
+				Error::<Test>::TooManyOpenBuilds
+			);
+			// Another builder is not affected.
+			assert_ok!(Burn::submit_build(RuntimeOrigin::signed(BOB), SPEC, INPUT, 1, None, 10));
+		});
+	}
+
+	#[test]
+	fn rejects_when_build_ids_are_exhausted() {
+		new_test_ext().execute_with(|| {
+			NextBuildId::<Test>::put(u64::MAX);
+			assert_noop!(
+				Burn::submit_build(RuntimeOrigin::signed(ALICE), SPEC, INPUT, 1, None, 10),
+				Error::<Test>::BuildIdOverflow
+			);
+		});
+	}
+
+	#[test]
+	fn must_be_signed() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				Burn::submit_build(RuntimeOrigin::none(), SPEC, INPUT, 1, None, 10),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+}
+
+mod accept_build {
+	use super::*;
+
+	#[test]
+	fn assigns_the_build_with_a_deadline() {
+		new_test_ext().execute_with(|| {
+			let id = submit(3);
+			make_eligible(PROVIDER, None);
+			assert_ok!(Burn::accept_build(RuntimeOrigin::signed(PROVIDER), id));
+			assert_eq!(state(id), BuildState::Assigned { provider: PROVIDER, deadline: 6 });
+			System::assert_last_event(
+				Event::BuildAccepted { build_id: id, provider: PROVIDER, deadline: 6 }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn asks_eligibility_for_the_required_measurement() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(Burn::submit_build(
+				RuntimeOrigin::signed(ALICE),
+				SPEC,
+				INPUT,
+				1,
+				Some(measurement()),
+				10
+			));
+			make_eligible(PROVIDER, None);
+			assert_noop!(Burn::accept_build(RuntimeOrigin::signed(PROVIDER), 0), NOT_ELIGIBLE);
+			make_eligible(PROVIDER, Some(measurement()));
+			assert_ok!(Burn::accept_build(RuntimeOrigin::signed(PROVIDER), 0));
+		});
+	}
+
+	#[test]
+	fn rejects_an_ineligible_provider() {
+		new_test_ext().execute_with(|| {
+			let id = submit(1);
+			assert_noop!(Burn::accept_build(RuntimeOrigin::signed(PROVIDER), id), NOT_ELIGIBLE);
+		});
+	}
+
+	#[test]
+	fn rejects_the_builders_own_account() {
+		new_test_ext().execute_with(|| {
+			let id = submit(1);
+			make_eligible(ALICE, None);
+			assert_noop!(
+				Burn::accept_build(RuntimeOrigin::signed(ALICE), id),
+				Error::<Test>::OwnBuild
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_an_unknown_build() {
+		new_test_ext().execute_with(|| {
+			make_eligible(PROVIDER, None);
+			assert_noop!(
+				Burn::accept_build(RuntimeOrigin::signed(PROVIDER), 42),
+				Error::<Test>::UnknownBuild
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_a_build_already_taken() {
+		new_test_ext().execute_with(|| {
+			let id = accepted(1);
+			make_eligible(OTHER_PROVIDER, None);
+			assert_noop!(
+				Burn::accept_build(RuntimeOrigin::signed(OTHER_PROVIDER), id),
+				Error::<Test>::BuildNotOpen
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_an_expired_build() {
+		new_test_ext().execute_with(|| {
+			let id = submit(1);
+			make_eligible(PROVIDER, None);
+			run_to_block(22);
+			assert_eq!(state(id), BuildState::Expired);
+			assert_noop!(
+				Burn::accept_build(RuntimeOrigin::signed(PROVIDER), id),
+				Error::<Test>::BuildNotOpen
+			);
+		});
+	}
+
+	#[test]
+	fn a_missed_deadline_reopens_the_build_for_others() {
+		new_test_ext().execute_with(|| {
+			let id = accepted(1);
+			run_to_block(7);
+			assert_eq!(state(id), BuildState::Open);
+			make_eligible(OTHER_PROVIDER, None);
+			assert_ok!(Burn::accept_build(RuntimeOrigin::signed(OTHER_PROVIDER), id));
+			assert_eq!(state(id), BuildState::Assigned { provider: OTHER_PROVIDER, deadline: 12 });
+		});
+	}
+}
+
+mod release_build {
+	use super::*;
+
+	#[test]
+	fn reopens_the_build() {
+		new_test_ext().execute_with(|| {
+			let id = accepted(1);
+			assert_ok!(Burn::release_build(RuntimeOrigin::signed(PROVIDER), id));
+			assert_eq!(state(id), BuildState::Open);
+			System::assert_last_event(
+				Event::BuildReleased { build_id: id, provider: PROVIDER }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_another_provider() {
+		new_test_ext().execute_with(|| {
+			let id = accepted(1);
+			assert_noop!(
+				Burn::release_build(RuntimeOrigin::signed(OTHER_PROVIDER), id),
+				Error::<Test>::NotAssignedProvider
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_an_open_build() {
+		new_test_ext().execute_with(|| {
+			let id = submit(1);
+			assert_noop!(
+				Burn::release_build(RuntimeOrigin::signed(PROVIDER), id),
+				Error::<Test>::BuildNotAssigned
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_an_assignment_past_its_deadline() {
+		new_test_ext().execute_with(|| {
+			let id = accepted(1);
+			run_to_block(7);
+			assert_noop!(
+				Burn::release_build(RuntimeOrigin::signed(PROVIDER), id),
+				Error::<Test>::BuildNotAssigned
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_an_unknown_build() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				Burn::release_build(RuntimeOrigin::signed(PROVIDER), 3),
+				Error::<Test>::UnknownBuild
+			);
+		});
+	}
+}
+
+mod cancel_build {
+	use super::*;
+
+	#[test]
+	fn refunds_an_open_build() {
+		new_test_ext().execute_with(|| {
+			let before = issuance();
+			let id = submit(4);
+			assert_ok!(Burn::cancel_build(RuntimeOrigin::signed(ALICE), id));
+			assert_eq!(issuance(), before);
+			assert_eq!(refunded(), 40);
+			assert_eq!(Balances::balance(&ALICE), ENDOWMENT);
+			let build = Builds::<Test>::get(id).unwrap();
+			assert_eq!(build.state, BuildState::Expired);
+			assert!(build.refunded);
+			assert!(LiveBuildsOf::<Test>::get(ALICE).is_empty());
+			System::assert_has_event(Event::BuildExpired { build_id: id, cancelled: true }.into());
+			System::assert_last_event(
+				Event::BuildRefunded { build_id: id, builder: ALICE, amount: 40 }.into(),
+			);
+			Burn::do_try_state().unwrap();
+		});
+	}
+
+	#[test]
+	fn rejects_another_account() {
+		new_test_ext().execute_with(|| {
+			let id = submit(1);
+			assert_noop!(
+				Burn::cancel_build(RuntimeOrigin::signed(BOB), id),
+				Error::<Test>::NotBuilder
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_an_assigned_build() {
+		new_test_ext().execute_with(|| {
+			let id = accepted(1);
+			assert_noop!(
+				Burn::cancel_build(RuntimeOrigin::signed(ALICE), id),
+				Error::<Test>::BuildNotOpen
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_an_expired_build() {
+		new_test_ext().execute_with(|| {
+			let id = submit(1);
+			run_to_block(30);
+			assert_noop!(
+				Burn::cancel_build(RuntimeOrigin::signed(ALICE), id),
+				Error::<Test>::BuildNotOpen
+			);
+		});
+	}
+
+	#[test]
+	fn refunds_once() {
+		new_test_ext().execute_with(|| {
+			let id = submit(1);
+			assert_ok!(Burn::cancel_build(RuntimeOrigin::signed(ALICE), id));
+			assert_noop!(
+				Burn::cancel_build(RuntimeOrigin::signed(ALICE), id),
+				Error::<Test>::AlreadyRefunded
+			);
+			assert_noop!(
+				Burn::reclaim_expired(RuntimeOrigin::signed(ALICE), id),
+				Error::<Test>::AlreadyRefunded
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_an_unknown_build() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				Burn::cancel_build(RuntimeOrigin::signed(ALICE), 0),
+				Error::<Test>::UnknownBuild
+			);
+		});
+	}
+}
+
+mod reclaim_expired {
+	use super::*;
+
+	#[test]
+	fn refunds_an_expired_build() {
+		new_test_ext().execute_with(|| {
+			let before = issuance();
+			let id = submit(6);
+			run_to_block(22);
+			assert_ok!(Burn::reclaim_expired(RuntimeOrigin::signed(ALICE), id));
+			assert_eq!(issuance(), before);
+			assert_eq!(refunded(), 60);
+			assert!(LiveBuildsOf::<Test>::get(ALICE).is_empty());
+			System::assert_has_event(Event::BuildExpired { build_id: id, cancelled: false }.into());
+			System::assert_last_event(
+				Event::BuildRefunded { build_id: id, builder: ALICE, amount: 60 }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn an_abandoned_assignment_past_expiry_is_expired() {
+		new_test_ext().execute_with(|| {
+			let id = accepted(1);
+			run_to_block(22);
+			assert_eq!(state(id), BuildState::Expired);
+			assert_ok!(Burn::reclaim_expired(RuntimeOrigin::signed(ALICE), id));
+		});
+	}
+
+	#[test]
+	fn rejects_a_build_before_expiry() {
+		new_test_ext().execute_with(|| {
+			let id = submit(1);
+			run_to_block(21);
+			assert_noop!(
+				Burn::reclaim_expired(RuntimeOrigin::signed(ALICE), id),
+				Error::<Test>::BuildNotExpired
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_another_account() {
+		new_test_ext().execute_with(|| {
+			let id = submit(1);
+			run_to_block(22);
+			assert_noop!(
+				Burn::reclaim_expired(RuntimeOrigin::signed(BOB), id),
+				Error::<Test>::NotBuilder
+			);
+		});
+	}
+
+	#[test]
+	fn refunds_once() {
+		new_test_ext().execute_with(|| {
+			let id = submit(1);
+			run_to_block(22);
+			assert_ok!(Burn::reclaim_expired(RuntimeOrigin::signed(ALICE), id));
+			assert_noop!(
+				Burn::reclaim_expired(RuntimeOrigin::signed(ALICE), id),
+				Error::<Test>::AlreadyRefunded
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_an_unknown_build() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				Burn::reclaim_expired(RuntimeOrigin::signed(ALICE), 9),
+				Error::<Test>::UnknownBuild
+			);
+		});
+	}
+}
+
+mod set_price_per_unit {
+	use super::*;
+
+	#[test]
+	fn changes_the_price_within_one_step() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(Burn::set_price_per_unit(RuntimeOrigin::root(), 11));
+			assert_eq!(Burn::price_per_unit(), 11);
+			System::assert_last_event(Event::PricePerUnitSet { old: 10, new: 11 }.into());
+			assert_eq!(Burn::quote(3), Some(33));
+		});
+	}
+
+	#[test]
+	fn is_for_root_only() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				Burn::set_price_per_unit(RuntimeOrigin::signed(ALICE), 11),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_prices_outside_the_hard_bounds() {
+		new_test_ext().execute_with(|| {
+			PricePerUnit::<Test>::put(100);
+			assert_noop!(
+				Burn::set_price_per_unit(RuntimeOrigin::root(), 101),
+				Error::<Test>::PricePerUnitOutOfBounds
+			);
+			PricePerUnit::<Test>::put(1);
+			assert_noop!(
+				Burn::set_price_per_unit(RuntimeOrigin::root(), 0),
+				Error::<Test>::PricePerUnitOutOfBounds
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_a_step_above_the_per_epoch_maximum() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				Burn::set_price_per_unit(RuntimeOrigin::root(), 12),
+				Error::<Test>::PriceChangeTooLarge
+			);
+			assert_noop!(
+				Burn::set_price_per_unit(RuntimeOrigin::root(), 8),
+				Error::<Test>::PriceChangeTooLarge
+			);
+		});
+	}
+
+	#[test]
+	fn steps_within_one_epoch_do_not_add_up() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(Burn::set_price_per_unit(RuntimeOrigin::root(), 11));
+			assert_noop!(
+				Burn::set_price_per_unit(RuntimeOrigin::root(), 12),
+				Error::<Test>::PriceChangeTooLarge
+			);
+			// The next epoch measures from 11.
+			run_to_block(10);
+			assert_ok!(Burn::set_price_per_unit(RuntimeOrigin::root(), 12));
+		});
+	}
+}
+
+mod build_registry {
+	use super::*;
+
+	#[test]
+	fn completes_an_assigned_build_once() {
+		new_test_ext().execute_with(|| {
+			let id = accepted(5);
+			assert_ok!(Burn::complete_build(id, &PROVIDER, OUTPUT, 4));
+			assert_eq!(
+				state(id),
+				BuildState::Completed { provider: PROVIDER, output_hash: OUTPUT, units_used: 4 }
+			);
+			assert!(LiveBuildsOf::<Test>::get(ALICE).is_empty());
+			System::assert_last_event(
+				Event::BuildCompleted {
+					build_id: id,
+					provider: PROVIDER,
+					output_hash: OUTPUT,
+					units_used: 4,
+				}
+				.into(),
+			);
+			assert_noop!(
+				Burn::complete_build(id, &PROVIDER, OUTPUT, 4),
+				Error::<Test>::BuildNotAssigned
+			);
+			Burn::do_try_state().unwrap();
+		});
+	}
+
+	#[test]
+	fn rejects_another_provider() {
+		new_test_ext().execute_with(|| {
+			let id = accepted(5);
+			assert_noop!(
+				Burn::complete_build(id, &OTHER_PROVIDER, OUTPUT, 4),
+				Error::<Test>::NotAssignedProvider
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_a_claim_after_the_deadline() {
+		new_test_ext().execute_with(|| {
+			let id = accepted(5);
+			run_to_block(7);
+			assert_noop!(
+				Burn::complete_build(id, &PROVIDER, OUTPUT, 4),
+				Error::<Test>::DeadlinePassed
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_units_used_outside_the_request() {
+		new_test_ext().execute_with(|| {
+			let id = accepted(5);
+			assert_noop!(
+				Burn::complete_build(id, &PROVIDER, OUTPUT, 6),
+				Error::<Test>::UnitsUsedAboveRequested
+			);
+			assert_noop!(
+				Burn::complete_build(id, &PROVIDER, OUTPUT, 0),
+				Error::<Test>::ZeroUnitsUsed
+			);
+		});
+	}
+
+	#[test]
+	fn rejects_an_open_or_unknown_build() {
+		new_test_ext().execute_with(|| {
+			let id = submit(1);
+			assert_noop!(
+				Burn::complete_build(id, &PROVIDER, OUTPUT, 1),
+				Error::<Test>::BuildNotAssigned
+			);
+			assert_noop!(
+				Burn::complete_build(77, &PROVIDER, OUTPUT, 1),
+				Error::<Test>::UnknownBuild
+			);
+		});
+	}
+
+	#[test]
+	fn a_completed_build_cannot_be_refunded() {
+		new_test_ext().execute_with(|| {
+			let id = accepted(5);
+			assert_ok!(Burn::complete_build(id, &PROVIDER, OUTPUT, 5));
+			run_to_block(40);
+			assert_noop!(
+				Burn::reclaim_expired(RuntimeOrigin::signed(ALICE), id),
+				Error::<Test>::BuildNotExpired
+			);
+		});
+	}
+}
+
+mod properties {
+	use super::*;
+	use proptest::prelude::*;
+
+	#[derive(Debug, Clone)]
+	enum Step {
+		Submit { builder: bool, units: u64 },
+		Accept { id: u64, other: bool },
+		Release { id: u64, other: bool },
+		Complete { id: u64, units: u64 },
+		Cancel { id: u64 },
+		Reclaim { id: u64 },
+		Advance { blocks: u64 },
+	}
+
+	fn step() -> impl Strategy<Value = Step> {
+		prop_oneof![
+			(any::<bool>(), 0u64..40).prop_map(|(builder, units)| Step::Submit { builder, units }),
+			(0u64..8, any::<bool>()).prop_map(|(id, other)| Step::Accept { id, other }),
+			(0u64..8, any::<bool>()).prop_map(|(id, other)| Step::Release { id, other }),
+			(0u64..8, 0u64..40).prop_map(|(id, units)| Step::Complete { id, units }),
+			(0u64..8).prop_map(|id| Step::Cancel { id }),
+			(0u64..8).prop_map(|id| Step::Reclaim { id }),
+			(1u64..12).prop_map(|blocks| Step::Advance { blocks }),
+		]
+	}
+
+	proptest! {
+		#![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+
+		/// Whatever happens, issuance = initial − burned + refunded, and every build is in
+		/// exactly one state with the live lists agreeing.
+		#[test]
+		fn issuance_and_states_stay_consistent(steps in prop::collection::vec(step(), 1..50)) {
+			new_test_ext().execute_with(|| {
+				let initial = issuance();
+				make_eligible(PROVIDER, None);
+				make_eligible(OTHER_PROVIDER, None);
+				for step in steps {
+					let provider = |other: bool| if other { OTHER_PROVIDER } else { PROVIDER };
+					let _ = match step {
+						Step::Submit { builder, units } => Burn::submit_build(
+							RuntimeOrigin::signed(if builder { ALICE } else { BOB }),
+							SPEC, INPUT, units, None, 1_000,
+						),
+						Step::Accept { id, other } =>
+							Burn::accept_build(RuntimeOrigin::signed(provider(other)), id),
+						Step::Release { id, other } =>
+							Burn::release_build(RuntimeOrigin::signed(provider(other)), id),
+						Step::Complete { id, units } =>
+							Burn::complete_build(id, &PROVIDER, OUTPUT, units),
+						Step::Cancel { id } => {
+							let builder = Builds::<Test>::get(id).map(|b| b.builder).unwrap_or(ALICE);
+							Burn::cancel_build(RuntimeOrigin::signed(builder), id)
+						},
+						Step::Reclaim { id } => {
+							let builder = Builds::<Test>::get(id).map(|b| b.builder).unwrap_or(ALICE);
+							Burn::reclaim_expired(RuntimeOrigin::signed(builder), id)
+						},
+						Step::Advance { blocks } => {
+							run_to_block(System::block_number() + blocks);
+							Ok(())
+						},
+					};
+					prop_assert_eq!(issuance(), initial - TotalBurned::<Test>::get() + refunded());
+					prop_assert!(Burn::do_try_state().is_ok());
+					for (_, build) in Builds::<Test>::iter() {
+						// A refunded build is expired; a completed one was never refunded.
+						match build.state {
+							BuildState::Completed { .. } => prop_assert!(!build.refunded),
+							BuildState::Open | BuildState::Assigned { .. } =>
+								prop_assert!(!build.refunded),
+							BuildState::Expired => prop_assert!(build.refunded),
+						}
+					}
+				}
+				Ok(())
+			})?;
+		}
+	}
+}
