@@ -1,15 +1,1011 @@
-//! # Attestation pallet (work in progress)
+//! # Attestation pallet
+//!
+//! The gate between compute and reward: a provider earns only through an enclave whose
+//! Intel DCAP quote this pallet verified on chain, whose measurement governance
+//! allow-listed, and whose key then signs every work proof.
+//!
+//! ## Terms
+//!
+//! - **Quote**: an Intel DCAP attestation (SGX v3, TDX v4/v5) of an enclave's identity and
+//!   64 bytes of report data, signed through Intel's PKI.
+//! - **Collateral**: Intel-signed TCB info, QE identity, PCK CRL and root CA CRL for one
+//!   platform type (FMSPC) and TEE; kept on chain, verified against the trusted root.
+//! - **Root CA**: the trust anchor every chain must reach (Intel's SGX root in production,
+//!   a dev root on dev chains; set at genesis and by governance).
+//! - **Measurement**: an allow-listed enclave identity ([`MeasurementEntry`]), named by its
+//!   [`MeasurementId`] (`blake2_256` of its SCALE encoding).
+//! - **Enclave key**: the ed25519/sr25519 key an enclave generated inside itself and bound
+//!   into its quote's report data; registered to a provider until the re-attestation
+//!   period ends.
+//! - **Work proof**: an enclave key's signature over a [`WorkClaim`].
+//!
+//! Verification runs natively in the node through the [`dcap::dcap_verifier`] host function
+//! (the node must register [`dcap::HostFunctions`]); there is no switch that skips it.
+//!
+//! ## Calls
+//!
+//! - [`set_root_ca`](Pallet::set_root_ca): governance sets the trusted root certificate.
+//! - [`submit_collateral`](Pallet::submit_collateral): anyone stores collateral for a
+//!   platform, verified against the root with a witness quote; never rolled back.
+//! - [`allow_measurement`](Pallet::allow_measurement) /
+//!   [`revoke_measurement`](Pallet::revoke_measurement): governance edits the allow-list;
+//!   a revocation disables every enclave under that measurement at once.
+//! - [`set_accepted_tcb_statuses`](Pallet::set_accepted_tcb_statuses) /
+//!   [`set_rejected_advisories`](Pallet::set_rejected_advisories): governance sets which
+//!   Intel TCB verdicts are good enough.
+//! - [`request_nonce`](Pallet::request_nonce): a provider obtains a short-lived nonce.
+//! - [`register_enclave`](Pallet::register_enclave): a provider presents a quote whose
+//!   report data commits to (domain, genesis hash, provider, enclave key, nonce).
+//! - [`deregister_enclave`](Pallet::deregister_enclave): a provider retires an enclave key.
+//!
+//! ## Traits implemented
+//!
+//! - [`ProviderEligibility`]: for the burn pallet (may this provider take this build?).
+//! - [`WorkProofVerifier`]: for the mint pallet (did an enclave of this provider sign this
+//!   work proof?).
+//!
+//! See [`pallet`] for storage, events and errors.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 pub mod dcap;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod test_fixtures;
+#[cfg(test)]
+mod tests;
 pub mod types;
+pub mod weights;
+
+pub use dcap::dcap_verifier;
+#[cfg(not(substrate_runtime))]
+pub use dcap::HostFunctions;
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+use alloc::vec::Vec;
+use azra_primitives::{
+	MeasurementId, ProviderEligibility, TcbStatus, VerifiedWork, WorkClaim, WorkProofVerifier,
+};
+use codec::Encode;
+use frame_support::{
+	ensure,
+	traits::{Get, UnixTime},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_core::H256;
+use sp_runtime::{traits::Zero, DispatchError, DispatchResult, MultiSignature, Saturating};
 
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::attestation";
 
-#[cfg(test)]
-mod test_fixtures;
+/// Domain tag of chain-issued registration nonces.
+pub const NONCE_DOMAIN: &[u8] = b"azra/registration-nonce/v1";
+
+/// Sets up what the benchmarks need from the runtime.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper {
+	/// Make `T::UnixTime` report `secs` seconds since the Unix epoch.
+	fn set_unix_time(secs: u64);
+}
+
+/// Enclave records, typed for a runtime.
+pub type EnclaveRecordOf<T> =
+	EnclaveRecord<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::{DispatchError, DispatchResult, *};
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::serde::{Deserialize, Serialize};
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the attestation pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Wall-clock time of the current block (the timestamp pallet): the time at which
+		/// collateral and certificates must be valid.
+		type UnixTime: UnixTime;
+
+		/// The origin that sets the root CA and the policy (Root in AzraCode's runtime).
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Largest quote accepted, in bytes (TDX quotes with their PCK chain are ~5 KiB).
+		#[pallet::constant]
+		type MaxQuoteLen: Get<u32>;
+
+		/// Largest collateral accepted (SCALE-encoded `QuoteCollateralV3`), in bytes.
+		#[pallet::constant]
+		type MaxCollateralLen: Get<u32>;
+
+		/// Largest root CA certificate accepted (DER), in bytes.
+		#[pallet::constant]
+		type MaxRootCaLen: Get<u32>;
+
+		/// How many blocks a registration nonce stays usable after it was issued.
+		#[pallet::constant]
+		type NonceLifetime: Get<BlockNumberFor<Self>>;
+
+		/// Most unexpired nonces a provider may hold at once.
+		#[pallet::constant]
+		type MaxNoncesPerProvider: Get<u32>;
+
+		/// How many blocks a registration holds; the enclave must re-attest before then.
+		#[pallet::constant]
+		type ReattestationPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Most enclaves a provider may have registered at once.
+		#[pallet::constant]
+		type MaxEnclavesPerProvider: Get<u32>;
+
+		/// Weights of this pallet's calls and trait checks.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up the block time for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper;
+	}
+
+	/// The trusted root CA certificate (DER) every certificate chain and CRL must lead to.
+	#[pallet::storage]
+	pub type RootCa<T: Config> = StorageValue<_, BoundedVec<u8, T::MaxRootCaLen>, OptionQuery>;
+
+	/// What the stored collateral of a (TEE, FMSPC) says about itself, with the hash of the
+	/// root CA it was verified against (collateral verified against another root does not
+	/// count).
+	#[pallet::storage]
+	pub type CollateralInfoOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, (TeeType, Fmspc), (H256, CollateralInfo), OptionQuery>;
+
+	/// The stored collateral of a (TEE, FMSPC): SCALE-encoded `QuoteCollateralV3`.
+	#[pallet::storage]
+	pub type CollateralBytes<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		(TeeType, Fmspc),
+		BoundedVec<u8, T::MaxCollateralLen>,
+		OptionQuery,
+	>;
+
+	/// The measurement allow-list, with revocations (which are final).
+	#[pallet::storage]
+	pub type Measurements<T: Config> =
+		StorageMap<_, Identity, MeasurementId, MeasurementRecord, OptionQuery>;
+
+	/// Intel TCB statuses an enclave's platform may have (`Revoked` never qualifies).
+	#[pallet::storage]
+	pub type AcceptedTcbStatuses<T: Config> = StorageValue<_, TcbStatuses, ValueQuery>;
+
+	/// Intel security advisories that disqualify a platform.
+	#[pallet::storage]
+	pub type RejectedAdvisories<T: Config> = StorageValue<_, AdvisoryIds, ValueQuery>;
+
+	/// Registration nonces issued to each provider and not yet used.
+	#[pallet::storage]
+	pub type Nonces<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<IssuedNonce<BlockNumberFor<T>>, T::MaxNoncesPerProvider>,
+		ValueQuery,
+	>;
+
+	/// How many nonces were ever issued (makes each nonce unique).
+	#[pallet::storage]
+	pub type NonceCounter<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// Registered enclaves by key.
+	#[pallet::storage]
+	pub type Enclaves<T: Config> =
+		StorageMap<_, Blake2_128Concat, EnclaveKey, EnclaveRecordOf<T>, OptionQuery>;
+
+	/// The enclave keys registered to each provider.
+	#[pallet::storage]
+	pub type ProviderEnclaves<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<EnclaveKey, T::MaxEnclavesPerProvider>,
+		ValueQuery,
+	>;
+
+	/// A TCB status as chain specs spell it (the shared `TcbStatus` carries no serde).
+	#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
+	#[serde(crate = "sp_runtime::serde")]
+	pub enum GenesisTcbStatus {
+		/// [`TcbStatus::UpToDate`].
+		UpToDate,
+		/// [`TcbStatus::SwHardeningNeeded`].
+		SwHardeningNeeded,
+		/// [`TcbStatus::ConfigurationNeeded`].
+		ConfigurationNeeded,
+		/// [`TcbStatus::ConfigurationAndSwHardeningNeeded`].
+		ConfigurationAndSwHardeningNeeded,
+		/// [`TcbStatus::OutOfDate`].
+		OutOfDate,
+		/// [`TcbStatus::OutOfDateConfigurationNeeded`].
+		OutOfDateConfigurationNeeded,
+	}
+
+	impl From<GenesisTcbStatus> for TcbStatus {
+		fn from(status: GenesisTcbStatus) -> Self {
+			match status {
+				GenesisTcbStatus::UpToDate => TcbStatus::UpToDate,
+				GenesisTcbStatus::SwHardeningNeeded => TcbStatus::SwHardeningNeeded,
+				GenesisTcbStatus::ConfigurationNeeded => TcbStatus::ConfigurationNeeded,
+				GenesisTcbStatus::ConfigurationAndSwHardeningNeeded =>
+					TcbStatus::ConfigurationAndSwHardeningNeeded,
+				GenesisTcbStatus::OutOfDate => TcbStatus::OutOfDate,
+				GenesisTcbStatus::OutOfDateConfigurationNeeded =>
+					TcbStatus::OutOfDateConfigurationNeeded,
+			}
+		}
+	}
+
+	/// Trust anchor and initial policy.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The trusted root CA certificate (DER); empty leaves it unset.
+		pub root_ca: Vec<u8>,
+		/// Initially allow-listed measurements.
+		pub measurements: Vec<MeasurementEntry>,
+		/// Initially accepted TCB statuses.
+		pub accepted_tcb_statuses: Vec<GenesisTcbStatus>,
+		/// Initially rejected advisory ids (ASCII, e.g. `INTEL-SA-00615`).
+		pub rejected_advisories: Vec<Vec<u8>>,
+		#[serde(skip)]
+		#[doc(hidden)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if !self.root_ca.is_empty() {
+				let root = BoundedVec::try_from(self.root_ca.clone())
+					.expect("genesis root CA longer than MaxRootCaLen");
+				RootCa::<T>::put(root);
+			}
+			for entry in &self.measurements {
+				assert!(entry.is_well_formed(), "genesis measurement pins nothing: {entry:?}");
+				let record = MeasurementRecord { entry: entry.clone(), revoked: false };
+				Measurements::<T>::insert(entry.id(), record);
+			}
+			let mut statuses = TcbStatuses::new();
+			for status in &self.accepted_tcb_statuses {
+				let status = TcbStatus::from(*status);
+				if !statuses.contains(&status) {
+					statuses.try_push(status).expect("at most one of each status");
+				}
+			}
+			AcceptedTcbStatuses::<T>::put(statuses);
+			let advisories: Vec<AdvisoryId> = self
+				.rejected_advisories
+				.iter()
+				.map(|id| AdvisoryId::try_from(id.clone()).expect("genesis advisory id too long"))
+				.collect();
+			RejectedAdvisories::<T>::put(
+				AdvisoryIds::try_from(advisories).expect("too many genesis advisory ids"),
+			);
+		}
+	}
+
+	/// Events of the attestation pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// Governance set the trusted root CA.
+		RootCaSet {
+			/// `blake2_256` of the DER certificate.
+			root_hash: H256,
+		},
+		/// Collateral for a platform was verified and stored.
+		CollateralStored {
+			/// The TEE the collateral is for.
+			tee_type: TeeType,
+			/// The platform type the collateral is for.
+			fmspc: Fmspc,
+			/// Its TCB evaluation data number.
+			tcb_eval_data_number: u32,
+			/// Unix time after which it no longer verifies.
+			next_update: u64,
+		},
+		/// Governance allow-listed a measurement.
+		MeasurementAllowed {
+			/// Its id.
+			id: MeasurementId,
+			/// The entry.
+			entry: MeasurementEntry,
+		},
+		/// Governance revoked a measurement: no enclave under it is eligible any more.
+		MeasurementRevoked {
+			/// Its id.
+			id: MeasurementId,
+		},
+		/// Governance set the accepted TCB statuses.
+		AcceptedTcbStatusesSet {
+			/// The statuses now accepted.
+			statuses: TcbStatuses,
+		},
+		/// Governance set the rejected advisories.
+		RejectedAdvisoriesSet {
+			/// The advisory ids now rejected.
+			advisory_ids: AdvisoryIds,
+		},
+		/// A provider was issued a registration nonce.
+		NonceIssued {
+			/// The provider.
+			provider: T::AccountId,
+			/// The nonce its enclave's report data must commit to.
+			nonce: H256,
+			/// Last block at which it may be used.
+			expires_at: BlockNumberFor<T>,
+		},
+		/// An enclave key was registered (or re-attested) for a provider.
+		EnclaveRegistered {
+			/// The provider.
+			provider: T::AccountId,
+			/// The enclave's key.
+			enclave_key: EnclaveKey,
+			/// The measurement its quote satisfied.
+			measurement: MeasurementId,
+			/// Intel's TCB status for its platform.
+			tcb_status: TcbStatus,
+			/// Last block at which the registration holds.
+			expires_at: BlockNumberFor<T>,
+		},
+		/// A registration ended: the provider retired the key, or it had expired and was
+		/// cleared to make room.
+		EnclaveDeregistered {
+			/// The provider.
+			provider: T::AccountId,
+			/// The enclave's key.
+			enclave_key: EnclaveKey,
+		},
+	}
+
+	/// Errors of the attestation pallet; each names the rule that was broken.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No root CA is set, so nothing can be verified.
+		RootCaMissing,
+		/// The stored root CA certificate does not parse.
+		RootCaMalformed,
+		/// The quote bytes do not decode as a DCAP quote.
+		QuoteMalformed,
+		/// The quote's version, TEE type, key type or QE vendor is not supported.
+		QuoteUnsupported,
+		/// A signature inside the quote does not verify.
+		QuoteSignatureInvalid,
+		/// A certificate chain or CRL does not lead to the trusted root CA.
+		UntrustedRoot,
+		/// A certificate on a chain is revoked.
+		CertificateRevoked,
+		/// The collateral does not decode or one of its parts does not parse.
+		CollateralMalformed,
+		/// A signature over TCB info or QE identity does not verify.
+		CollateralSignatureInvalid,
+		/// The collateral (or a certificate) is past its `nextUpdate` at the block time.
+		CollateralExpired,
+		/// The collateral (or a certificate) is not yet valid at the block time.
+		CollateralNotYetValid,
+		/// No collateral verified against the current root is stored for the quote's
+		/// platform.
+		CollateralMissing,
+		/// The submitted collateral is older than the stored one (a TCB evaluation data
+		/// number, CRL number or issue date went down).
+		CollateralRollback,
+		/// The quote's platform (FMSPC / TEE type) is not the collateral's.
+		FmspcMismatch,
+		/// The quoting enclave does not match Intel's QE identity.
+		QeIdentityMismatch,
+		/// No TCB level of the collateral matches the platform.
+		TcbLevelUnknown,
+		/// Intel revoked the platform's TCB.
+		TcbRevoked,
+		/// The platform carries more advisories than can be recorded.
+		TooManyAdvisories,
+		/// The quote failed verification for a reason without its own error.
+		QuoteVerificationFailed,
+		/// The node does not provide the DCAP verifier.
+		VerifierUnavailable,
+		/// The measurement is not on the allow-list.
+		MeasurementNotAllowed,
+		/// The measurement was revoked.
+		MeasurementRevoked,
+		/// The measurement is already on the allow-list.
+		MeasurementAlreadyAllowed,
+		/// An SGX measurement entry must pin MRENCLAVE or MRSIGNER.
+		MeasurementMalformed,
+		/// The quote's enclave identity does not satisfy the named measurement.
+		MeasurementMismatch,
+		/// The enclave runs in debug mode; debug enclaves are never accepted.
+		DebugEnclave,
+		/// The platform's TCB status is not accepted by the policy.
+		TcbStatusRejected,
+		/// The platform is affected by an advisory the policy rejects.
+		AdvisoryRejected,
+		/// `Revoked` can never be an accepted TCB status.
+		RevokedStatusNotAcceptable,
+		/// The quote's report data does not commit to this registration.
+		ReportDataMismatch,
+		/// The provider holds no such nonce (never issued, or already used).
+		NonceUnknown,
+		/// The nonce's lifetime is over.
+		NonceExpired,
+		/// The provider already holds `MaxNoncesPerProvider` unexpired nonces.
+		TooManyNonces,
+		/// The enclave key is registered to another provider.
+		EnclaveKeyTaken,
+		/// The provider already has `MaxEnclavesPerProvider` unexpired enclaves.
+		TooManyEnclaves,
+		/// No such enclave is registered.
+		EnclaveUnknown,
+		/// The enclave is registered to another provider.
+		NotEnclaveProvider,
+		/// The provider has no registered enclave.
+		NoEnclave,
+		/// The enclave's registration expired; it must re-attest.
+		EnclaveExpired,
+		/// The provider's enclaves do not satisfy the build's required measurement.
+		RequiredMeasurementMissing,
+		/// No enclave key of the provider signed the work proof.
+		WorkProofInvalid,
+	}
+
+	impl<T> From<DcapError> for Error<T> {
+		fn from(error: DcapError) -> Self {
+			match error {
+				DcapError::QuoteMalformed => Error::QuoteMalformed,
+				DcapError::UnsupportedQuote => Error::QuoteUnsupported,
+				DcapError::QuoteSignatureInvalid => Error::QuoteSignatureInvalid,
+				DcapError::CollateralMalformed => Error::CollateralMalformed,
+				DcapError::CollateralSignatureInvalid => Error::CollateralSignatureInvalid,
+				DcapError::CollateralExpired => Error::CollateralExpired,
+				DcapError::CollateralNotYetValid => Error::CollateralNotYetValid,
+				DcapError::RootMalformed => Error::RootCaMalformed,
+				DcapError::UntrustedRoot => Error::UntrustedRoot,
+				DcapError::CertificateRevoked => Error::CertificateRevoked,
+				DcapError::FmspcMismatch => Error::FmspcMismatch,
+				DcapError::QeIdentityMismatch => Error::QeIdentityMismatch,
+				DcapError::TcbLevelUnknown => Error::TcbLevelUnknown,
+				DcapError::TcbRevoked => Error::TcbRevoked,
+				DcapError::TooManyAdvisories => Error::TooManyAdvisories,
+				DcapError::VerificationFailed => Error::QuoteVerificationFailed,
+				DcapError::VerifierUnavailable => Error::VerifierUnavailable,
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(!T::NonceLifetime::get().is_zero(), "NonceLifetime must be at least 1");
+			assert!(
+				!T::ReattestationPeriod::get().is_zero(),
+				"ReattestationPeriod must be at least 1"
+			);
+			assert!(T::MaxNoncesPerProvider::get() > 0, "MaxNoncesPerProvider must be > 0");
+			assert!(T::MaxEnclavesPerProvider::get() > 0, "MaxEnclavesPerProvider must be > 0");
+			assert!(T::MaxQuoteLen::get() >= 1024, "MaxQuoteLen too small for any DCAP quote");
+			assert!(T::MaxRootCaLen::get() >= 256, "MaxRootCaLen too small for a certificate");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Set the trusted root CA certificate (DER). Collateral verified against another
+		/// root stops counting; it must be submitted again.
+		///
+		/// Origin: `GovernanceOrigin`. Emits [`Event::RootCaSet`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::set_root_ca())]
+		pub fn set_root_ca(
+			origin: OriginFor<T>,
+			root_ca: BoundedVec<u8, T::MaxRootCaLen>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let root_hash = H256(sp_io::hashing::blake2_256(&root_ca));
+			RootCa::<T>::put(root_ca);
+			Self::deposit_event(Event::RootCaSet { root_hash });
+			Ok(())
+		}
+
+		/// Store collateral for platform type `fmspc`: `collateral` is the SCALE encoding
+		/// of `QuoteCollateralV3` (Intel's TCB info, QE identity, PCK CRL, root CA CRL and
+		/// their issuer chains). `witness_quote` is any genuine quote from a platform of
+		/// that type (the one the collateral was fetched for will do): dcap-qvl 0.7.1
+		/// verifies collateral only together with a quote, so the witness lets the whole
+		/// collateral be checked against the root at the block time now.
+		///
+		/// Rollback-proof: replacing collateral verified against the current root requires
+		/// every TCB evaluation data number, CRL number and the latest issue date to be at
+		/// least the stored ones.
+		///
+		/// Origin: any signed account. Emits [`Event::CollateralStored`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::submit_collateral())]
+		pub fn submit_collateral(
+			origin: OriginFor<T>,
+			fmspc: Fmspc,
+			collateral: BoundedVec<u8, T::MaxCollateralLen>,
+			witness_quote: BoundedVec<u8, T::MaxQuoteLen>,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_submit_collateral(fmspc, collateral, &witness_quote)
+		}
+
+		/// Allow-list a measurement under the id `blake2_256(SCALE(entry))`. A revoked id
+		/// can never be allowed again.
+		///
+		/// Origin: `GovernanceOrigin`. Emits [`Event::MeasurementAllowed`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::allow_measurement())]
+		pub fn allow_measurement(origin: OriginFor<T>, entry: MeasurementEntry) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(entry.is_well_formed(), Error::<T>::MeasurementMalformed);
+			let id = entry.id();
+			if let Some(record) = Measurements::<T>::get(id) {
+				ensure!(!record.revoked, Error::<T>::MeasurementRevoked);
+				return Err(Error::<T>::MeasurementAlreadyAllowed.into());
+			}
+			Measurements::<T>::insert(id, MeasurementRecord { entry: entry.clone(), revoked: false });
+			Self::deposit_event(Event::MeasurementAllowed { id, entry });
+			Ok(())
+		}
+
+		/// Revoke a measurement: every enclave registered under it stops being eligible and
+		/// its work proofs stop verifying, at once (one storage write; no loop).
+		///
+		/// Origin: `GovernanceOrigin`. Emits [`Event::MeasurementRevoked`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::revoke_measurement())]
+		pub fn revoke_measurement(origin: OriginFor<T>, id: MeasurementId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Measurements::<T>::try_mutate(id, |record| {
+				let record = record.as_mut().ok_or(Error::<T>::MeasurementNotAllowed)?;
+				ensure!(!record.revoked, Error::<T>::MeasurementRevoked);
+				record.revoked = true;
+				Ok::<_, DispatchError>(())
+			})?;
+			Self::deposit_event(Event::MeasurementRevoked { id });
+			Ok(())
+		}
+
+		/// Set the TCB statuses an enclave's platform may have. Already registered
+		/// enclaves are held to the new list too.
+		///
+		/// Origin: `GovernanceOrigin`. Emits [`Event::AcceptedTcbStatusesSet`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_accepted_tcb_statuses())]
+		pub fn set_accepted_tcb_statuses(
+			origin: OriginFor<T>,
+			statuses: TcbStatuses,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(
+				!statuses.contains(&TcbStatus::Revoked),
+				Error::<T>::RevokedStatusNotAcceptable
+			);
+			AcceptedTcbStatuses::<T>::put(statuses.clone());
+			Self::deposit_event(Event::AcceptedTcbStatusesSet { statuses });
+			Ok(())
+		}
+
+		/// Set the Intel advisories that disqualify a platform at registration.
+		///
+		/// Origin: `GovernanceOrigin`. Emits [`Event::RejectedAdvisoriesSet`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_rejected_advisories())]
+		pub fn set_rejected_advisories(
+			origin: OriginFor<T>,
+			advisory_ids: AdvisoryIds,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			RejectedAdvisories::<T>::put(advisory_ids.clone());
+			Self::deposit_event(Event::RejectedAdvisoriesSet { advisory_ids });
+			Ok(())
+		}
+
+		/// Obtain a registration nonce, usable for `NonceLifetime` blocks. Expired nonces of
+		/// the caller are dropped first.
+		///
+		/// Origin: the provider. Emits [`Event::NonceIssued`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::request_nonce())]
+		pub fn request_nonce(origin: OriginFor<T>) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			Self::do_request_nonce(provider).map(|_| ())
+		}
+
+		/// Register `enclave_key` (generated inside the enclave) for the caller under the
+		/// allow-listed `measurement`. `quote` must verify with the stored root CA and the
+		/// stored collateral of its platform at the block time; its enclave must not be in
+		/// debug mode, must satisfy `measurement`, and its platform's TCB status and
+		/// advisories must pass the policy; `report_data[0..32]` must equal
+		/// [`registration_report_data`] of (genesis hash, caller, `enclave_key`, `nonce`).
+		/// The nonce is consumed. Registering a key again re-attests it (new expiry).
+		///
+		/// Origin: the provider. Emits [`Event::EnclaveRegistered`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::register_enclave())]
+		pub fn register_enclave(
+			origin: OriginFor<T>,
+			quote: BoundedVec<u8, T::MaxQuoteLen>,
+			enclave_key: EnclaveKey,
+			nonce: H256,
+			measurement: MeasurementId,
+		) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			Self::do_register_enclave(provider, &quote, enclave_key, nonce, measurement)
+		}
+
+		/// Retire one of the caller's enclave keys.
+		///
+		/// Origin: the provider. Emits [`Event::EnclaveDeregistered`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::deregister_enclave())]
+		pub fn deregister_enclave(origin: OriginFor<T>, enclave_key: EnclaveKey) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			let record = Enclaves::<T>::get(enclave_key).ok_or(Error::<T>::EnclaveUnknown)?;
+			ensure!(record.provider == provider, Error::<T>::NotEnclaveProvider);
+			Self::remove_enclave(&provider, enclave_key);
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The block time in unix seconds.
+	pub fn now_secs() -> u64 {
+		T::UnixTime::now().as_secs()
+	}
+
+	/// The chain's genesis hash (the hash of block 0).
+	pub fn genesis_hash() -> H256 {
+		let hash = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		H256::from_slice(hash.as_ref())
+	}
+
+	/// `blake2_256` of the stored root CA, if any.
+	pub fn root_ca_hash() -> Option<H256> {
+		RootCa::<T>::get().map(|root| H256(sp_io::hashing::blake2_256(&root)))
+	}
+
+	/// What `report_data[0..32]` of `provider`'s quote must be to register `enclave_key`
+	/// with `nonce` on this chain.
+	pub fn expected_report_data(
+		provider: &T::AccountId,
+		enclave_key: &EnclaveKey,
+		nonce: &H256,
+	) -> [u8; 32] {
+		registration_report_data(&Self::genesis_hash(), provider, enclave_key, nonce)
+	}
+
+	/// The unexpired nonces `provider` holds.
+	pub fn nonces_of(provider: &T::AccountId) -> Vec<IssuedNonce<BlockNumberFor<T>>> {
+		let now = frame_system::Pallet::<T>::block_number();
+		Nonces::<T>::get(provider).into_iter().filter(|n| n.expires_at >= now).collect()
+	}
+
+	/// The enclaves registered to `provider` (expired ones included; see `expires_at`).
+	pub fn enclaves_of(provider: &T::AccountId) -> Vec<(EnclaveKey, EnclaveRecordOf<T>)> {
+		ProviderEnclaves::<T>::get(provider)
+			.into_iter()
+			.filter_map(|key| Enclaves::<T>::get(key).map(|record| (key, record)))
+			.collect()
+	}
+
+	/// What the stored collateral of a platform says about itself, if it was verified
+	/// against the current root.
+	pub fn collateral_info(tee_type: TeeType, fmspc: Fmspc) -> Option<CollateralInfo> {
+		let (root_hash, info) = CollateralInfoOf::<T>::get((tee_type, fmspc))?;
+		(Some(root_hash) == Self::root_ca_hash()).then_some(info)
+	}
+
+	/// Verify `quote` with the stored root CA and the stored collateral of its platform at
+	/// the block time, through the host function. This is the verification
+	/// `register_enclave` runs before applying policy and checking report data.
+	pub fn do_verify_quote(quote: &[u8]) -> Result<VerifiedQuote, DispatchError> {
+		let root = RootCa::<T>::get().ok_or(Error::<T>::RootCaMissing)?;
+		let root_hash = H256(sp_io::hashing::blake2_256(&root));
+		let platform = dcap_verifier::quote_platform(quote).map_err(Error::<T>::from)?;
+		let (stored_root, info) =
+			CollateralInfoOf::<T>::get(platform).ok_or(Error::<T>::CollateralMissing)?;
+		ensure!(stored_root == root_hash, Error::<T>::CollateralMissing);
+		let now = Self::now_secs();
+		ensure!(now <= info.next_update, Error::<T>::CollateralExpired);
+		let collateral = CollateralBytes::<T>::get(platform).ok_or(Error::<T>::CollateralMissing)?;
+		let verified = dcap_verifier::verify_quote(quote, &collateral, &root, now)
+			.map_err(Error::<T>::from)?;
+		Ok(verified)
+	}
+
+	/// Check `verified` against the policy: not debug, satisfies `entry`, accepted TCB
+	/// status, no rejected advisory.
+	pub fn check_policy(
+		verified: &VerifiedQuote,
+		entry: &MeasurementEntry,
+	) -> Result<(), DispatchError> {
+		ensure!(!verified.debug, Error::<T>::DebugEnclave);
+		ensure!(entry.matches(&verified.identity), Error::<T>::MeasurementMismatch);
+		ensure!(
+			AcceptedTcbStatuses::<T>::get().contains(&verified.tcb_status),
+			Error::<T>::TcbStatusRejected
+		);
+		let rejected = RejectedAdvisories::<T>::get();
+		ensure!(
+			!verified
+				.advisory_ids
+				.iter()
+				.any(|id| rejected.iter().any(|r| r.eq_ignore_ascii_case(id))),
+			Error::<T>::AdvisoryRejected
+		);
+		Ok(())
+	}
+
+	fn do_submit_collateral(
+		fmspc: Fmspc,
+		collateral: frame_support::BoundedVec<u8, T::MaxCollateralLen>,
+		witness_quote: &[u8],
+	) -> DispatchResult {
+		let root = RootCa::<T>::get().ok_or(Error::<T>::RootCaMissing)?;
+		let root_hash = H256(sp_io::hashing::blake2_256(&root));
+		let verified =
+			dcap_verifier::verify_quote(witness_quote, &collateral, &root, Self::now_secs())
+				.map_err(Error::<T>::from)?;
+		let info = verified.collateral;
+		ensure!(info.fmspc == fmspc, Error::<T>::FmspcMismatch);
+		let key = (info.tee_type, fmspc);
+		if let Some((stored_root, stored)) = CollateralInfoOf::<T>::get(key) {
+			if stored_root == root_hash {
+				ensure!(
+					info.tcb_eval_data_number >= stored.tcb_eval_data_number &&
+						info.qe_eval_data_number >= stored.qe_eval_data_number &&
+						info.pck_crl_number >= stored.pck_crl_number &&
+						info.root_ca_crl_number >= stored.root_ca_crl_number &&
+						info.issued_at >= stored.issued_at,
+					Error::<T>::CollateralRollback
+				);
+			}
+		}
+		CollateralInfoOf::<T>::insert(key, (root_hash, info.clone()));
+		CollateralBytes::<T>::insert(key, collateral);
+		Self::deposit_event(Event::CollateralStored {
+			tee_type: info.tee_type,
+			fmspc,
+			tcb_eval_data_number: info.tcb_eval_data_number,
+			next_update: info.next_update,
+		});
+		Ok(())
+	}
+
+	/// Issue a nonce to `provider`.
+	pub fn do_request_nonce(provider: T::AccountId) -> Result<H256, DispatchError> {
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut nonces = Nonces::<T>::get(&provider);
+		nonces.retain(|n| n.expires_at >= now);
+		let counter = NonceCounter::<T>::mutate(|c| {
+			*c = c.wrapping_add(1);
+			*c
+		});
+		let parent = frame_system::Pallet::<T>::parent_hash();
+		let nonce =
+			H256(sp_io::hashing::blake2_256(&(NONCE_DOMAIN, &provider, now, parent, counter).encode()));
+		let expires_at = now.saturating_add(T::NonceLifetime::get());
+		nonces
+			.try_push(IssuedNonce { nonce, expires_at })
+			.map_err(|_| Error::<T>::TooManyNonces)?;
+		Nonces::<T>::insert(&provider, nonces);
+		Self::deposit_event(Event::NonceIssued { provider, nonce, expires_at });
+		Ok(nonce)
+	}
+
+	fn do_register_enclave(
+		provider: T::AccountId,
+		quote: &[u8],
+		enclave_key: EnclaveKey,
+		nonce: H256,
+		measurement: MeasurementId,
+	) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+
+		// The nonce: issued to this provider, still alive; consumed.
+		let mut nonces = Nonces::<T>::get(&provider);
+		let position =
+			nonces.iter().position(|n| n.nonce == nonce).ok_or(Error::<T>::NonceUnknown)?;
+		let issued = nonces.remove(position);
+		ensure!(issued.expires_at >= now, Error::<T>::NonceExpired);
+
+		// The measurement: allow-listed, not revoked.
+		let record = Measurements::<T>::get(measurement).ok_or(Error::<T>::MeasurementNotAllowed)?;
+		ensure!(!record.revoked, Error::<T>::MeasurementRevoked);
+
+		// The key: free, or already this provider's.
+		if let Some(existing) = Enclaves::<T>::get(enclave_key) {
+			ensure!(existing.provider == provider, Error::<T>::EnclaveKeyTaken);
+		}
+
+		// The quote: verified, then held to the policy, then bound to this registration.
+		let verified = Self::do_verify_quote(quote)?;
+		Self::check_policy(&verified, &record.entry)?;
+		let expected = Self::expected_report_data(&provider, &enclave_key, &nonce);
+		ensure!(verified.report_data[..32] == expected[..], Error::<T>::ReportDataMismatch);
+
+		Nonces::<T>::insert(&provider, nonces);
+		Self::bind_enclave(provider, enclave_key, measurement, &verified, now)
+	}
+
+	fn bind_enclave(
+		provider: T::AccountId,
+		enclave_key: EnclaveKey,
+		measurement: MeasurementId,
+		verified: &VerifiedQuote,
+		now: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let mut keys = ProviderEnclaves::<T>::get(&provider);
+		if !keys.contains(&enclave_key) {
+			if keys.is_full() {
+				// Make room by clearing this provider's expired registrations.
+				let expired: Vec<EnclaveKey> = keys
+					.iter()
+					.copied()
+					.filter(|k| Enclaves::<T>::get(k).map_or(true, |r| r.expires_at < now))
+					.collect();
+				for key in expired {
+					keys.retain(|k| *k != key);
+					Enclaves::<T>::remove(key);
+					Self::deposit_event(Event::EnclaveDeregistered {
+						provider: provider.clone(),
+						enclave_key: key,
+					});
+				}
+			}
+			keys.try_push(enclave_key).map_err(|_| Error::<T>::TooManyEnclaves)?;
+		}
+		let expires_at = now.saturating_add(T::ReattestationPeriod::get());
+		Enclaves::<T>::insert(
+			enclave_key,
+			EnclaveRecord {
+				provider: provider.clone(),
+				measurement,
+				tcb_status: verified.tcb_status,
+				fmspc: verified.collateral.fmspc,
+				registered_at: now,
+				expires_at,
+			},
+		);
+		ProviderEnclaves::<T>::insert(&provider, keys);
+		Self::deposit_event(Event::EnclaveRegistered {
+			provider,
+			enclave_key,
+			measurement,
+			tcb_status: verified.tcb_status,
+			expires_at,
+		});
+		Ok(())
+	}
+
+	fn remove_enclave(provider: &T::AccountId, enclave_key: EnclaveKey) {
+		Enclaves::<T>::remove(enclave_key);
+		ProviderEnclaves::<T>::mutate(provider, |keys| keys.retain(|k| *k != enclave_key));
+		Self::deposit_event(Event::EnclaveDeregistered {
+			provider: provider.clone(),
+			enclave_key,
+		});
+	}
+
+	/// Why `record` cannot earn now, if it cannot: expired registration, revoked (or
+	/// unknown) measurement, or a TCB status the policy no longer accepts.
+	pub fn check_enclave(record: &EnclaveRecordOf<T>) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(record.expires_at >= now, Error::<T>::EnclaveExpired);
+		let measurement =
+			Measurements::<T>::get(record.measurement).ok_or(Error::<T>::MeasurementNotAllowed)?;
+		ensure!(!measurement.revoked, Error::<T>::MeasurementRevoked);
+		ensure!(
+			AcceptedTcbStatuses::<T>::get().contains(&record.tcb_status),
+			Error::<T>::TcbStatusRejected
+		);
+		Ok(())
+	}
+
+	/// Whether `signature` over `message` was made by `key`.
+	fn signed_by(key: &EnclaveKey, signature: &MultiSignature, message: &[u8]) -> bool {
+		match (key, signature) {
+			(EnclaveKey::Ed25519(public), MultiSignature::Ed25519(sig)) => sp_io::crypto::ed25519_verify(
+				sig,
+				message,
+				&sp_core::ed25519::Public::from_raw(*public),
+			),
+			(EnclaveKey::Sr25519(public), MultiSignature::Sr25519(sig)) => sp_io::crypto::sr25519_verify(
+				sig,
+				message,
+				&sp_core::sr25519::Public::from_raw(*public),
+			),
+			_ => false,
+		}
+	}
+
+	/// Invariants: every provider's key list points at enclaves of that provider, and every
+	/// enclave is listed by its provider.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		for (provider, keys) in ProviderEnclaves::<T>::iter() {
+			for key in keys {
+				let record = Enclaves::<T>::get(key).ok_or("listed enclave has no record")?;
+				ensure!(record.provider == provider, "listed enclave belongs to another provider");
+			}
+		}
+		for (key, record) in Enclaves::<T>::iter() {
+			ensure!(
+				ProviderEnclaves::<T>::get(&record.provider).contains(&key),
+				"enclave not listed by its provider"
+			);
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> ProviderEligibility<T::AccountId> for Pallet<T> {
+	fn ensure_eligible(provider: &T::AccountId, required: Option<MeasurementId>) -> DispatchResult {
+		if let Some(required) = required {
+			let record =
+				Measurements::<T>::get(required).ok_or(Error::<T>::MeasurementNotAllowed)?;
+			ensure!(!record.revoked, Error::<T>::MeasurementRevoked);
+		}
+		let keys = ProviderEnclaves::<T>::get(provider);
+		ensure!(!keys.is_empty(), Error::<T>::NoEnclave);
+		// Report the reason of the first enclave that fails, if none qualifies.
+		let mut reason: Option<DispatchError> = None;
+		for key in keys {
+			let Some(record) = Enclaves::<T>::get(key) else { continue };
+			if required.is_some_and(|r| r != record.measurement) {
+				reason.get_or_insert(Error::<T>::RequiredMeasurementMissing.into());
+				continue;
+			}
+			match Self::check_enclave(&record) {
+				Ok(()) => return Ok(()),
+				Err(e) => {
+					reason.get_or_insert(e);
+				},
+			}
+		}
+		Err(reason.unwrap_or_else(|| Error::<T>::NoEnclave.into()))
+	}
+}
+
+impl<T: Config> WorkProofVerifier<T::AccountId, MultiSignature> for Pallet<T> {
+	fn verify_work_proof(
+		claim: &WorkClaim<T::AccountId>,
+		signature: &MultiSignature,
+	) -> Result<VerifiedWork, DispatchError> {
+		let keys = ProviderEnclaves::<T>::get(&claim.provider);
+		ensure!(!keys.is_empty(), Error::<T>::NoEnclave);
+		let payload = claim.signing_payload();
+		let key = keys
+			.iter()
+			.find(|key| Self::signed_by(key, signature, &payload))
+			.ok_or(Error::<T>::WorkProofInvalid)?;
+		let record = Enclaves::<T>::get(key).ok_or(Error::<T>::EnclaveUnknown)?;
+		ensure!(record.provider == claim.provider, Error::<T>::NotEnclaveProvider);
+		Self::check_enclave(&record)?;
+		Ok(VerifiedWork { measurement: record.measurement, tcb_status: record.tcb_status })
+	}
+}

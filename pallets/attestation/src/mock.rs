@@ -1,0 +1,107 @@
+//! A mock runtime: frame_system + pallet_timestamp (the block time) + this pallet, trusting
+//! Intel's SGX root and accepting every TCB status but `Revoked`.
+
+use crate as pallet_attestation;
+use crate::{test_fixtures, GenesisTcbStatus};
+use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_system::EnsureRoot;
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+/// Accounts in the mock.
+pub type AccountId = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Timestamp: pallet_timestamp,
+		Attestation: pallet_attestation,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+impl pallet_timestamp::Config for Test {
+	type Moment = u64;
+	type OnTimestampSet = ();
+	type MinimumPeriod = frame_support::traits::ConstU64<1>;
+	type WeightInfo = ();
+}
+
+parameter_types! {
+	pub const NonceLifetime: u64 = 10;
+	pub const ReattestationPeriod: u64 = 100;
+}
+
+impl pallet_attestation::Config for Test {
+	type UnixTime = Timestamp;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type MaxQuoteLen = ConstU32<8192>;
+	type MaxCollateralLen = ConstU32<32768>;
+	type MaxRootCaLen = ConstU32<2048>;
+	type NonceLifetime = NonceLifetime;
+	type MaxNoncesPerProvider = ConstU32<3>;
+	type ReattestationPeriod = ReattestationPeriod;
+	type MaxEnclavesPerProvider = ConstU32<2>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+/// Sets the mock's block time.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper for MockBenchmarkHelper {
+	fn set_unix_time(secs: u64) {
+		set_unix_time(secs);
+	}
+}
+
+/// Make the block time `secs` seconds since the Unix epoch.
+pub fn set_unix_time(secs: u64) {
+	pallet_timestamp::Now::<Test>::put(secs.saturating_mul(1000));
+}
+
+/// Move to block `n`.
+pub fn run_to_block(n: u64) {
+	System::set_block_number(n);
+}
+
+/// Every status an enclave may have except `Revoked`.
+pub fn all_statuses() -> Vec<GenesisTcbStatus> {
+	use GenesisTcbStatus::*;
+	vec![
+		UpToDate,
+		SwHardeningNeeded,
+		ConfigurationNeeded,
+		ConfigurationAndSwHardeningNeeded,
+		OutOfDate,
+		OutOfDateConfigurationNeeded,
+	]
+}
+
+/// Genesis: Intel's root, every status but `Revoked` accepted, nothing allow-listed; block
+/// 1 at the samples' verification time.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_attestation::GenesisConfig::<Test> {
+		root_ca: test_fixtures::intel_root(),
+		measurements: vec![],
+		accepted_tcb_statuses: all_statuses(),
+		rejected_advisories: vec![],
+		_config: Default::default(),
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		run_to_block(1);
+		set_unix_time(test_fixtures::SAMPLE_NOW);
+	});
+	ext
+}
