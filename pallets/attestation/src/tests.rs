@@ -1,0 +1,985 @@
+//! Specification of the attestation pallet, on the mock runtime, with Intel's real DCAP
+//! samples verified through the pallet's own code path (root and collateral from storage,
+//! time from the timestamp pallet).
+
+use crate::{mock::*, test_fixtures::*, *};
+use azra_primitives::{ProviderEligibility, TcbStatus, WorkClaim, WorkProofVerifier};
+use frame_support::{assert_noop, assert_ok, BoundedVec};
+use sp_core::{ecdsa, ed25519, sr25519, Pair, H256};
+use sp_runtime::{BuildStorage, DispatchError, MultiSignature};
+
+const PROVIDER: AccountId = 1;
+const OTHER: AccountId = 2;
+
+fn bounded<S: Get<u32>>(bytes: Vec<u8>) -> BoundedVec<u8, S> {
+	BoundedVec::try_from(bytes).expect("fits")
+}
+
+fn submit(fmspc: Fmspc, collateral: Vec<u8>, witness: Vec<u8>) -> DispatchResult {
+	Attestation::submit_collateral(
+		RuntimeOrigin::signed(OTHER),
+		fmspc,
+		bounded(collateral),
+		bounded(witness),
+	)
+}
+
+const SGX_FMSPC: Fmspc = [0x00, 0xA0, 0x67, 0x11, 0x00, 0x00];
+const TDX_FMSPC: Fmspc = [0xB0, 0xC0, 0x6F, 0x00, 0x00, 0x00];
+
+fn store_sgx_collateral() {
+	assert_ok!(submit(SGX_FMSPC, sgx_collateral(), sgx_quote()));
+}
+
+fn store_tdx_collateral() {
+	assert_ok!(submit(TDX_FMSPC, tdx_collateral(), tdx_quote()));
+}
+
+/// The measurement entry the SGX sample satisfies, pinned by MRENCLAVE.
+fn sgx_entry(verified: &VerifiedQuote) -> MeasurementEntry {
+	let EnclaveIdentity::Sgx(id) = &verified.identity else { panic!("an SGX quote") };
+	MeasurementEntry::Sgx {
+		mr_enclave: Some(id.mr_enclave),
+		mr_signer: None,
+		isv_prod_id: id.isv_prod_id,
+		min_isv_svn: id.isv_svn,
+	}
+}
+
+/// The measurement entry the TDX sample satisfies (MRTD and all four RTMRs).
+fn tdx_entry(verified: &VerifiedQuote) -> MeasurementEntry {
+	let EnclaveIdentity::Tdx(id) = &verified.identity else { panic!("a TDX quote") };
+	MeasurementEntry::Tdx { mr_td: id.mr_td, rtmr: id.rtmr.map(Some) }
+}
+
+fn allow(entry: &MeasurementEntry) -> MeasurementId {
+	assert_ok!(Attestation::allow_measurement(RuntimeOrigin::root(), entry.clone()));
+	entry.id()
+}
+
+fn nonce_for(provider: AccountId) -> H256 {
+	Attestation::do_request_nonce(provider).expect("a nonce")
+}
+
+fn register(
+	provider: AccountId,
+	quote: Vec<u8>,
+	key: EnclaveKey,
+	nonce: H256,
+	measurement: MeasurementId,
+) -> DispatchResult {
+	Attestation::register_enclave(RuntimeOrigin::signed(provider), bounded(quote), key, nonce, measurement)
+}
+
+fn ed_pair(seed: u8) -> ed25519::Pair {
+	ed25519::Pair::from_seed(&[seed; 32])
+}
+
+fn sr_pair(seed: u8) -> sr25519::Pair {
+	sr25519::Pair::from_seed(&[seed; 32])
+}
+
+fn ed_key(pair: &ed25519::Pair) -> EnclaveKey {
+	EnclaveKey::Ed25519(pair.public().0)
+}
+
+fn sr_key(pair: &sr25519::Pair) -> EnclaveKey {
+	EnclaveKey::Sr25519(pair.public().0)
+}
+
+/// Bind `key` to `provider` as a successful registration of the (verified) SGX sample
+/// would: the part of `register_enclave` after verification, policy and report data.
+fn bind_sample(provider: AccountId, key: EnclaveKey) -> MeasurementId {
+	let verified = Attestation::do_verify_quote(&sgx_quote()).expect("the sample verifies");
+	let entry = sgx_entry(&verified);
+	let id = entry.id();
+	if Measurements::<Test>::get(id).is_none() {
+		allow(&entry);
+	}
+	let now = System::block_number();
+	assert_ok!(Attestation::bind_enclave(provider, key, id, &verified, now));
+	id
+}
+
+fn claim(provider: AccountId) -> WorkClaim<AccountId> {
+	WorkClaim {
+		build_id: 7,
+		spec_hash: H256::repeat_byte(1),
+		output_hash: H256::repeat_byte(2),
+		units_used: 42,
+		provider,
+	}
+}
+
+fn ed_sign(pair: &ed25519::Pair, claim: &WorkClaim<AccountId>) -> MultiSignature {
+	MultiSignature::Ed25519(pair.sign(&claim.signing_payload()))
+}
+
+fn sr_sign(pair: &sr25519::Pair, claim: &WorkClaim<AccountId>) -> MultiSignature {
+	MultiSignature::Sr25519(pair.sign(&claim.signing_payload()))
+}
+
+fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|r| match r.event {
+			RuntimeEvent::Attestation(e) => Some(e),
+			_ => None,
+		})
+		.expect("an attestation event")
+}
+
+fn end(ext: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		ext();
+		Attestation::do_try_state().expect("invariants hold");
+	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Conformance: Intel's SGX v3 and TDX v4 samples through the pallet's own code path.
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn sgx_sample_verifies_from_storage() {
+	end(|| {
+		store_sgx_collateral();
+		assert_eq!(
+			last_event(),
+			Event::CollateralStored {
+				tee_type: TeeType::Sgx,
+				fmspc: SGX_FMSPC,
+				tcb_eval_data_number: 17,
+				next_update: Attestation::collateral_info(TeeType::Sgx, SGX_FMSPC)
+					.unwrap()
+					.next_update,
+			}
+		);
+		let verified = Attestation::do_verify_quote(&sgx_quote()).unwrap();
+		assert_eq!(verified.quote_version, 3);
+		assert!(!verified.debug);
+		assert_eq!(verified.tcb_status, TcbStatus::ConfigurationAndSwHardeningNeeded);
+		assert_eq!(verified.collateral.fmspc, SGX_FMSPC);
+		assert!(verified.collateral.next_update > SAMPLE_NOW);
+		assert!(verified.collateral.next_update < AFTER_NEXT_UPDATE);
+	});
+}
+
+#[test]
+fn tdx_sample_verifies_from_storage() {
+	end(|| {
+		store_tdx_collateral();
+		let verified = Attestation::do_verify_quote(&tdx_quote()).unwrap();
+		assert_eq!(verified.quote_version, 4);
+		assert!(matches!(verified.identity, EnclaveIdentity::Tdx(_)));
+		assert_eq!(verified.collateral.tee_type, TeeType::Tdx);
+		assert_eq!(verified.collateral.fmspc, TDX_FMSPC);
+	});
+}
+
+#[test]
+fn flipped_quote_signature_bytes_are_rejected() {
+	end(|| {
+		store_sgx_collateral();
+		store_tdx_collateral();
+		for (quote, report_len) in [(sgx_quote(), SGX_REPORT_LEN), (tdx_quote(), TDX_REPORT_LEN)] {
+			let offset = signature_offset(report_len);
+			for i in offset..offset + 64 {
+				let mut flipped = quote.clone();
+				flipped[i] ^= 0x80;
+				assert_eq!(
+					Attestation::do_verify_quote(&flipped),
+					Err(Error::<Test>::QuoteSignatureInvalid.into()),
+					"signature byte {i}"
+				);
+			}
+		}
+		// And through the call, with nothing changed.
+		let verified = Attestation::do_verify_quote(&sgx_quote()).unwrap();
+		let id = allow(&sgx_entry(&verified));
+		let nonce = nonce_for(PROVIDER);
+		let mut flipped = sgx_quote();
+		flipped[signature_offset(SGX_REPORT_LEN) + 5] ^= 1;
+		assert_noop!(
+			register(PROVIDER, flipped, ed_key(&ed_pair(1)), nonce, id),
+			Error::<Test>::QuoteSignatureInvalid
+		);
+	});
+}
+
+#[test]
+fn a_different_root_is_untrusted() {
+	end(|| {
+		store_sgx_collateral();
+		assert_ok!(Attestation::set_root_ca(RuntimeOrigin::root(), bounded(other_root())));
+		// Collateral submitted under another root does not verify under this one.
+		assert_noop!(
+			submit(SGX_FMSPC, sgx_collateral(), sgx_quote()),
+			Error::<Test>::UntrustedRoot
+		);
+		assert_noop!(
+			submit(TDX_FMSPC, tdx_collateral(), tdx_quote()),
+			Error::<Test>::UntrustedRoot
+		);
+		// Collateral verified against the old root no longer counts.
+		assert_eq!(Attestation::collateral_info(TeeType::Sgx, SGX_FMSPC), None);
+		assert_eq!(
+			Attestation::do_verify_quote(&sgx_quote()),
+			Err(Error::<Test>::CollateralMissing.into())
+		);
+		// A root that is not a certificate at all.
+		assert_ok!(Attestation::set_root_ca(RuntimeOrigin::root(), bounded(vec![0x30, 0x03, 1, 2, 3])));
+		assert_noop!(
+			submit(SGX_FMSPC, sgx_collateral(), sgx_quote()),
+			Error::<Test>::RootCaMalformed
+		);
+	});
+}
+
+#[test]
+fn collateral_after_next_update_is_expired() {
+	end(|| {
+		store_sgx_collateral();
+		store_tdx_collateral();
+		set_unix_time(AFTER_NEXT_UPDATE);
+		for quote in [sgx_quote(), tdx_quote()] {
+			assert_eq!(
+				Attestation::do_verify_quote(&quote),
+				Err(Error::<Test>::CollateralExpired.into())
+			);
+		}
+		assert_noop!(
+			submit(SGX_FMSPC, sgx_collateral(), sgx_quote()),
+			Error::<Test>::CollateralExpired
+		);
+		// The stored window is checked before the host function; the host function agrees.
+		let root = RootCa::<Test>::get().unwrap();
+		assert_eq!(
+			dcap_verifier::verify_quote(&sgx_quote(), &sgx_collateral(), &root, AFTER_NEXT_UPDATE),
+			Err(DcapError::CollateralExpired)
+		);
+		// Before the collateral was issued.
+		set_unix_time(1_600_000_000);
+		assert_eq!(
+			Attestation::do_verify_quote(&sgx_quote()),
+			Err(Error::<Test>::CollateralNotYetValid.into())
+		);
+	});
+}
+
+#[test]
+fn measurement_must_be_allow_listed_and_matched() {
+	end(|| {
+		store_sgx_collateral();
+		store_tdx_collateral();
+		let sgx = Attestation::do_verify_quote(&sgx_quote()).unwrap();
+		let tdx = Attestation::do_verify_quote(&tdx_quote()).unwrap();
+		let key = ed_key(&ed_pair(1));
+
+		// Not on the allow-list at all.
+		let nonce = nonce_for(PROVIDER);
+		assert_noop!(
+			register(PROVIDER, sgx_quote(), key, nonce, sgx_entry(&sgx).id()),
+			Error::<Test>::MeasurementNotAllowed
+		);
+
+		// Allow-listed, but the quote is another enclave (the TDX entry for the SGX quote,
+		// another MRENCLAVE, a higher minimum SVN, another RTMR).
+		let EnclaveIdentity::Sgx(sgx_id) = &sgx.identity else { unreachable!() };
+		let mismatches = [
+			tdx_entry(&tdx),
+			MeasurementEntry::Sgx {
+				mr_enclave: Some(H256::repeat_byte(9)),
+				mr_signer: None,
+				isv_prod_id: sgx_id.isv_prod_id,
+				min_isv_svn: 0,
+			},
+			MeasurementEntry::Sgx {
+				mr_enclave: None,
+				mr_signer: Some(sgx_id.mr_signer),
+				isv_prod_id: sgx_id.isv_prod_id,
+				min_isv_svn: sgx_id.isv_svn + 1,
+			},
+		];
+		for entry in mismatches {
+			let id = allow(&entry);
+			assert_noop!(
+				register(PROVIDER, sgx_quote(), key, nonce, id),
+				Error::<Test>::MeasurementMismatch
+			);
+		}
+		let MeasurementEntry::Tdx { mr_td, mut rtmr } = tdx_entry(&tdx) else { unreachable!() };
+		rtmr[3] = Some(Digest384([7; 48]));
+		let id = allow(&MeasurementEntry::Tdx { mr_td, rtmr });
+		assert_noop!(
+			register(PROVIDER, tdx_quote(), key, nonce, id),
+			Error::<Test>::MeasurementMismatch
+		);
+
+		// Matched (by MRSIGNER, and the TDX one by MRTD only): the samples then fail only
+		// because their report data does not commit to this registration.
+		let by_signer = allow(&MeasurementEntry::Sgx {
+			mr_enclave: None,
+			mr_signer: Some(sgx_id.mr_signer),
+			isv_prod_id: sgx_id.isv_prod_id,
+			min_isv_svn: sgx_id.isv_svn,
+		});
+		assert_noop!(
+			register(PROVIDER, sgx_quote(), key, nonce, by_signer),
+			Error::<Test>::ReportDataMismatch
+		);
+		let MeasurementEntry::Tdx { mr_td, .. } = tdx_entry(&tdx) else { unreachable!() };
+		let by_mrtd = allow(&MeasurementEntry::Tdx { mr_td, rtmr: [None; 4] });
+		assert_noop!(
+			register(PROVIDER, tdx_quote(), key, nonce, by_mrtd),
+			Error::<Test>::ReportDataMismatch
+		);
+	});
+}
+
+#[test]
+fn collateral_older_than_stored_is_a_rollback() {
+	end(|| {
+		store_sgx_collateral();
+		// The same collateral again is fine (nothing went down).
+		store_sgx_collateral();
+		let key = (TeeType::Sgx, SGX_FMSPC);
+		let (root, stored) = CollateralInfoOf::<Test>::get(key).unwrap();
+		// Pretend newer collateral is stored: each figure, raised alone, makes the sample
+		// an older one.
+		let raised: [fn(&mut CollateralInfo); 5] = [
+			|i| i.tcb_eval_data_number += 1,
+			|i| i.qe_eval_data_number += 1,
+			|i| i.pck_crl_number += 1,
+			|i| i.root_ca_crl_number += 1,
+			|i| i.issued_at += 1,
+		];
+		for raise in raised {
+			let mut newer = stored.clone();
+			raise(&mut newer);
+			CollateralInfoOf::<Test>::insert(key, (root, newer));
+			assert_noop!(
+				submit(SGX_FMSPC, sgx_collateral(), sgx_quote()),
+				Error::<Test>::CollateralRollback
+			);
+		}
+	});
+}
+
+#[test]
+fn report_data_must_commit_to_the_registration() {
+	end(|| {
+		store_sgx_collateral();
+		let verified = Attestation::do_verify_quote(&sgx_quote()).unwrap();
+		let id = allow(&sgx_entry(&verified));
+		let key = ed_key(&ed_pair(1));
+		let nonce = nonce_for(PROVIDER);
+		assert_ne!(
+			verified.report_data[..32],
+			Attestation::expected_report_data(&PROVIDER, &key, &nonce)[..]
+		);
+		assert_noop!(
+			register(PROVIDER, sgx_quote(), key, nonce, id),
+			Error::<Test>::ReportDataMismatch
+		);
+		// A failed registration does not consume the nonce.
+		assert_eq!(Attestation::nonces_of(&PROVIDER).len(), 1);
+	});
+}
+
+#[test]
+fn expected_report_data_is_the_documented_hash() {
+	end(|| {
+		let key = ed_key(&ed_pair(1));
+		let nonce = H256::repeat_byte(5);
+		let genesis = Attestation::genesis_hash();
+		let manual = sp_io::hashing::blake2_256(
+			&(b"azra/enclave-registration/v1".as_slice(), genesis, PROVIDER, key, nonce).encode(),
+		);
+		assert_eq!(Attestation::expected_report_data(&PROVIDER, &key, &nonce), manual);
+		assert_ne!(Attestation::expected_report_data(&OTHER, &key, &nonce), manual);
+	});
+}
+
+#[test]
+fn malformed_or_truncated_quotes_are_typed_errors() {
+	end(|| {
+		store_sgx_collateral();
+		let verified = Attestation::do_verify_quote(&sgx_quote()).unwrap();
+		let id = allow(&sgx_entry(&verified));
+		let nonce = nonce_for(PROVIDER);
+		let key = ed_key(&ed_pair(1));
+		let quote = sgx_quote();
+		for len in [0, 1, 47, 48, 100, 432, 436, 1000, 4000, quote.len() - 1] {
+			assert_noop!(
+				register(PROVIDER, quote[..len].to_vec(), key, nonce, id),
+				Error::<Test>::QuoteMalformed
+			);
+		}
+		// An unsupported version (2) in an otherwise intact quote.
+		let mut v2 = quote.clone();
+		v2[0] = 2;
+		assert_eq!(Attestation::do_verify_quote(&v2), Err(Error::<Test>::QuoteMalformed.into()));
+	});
+}
+
+#[test]
+fn policy_rejects_tcb_status_advisories_and_debug() {
+	end(|| {
+		store_sgx_collateral();
+		let verified = Attestation::do_verify_quote(&sgx_quote()).unwrap();
+		let id = allow(&sgx_entry(&verified));
+		let nonce = nonce_for(PROVIDER);
+		let key = ed_key(&ed_pair(1));
+
+		assert_ok!(Attestation::set_accepted_tcb_statuses(
+			RuntimeOrigin::root(),
+			BoundedVec::try_from(vec![TcbStatus::UpToDate]).unwrap()
+		));
+		assert_noop!(
+			register(PROVIDER, sgx_quote(), key, nonce, id),
+			Error::<Test>::TcbStatusRejected
+		);
+		assert_ok!(Attestation::set_accepted_tcb_statuses(
+			RuntimeOrigin::root(),
+			BoundedVec::try_from(vec![TcbStatus::ConfigurationAndSwHardeningNeeded]).unwrap()
+		));
+
+		assert!(verified.advisory_ids.iter().any(|a| &a[..] == b"INTEL-SA-00615"));
+		let rejected: AdvisoryIds =
+			BoundedVec::try_from(vec![BoundedVec::try_from(b"intel-sa-00615".to_vec()).unwrap()])
+				.unwrap();
+		assert_ok!(Attestation::set_rejected_advisories(RuntimeOrigin::root(), rejected));
+		assert_noop!(
+			register(PROVIDER, sgx_quote(), key, nonce, id),
+			Error::<Test>::AdvisoryRejected
+		);
+
+		// Debug enclaves are rejected whatever else holds.
+		let mut debug = verified.clone();
+		debug.debug = true;
+		assert_eq!(
+			Attestation::check_policy(&debug, &sgx_entry(&verified)),
+			Err(Error::<Test>::DebugEnclave.into())
+		);
+	});
+}
+
+#[test]
+fn missing_root_or_collateral() {
+	end(|| {
+		assert_eq!(
+			Attestation::do_verify_quote(&sgx_quote()),
+			Err(Error::<Test>::CollateralMissing.into())
+		);
+		store_sgx_collateral();
+		// SGX collateral does not serve the TDX platform.
+		assert_eq!(
+			Attestation::do_verify_quote(&tdx_quote()),
+			Err(Error::<Test>::CollateralMissing.into())
+		);
+		RootCa::<Test>::kill();
+		assert_eq!(
+			Attestation::do_verify_quote(&sgx_quote()),
+			Err(Error::<Test>::RootCaMissing.into())
+		);
+		assert_noop!(
+			submit(SGX_FMSPC, sgx_collateral(), sgx_quote()),
+			Error::<Test>::RootCaMissing
+		);
+	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Calls.
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn set_root_ca_works_for_governance_only() {
+	end(|| {
+		let root = other_root();
+		assert_noop!(
+			Attestation::set_root_ca(RuntimeOrigin::signed(PROVIDER), bounded(root.clone())),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Attestation::set_root_ca(RuntimeOrigin::root(), bounded(root.clone())));
+		System::assert_last_event(
+			Event::<Test>::RootCaSet { root_hash: H256(sp_io::hashing::blake2_256(&root)) }.into(),
+		);
+		assert_eq!(RootCa::<Test>::get().unwrap().to_vec(), root);
+	});
+}
+
+#[test]
+fn submit_collateral_checks_its_platform() {
+	end(|| {
+		assert_noop!(
+			Attestation::submit_collateral(
+				RuntimeOrigin::none(),
+				SGX_FMSPC,
+				bounded(sgx_collateral()),
+				bounded(sgx_quote())
+			),
+			DispatchError::BadOrigin
+		);
+		// Stated FMSPC differs from the one verified.
+		assert_noop!(
+			submit(TDX_FMSPC, sgx_collateral(), sgx_quote()),
+			Error::<Test>::FmspcMismatch
+		);
+		// The witness is of another platform than the collateral.
+		assert_noop!(
+			submit(SGX_FMSPC, sgx_collateral(), tdx_quote()),
+			Error::<Test>::FmspcMismatch
+		);
+		// Collateral that is not a SCALE QuoteCollateralV3.
+		assert_noop!(
+			submit(SGX_FMSPC, b"{\"tcb_info\": 1}".to_vec(), sgx_quote()),
+			Error::<Test>::CollateralMalformed
+		);
+		// A tampered TCB info no longer matches Intel's signature.
+		let mut tampered = sgx_collateral_struct();
+		tampered.tcb_info = tampered.tcb_info.replacen("\"tcbEvaluationDataNumber\":17", "\"tcbEvaluationDataNumber\":99", 1);
+		assert_noop!(
+			submit(SGX_FMSPC, crate::dcap::native::encode_collateral(&tampered), sgx_quote()),
+			Error::<Test>::CollateralSignatureInvalid
+		);
+		// A tampered QE identity likewise.
+		let mut tampered = sgx_collateral_struct();
+		tampered.qe_identity = tampered.qe_identity.replacen("\"version\":2", "\"version\":2 ", 1);
+		assert_noop!(
+			submit(SGX_FMSPC, crate::dcap::native::encode_collateral(&tampered), sgx_quote()),
+			Error::<Test>::CollateralSignatureInvalid
+		);
+	});
+}
+
+#[test]
+fn allow_and_revoke_measurements() {
+	end(|| {
+		let entry = MeasurementEntry::Sgx {
+			mr_enclave: Some(H256::repeat_byte(1)),
+			mr_signer: None,
+			isv_prod_id: 1,
+			min_isv_svn: 2,
+		};
+		let id = entry.id();
+		assert_eq!(id, H256(sp_io::hashing::blake2_256(&entry.encode())));
+		assert_noop!(
+			Attestation::allow_measurement(RuntimeOrigin::signed(PROVIDER), entry.clone()),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Attestation::allow_measurement(
+				RuntimeOrigin::root(),
+				MeasurementEntry::Sgx { mr_enclave: None, mr_signer: None, isv_prod_id: 1, min_isv_svn: 0 }
+			),
+			Error::<Test>::MeasurementMalformed
+		);
+		assert_ok!(Attestation::allow_measurement(RuntimeOrigin::root(), entry.clone()));
+		System::assert_last_event(Event::<Test>::MeasurementAllowed { id, entry: entry.clone() }.into());
+		assert_noop!(
+			Attestation::allow_measurement(RuntimeOrigin::root(), entry.clone()),
+			Error::<Test>::MeasurementAlreadyAllowed
+		);
+
+		assert_noop!(
+			Attestation::revoke_measurement(RuntimeOrigin::signed(PROVIDER), id),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Attestation::revoke_measurement(RuntimeOrigin::root(), H256::repeat_byte(3)),
+			Error::<Test>::MeasurementNotAllowed
+		);
+		assert_ok!(Attestation::revoke_measurement(RuntimeOrigin::root(), id));
+		System::assert_last_event(Event::<Test>::MeasurementRevoked { id }.into());
+		assert_noop!(
+			Attestation::revoke_measurement(RuntimeOrigin::root(), id),
+			Error::<Test>::MeasurementRevoked
+		);
+		// Revocation is final.
+		assert_noop!(
+			Attestation::allow_measurement(RuntimeOrigin::root(), entry),
+			Error::<Test>::MeasurementRevoked
+		);
+	});
+}
+
+#[test]
+fn tcb_and_advisory_policy_calls() {
+	end(|| {
+		let statuses: TcbStatuses = BoundedVec::try_from(vec![TcbStatus::UpToDate]).unwrap();
+		assert_noop!(
+			Attestation::set_accepted_tcb_statuses(RuntimeOrigin::signed(PROVIDER), statuses.clone()),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Attestation::set_accepted_tcb_statuses(
+				RuntimeOrigin::root(),
+				BoundedVec::try_from(vec![TcbStatus::UpToDate, TcbStatus::Revoked]).unwrap()
+			),
+			Error::<Test>::RevokedStatusNotAcceptable
+		);
+		assert_ok!(Attestation::set_accepted_tcb_statuses(RuntimeOrigin::root(), statuses.clone()));
+		System::assert_last_event(Event::<Test>::AcceptedTcbStatusesSet { statuses: statuses.clone() }.into());
+		assert_eq!(AcceptedTcbStatuses::<Test>::get(), statuses);
+
+		let ids: AdvisoryIds =
+			BoundedVec::try_from(vec![BoundedVec::try_from(b"INTEL-SA-00334".to_vec()).unwrap()])
+				.unwrap();
+		assert_noop!(
+			Attestation::set_rejected_advisories(RuntimeOrigin::signed(PROVIDER), ids.clone()),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Attestation::set_rejected_advisories(RuntimeOrigin::root(), ids.clone()));
+		System::assert_last_event(Event::<Test>::RejectedAdvisoriesSet { advisory_ids: ids.clone() }.into());
+		assert_eq!(RejectedAdvisories::<Test>::get(), ids);
+	});
+}
+
+#[test]
+fn request_nonce_issues_bounded_short_lived_nonces() {
+	end(|| {
+		assert_noop!(Attestation::request_nonce(RuntimeOrigin::none()), DispatchError::BadOrigin);
+		assert_ok!(Attestation::request_nonce(RuntimeOrigin::signed(PROVIDER)));
+		let first = Attestation::nonces_of(&PROVIDER)[0].clone();
+		assert_eq!(first.expires_at, 1 + NonceLifetime::get());
+		System::assert_last_event(
+			Event::<Test>::NonceIssued { provider: PROVIDER, nonce: first.nonce, expires_at: 11 }.into(),
+		);
+		assert_ok!(Attestation::request_nonce(RuntimeOrigin::signed(PROVIDER)));
+		assert_ok!(Attestation::request_nonce(RuntimeOrigin::signed(PROVIDER)));
+		let nonces = Attestation::nonces_of(&PROVIDER);
+		assert_eq!(nonces.len(), 3);
+		assert!(nonces[0].nonce != nonces[1].nonce && nonces[1].nonce != nonces[2].nonce);
+		assert_noop!(
+			Attestation::request_nonce(RuntimeOrigin::signed(PROVIDER)),
+			Error::<Test>::TooManyNonces
+		);
+		// Other providers have their own.
+		assert_ok!(Attestation::request_nonce(RuntimeOrigin::signed(OTHER)));
+		// Once expired, they make room.
+		run_to_block(12);
+		assert!(Attestation::nonces_of(&PROVIDER).is_empty());
+		assert_ok!(Attestation::request_nonce(RuntimeOrigin::signed(PROVIDER)));
+		assert_eq!(Nonces::<Test>::get(PROVIDER).len(), 1);
+	});
+}
+
+#[test]
+fn register_enclave_nonce_rules() {
+	end(|| {
+		store_sgx_collateral();
+		let verified = Attestation::do_verify_quote(&sgx_quote()).unwrap();
+		let id = allow(&sgx_entry(&verified));
+		let key = ed_key(&ed_pair(1));
+		assert_noop!(
+			Attestation::register_enclave(
+				RuntimeOrigin::none(),
+				bounded(sgx_quote()),
+				key,
+				H256::zero(),
+				id
+			),
+			DispatchError::BadOrigin
+		);
+		// Never issued.
+		assert_noop!(
+			register(PROVIDER, sgx_quote(), key, H256::repeat_byte(4), id),
+			Error::<Test>::NonceUnknown
+		);
+		// Issued to someone else.
+		let others = nonce_for(OTHER);
+		assert_noop!(register(PROVIDER, sgx_quote(), key, others, id), Error::<Test>::NonceUnknown);
+		// Expired.
+		let nonce = nonce_for(PROVIDER);
+		run_to_block(1 + NonceLifetime::get() + 1);
+		assert_noop!(register(PROVIDER, sgx_quote(), key, nonce, id), Error::<Test>::NonceExpired);
+	});
+}
+
+#[test]
+fn register_enclave_key_taken_by_another_provider() {
+	end(|| {
+		store_sgx_collateral();
+		let pair = ed_pair(1);
+		let id = bind_sample(OTHER, ed_key(&pair));
+		let nonce = nonce_for(PROVIDER);
+		assert_noop!(
+			register(PROVIDER, sgx_quote(), ed_key(&pair), nonce, id),
+			Error::<Test>::EnclaveKeyTaken
+		);
+	});
+}
+
+#[test]
+fn register_enclave_revoked_measurement() {
+	end(|| {
+		store_sgx_collateral();
+		let verified = Attestation::do_verify_quote(&sgx_quote()).unwrap();
+		let id = allow(&sgx_entry(&verified));
+		assert_ok!(Attestation::revoke_measurement(RuntimeOrigin::root(), id));
+		let nonce = nonce_for(PROVIDER);
+		assert_noop!(
+			register(PROVIDER, sgx_quote(), ed_key(&ed_pair(1)), nonce, id),
+			Error::<Test>::MeasurementRevoked
+		);
+	});
+}
+
+#[test]
+fn binding_records_expiry_and_makes_room_from_expired_enclaves() {
+	end(|| {
+		store_sgx_collateral();
+		let id = bind_sample(PROVIDER, ed_key(&ed_pair(1)));
+		System::assert_last_event(
+			Event::<Test>::EnclaveRegistered {
+				provider: PROVIDER,
+				enclave_key: ed_key(&ed_pair(1)),
+				measurement: id,
+				tcb_status: TcbStatus::ConfigurationAndSwHardeningNeeded,
+				expires_at: 1 + ReattestationPeriod::get(),
+			}
+			.into(),
+		);
+		let record = Enclaves::<Test>::get(ed_key(&ed_pair(1))).unwrap();
+		assert_eq!(record.provider, PROVIDER);
+		assert_eq!(record.fmspc, SGX_FMSPC);
+		assert_eq!(record.expires_at, 101);
+		bind_sample(PROVIDER, sr_key(&sr_pair(2)));
+		// Full (2 per provider) with live enclaves.
+		let verified = Attestation::do_verify_quote(&sgx_quote()).unwrap();
+		assert_eq!(
+			Attestation::bind_enclave(PROVIDER, ed_key(&ed_pair(3)), id, &verified, 1),
+			Err(Error::<Test>::TooManyEnclaves.into())
+		);
+		// Re-attesting a registered key refreshes its expiry without taking room.
+		run_to_block(50);
+		assert_ok!(Attestation::bind_enclave(PROVIDER, ed_key(&ed_pair(1)), id, &verified, 50));
+		assert_eq!(Enclaves::<Test>::get(ed_key(&ed_pair(1))).unwrap().expires_at, 150);
+		// After the sr25519 one expired, a new key replaces it.
+		run_to_block(102);
+		assert_ok!(Attestation::bind_enclave(PROVIDER, ed_key(&ed_pair(3)), id, &verified, 102));
+		assert!(Enclaves::<Test>::get(sr_key(&sr_pair(2))).is_none());
+		assert_eq!(Attestation::enclaves_of(&PROVIDER).len(), 2);
+	});
+}
+
+#[test]
+fn deregister_enclave_works() {
+	end(|| {
+		store_sgx_collateral();
+		let key = ed_key(&ed_pair(1));
+		bind_sample(PROVIDER, key);
+		assert_noop!(
+			Attestation::deregister_enclave(RuntimeOrigin::signed(PROVIDER), ed_key(&ed_pair(9))),
+			Error::<Test>::EnclaveUnknown
+		);
+		assert_noop!(
+			Attestation::deregister_enclave(RuntimeOrigin::signed(OTHER), key),
+			Error::<Test>::NotEnclaveProvider
+		);
+		assert_ok!(Attestation::deregister_enclave(RuntimeOrigin::signed(PROVIDER), key));
+		System::assert_last_event(
+			Event::<Test>::EnclaveDeregistered { provider: PROVIDER, enclave_key: key }.into(),
+		);
+		assert!(Attestation::enclaves_of(&PROVIDER).is_empty());
+		assert!(Enclaves::<Test>::get(key).is_none());
+	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Work proofs and eligibility.
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn work_proofs_by_registered_enclaves_verify() {
+	end(|| {
+		store_sgx_collateral();
+		let ed = ed_pair(1);
+		let sr = sr_pair(2);
+		let id = bind_sample(PROVIDER, ed_key(&ed));
+		bind_sample(PROVIDER, sr_key(&sr));
+		let c = claim(PROVIDER);
+		for signature in [ed_sign(&ed, &c), sr_sign(&sr, &c)] {
+			let work = <Attestation as WorkProofVerifier<_, _>>::verify_work_proof(&c, &signature)
+				.unwrap();
+			assert_eq!(work.measurement, id);
+			assert_eq!(work.tcb_status, TcbStatus::ConfigurationAndSwHardeningNeeded);
+		}
+	});
+}
+
+#[test]
+fn work_proof_errors() {
+	end(|| {
+		store_sgx_collateral();
+		let mine = ed_pair(1);
+		let theirs = ed_pair(2);
+		let verify = |c: &WorkClaim<AccountId>, s: &MultiSignature| {
+			<Attestation as WorkProofVerifier<_, _>>::verify_work_proof(c, s)
+		};
+		let c = claim(PROVIDER);
+		assert_eq!(verify(&c, &ed_sign(&mine, &c)), Err(Error::<Test>::NoEnclave.into()));
+
+		let id = bind_sample(PROVIDER, ed_key(&mine));
+		bind_sample(OTHER, ed_key(&theirs));
+		// Signed by another provider's enclave.
+		assert_eq!(verify(&c, &ed_sign(&theirs, &c)), Err(Error::<Test>::WorkProofInvalid.into()));
+		// Signed for another claim.
+		let mut other_claim = c.clone();
+		other_claim.units_used += 1;
+		assert_eq!(
+			verify(&c, &ed_sign(&mine, &other_claim)),
+			Err(Error::<Test>::WorkProofInvalid.into())
+		);
+		// A claim naming another provider, signed by my enclave.
+		let theirs_claim = claim(OTHER);
+		assert_eq!(
+			verify(&theirs_claim, &ed_sign(&mine, &theirs_claim)),
+			Err(Error::<Test>::WorkProofInvalid.into())
+		);
+		// Signature schemes enclaves do not use.
+		let ecdsa = ecdsa::Pair::from_seed(&[1; 32]);
+		assert_eq!(
+			verify(&c, &MultiSignature::Ecdsa(ecdsa.sign(&c.signing_payload()))),
+			Err(Error::<Test>::WorkProofInvalid.into())
+		);
+		// TCB status no longer accepted.
+		assert_ok!(Attestation::set_accepted_tcb_statuses(
+			RuntimeOrigin::root(),
+			BoundedVec::try_from(vec![TcbStatus::UpToDate]).unwrap()
+		));
+		assert_eq!(verify(&c, &ed_sign(&mine, &c)), Err(Error::<Test>::TcbStatusRejected.into()));
+		assert_ok!(Attestation::set_accepted_tcb_statuses(
+			RuntimeOrigin::root(),
+			BoundedVec::try_from(vec![TcbStatus::ConfigurationAndSwHardeningNeeded]).unwrap()
+		));
+		assert_ok!(verify(&c, &ed_sign(&mine, &c)));
+		// Expired registration.
+		run_to_block(1 + ReattestationPeriod::get() + 1);
+		assert_eq!(verify(&c, &ed_sign(&mine, &c)), Err(Error::<Test>::EnclaveExpired.into()));
+		// Revoked measurement (kill switch), even for a fresh registration.
+		assert_ok!(Attestation::bind_enclave(
+			PROVIDER,
+			ed_key(&mine),
+			id,
+			&Attestation::do_verify_quote(&sgx_quote()).unwrap(),
+			System::block_number()
+		));
+		assert_ok!(verify(&c, &ed_sign(&mine, &c)));
+		assert_ok!(Attestation::revoke_measurement(RuntimeOrigin::root(), id));
+		assert_eq!(verify(&c, &ed_sign(&mine, &c)), Err(Error::<Test>::MeasurementRevoked.into()));
+	});
+}
+
+#[test]
+fn eligibility() {
+	end(|| {
+		store_sgx_collateral();
+		let eligible = |p: AccountId, r: Option<MeasurementId>| {
+			<Attestation as ProviderEligibility<_>>::ensure_eligible(&p, r)
+		};
+		assert_eq!(eligible(PROVIDER, None), Err(Error::<Test>::NoEnclave.into()));
+		let id = bind_sample(PROVIDER, ed_key(&ed_pair(1)));
+		assert_ok!(eligible(PROVIDER, None));
+		assert_ok!(eligible(PROVIDER, Some(id)));
+		assert_eq!(eligible(OTHER, None), Err(Error::<Test>::NoEnclave.into()));
+
+		// A required measurement the provider's enclaves do not have.
+		let other_entry = MeasurementEntry::Sgx {
+			mr_enclave: Some(H256::repeat_byte(8)),
+			mr_signer: None,
+			isv_prod_id: 0,
+			min_isv_svn: 0,
+		};
+		let other = allow(&other_entry);
+		assert_eq!(
+			eligible(PROVIDER, Some(other)),
+			Err(Error::<Test>::RequiredMeasurementMissing.into())
+		);
+		assert_eq!(
+			eligible(PROVIDER, Some(H256::repeat_byte(7))),
+			Err(Error::<Test>::MeasurementNotAllowed.into())
+		);
+
+		run_to_block(1 + ReattestationPeriod::get() + 1);
+		assert_eq!(eligible(PROVIDER, None), Err(Error::<Test>::EnclaveExpired.into()));
+		run_to_block(1);
+		assert_ok!(Attestation::revoke_measurement(RuntimeOrigin::root(), id));
+		assert_eq!(eligible(PROVIDER, None), Err(Error::<Test>::MeasurementRevoked.into()));
+		assert_eq!(eligible(PROVIDER, Some(id)), Err(Error::<Test>::MeasurementRevoked.into()));
+	});
+}
+
+#[test]
+fn genesis_sets_root_policy_and_measurements() {
+	let entry = MeasurementEntry::Tdx { mr_td: Digest384([3; 48]), rtmr: [None, Some(Digest384([4; 48])), None, None] };
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	crate::GenesisConfig::<Test> {
+		root_ca: intel_root(),
+		measurements: vec![entry.clone()],
+		accepted_tcb_statuses: vec![GenesisTcbStatus::UpToDate, GenesisTcbStatus::UpToDate],
+		rejected_advisories: vec![b"INTEL-SA-00615".to_vec()],
+		_config: Default::default(),
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	sp_io::TestExternalities::new(storage).execute_with(|| {
+		assert_eq!(RootCa::<Test>::get().unwrap().to_vec(), intel_root());
+		assert_eq!(Measurements::<Test>::get(entry.id()).unwrap().entry, entry);
+		assert_eq!(AcceptedTcbStatuses::<Test>::get().to_vec(), vec![TcbStatus::UpToDate]);
+		assert_eq!(RejectedAdvisories::<Test>::get().len(), 1);
+	});
+	// The genesis config round-trips through JSON, as chain specs carry it.
+	let json = serde_json::to_string(&crate::GenesisConfig::<Test> {
+		root_ca: vec![1, 2],
+		measurements: vec![entry.clone()],
+		accepted_tcb_statuses: vec![GenesisTcbStatus::OutOfDate],
+		rejected_advisories: vec![],
+		_config: Default::default(),
+	})
+	.unwrap();
+	let back: crate::GenesisConfig<Test> = serde_json::from_str(&json).unwrap();
+	assert_eq!(back.measurements, vec![entry]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Properties: arbitrary bytes never panic the verifier and never verify.
+// ---------------------------------------------------------------------------------------
+
+mod properties {
+	use super::*;
+	use proptest::prelude::*;
+
+	proptest! {
+		#![proptest_config(ProptestConfig::with_cases(64))]
+
+		#[test]
+		// Header, report, ISV signature, attestation key, QE report and its signature: every
+		// byte is covered by a signature. (The PEM chain after them ends in a copy of the
+		// root certificate, which is not trusted — the stored root is — so it is left out.)
+		fn mutated_quotes_never_verify(position in 0usize..(signature_offset(SGX_REPORT_LEN) + 64 + 64 + 384 + 64), bit in 0u8..8) {
+			new_test_ext().execute_with(|| {
+				store_sgx_collateral();
+				let mut quote = sgx_quote();
+				quote[position] ^= 1 << bit;
+				let result = Attestation::do_verify_quote(&quote);
+				prop_assert!(result.is_err(), "byte {position} bit {bit}: {result:?}");
+				Ok(())
+			})?;
+		}
+
+		#[test]
+		fn random_bytes_are_typed_errors(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+			new_test_ext().execute_with(|| {
+				store_sgx_collateral();
+				prop_assert!(Attestation::do_verify_quote(&bytes).is_err());
+				let root = RootCa::<Test>::get().unwrap();
+				prop_assert!(dcap_verifier::verify_quote(&sgx_quote(), &bytes, &root, SAMPLE_NOW).is_err());
+				Ok(())
+			})?;
+		}
+	}
+}
