@@ -14,12 +14,19 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig,
-	SudoConfig, UNIT,
+	AccountId, AuraConfig, Balance, BalancesConfig, BlockNumber, BurnConfig, GrandpaConfig,
+	MintConfig, RuntimeGenesisConfig, SudoConfig, MILLI_UNIT, UNIT,
 };
 
 /// What each endowed dev account starts with: one million AZRA.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
+
+/// Dev chains charge 1 milli-AZRA per compute unit.
+pub const DEV_PRICE_PER_UNIT: Balance = MILLI_UNIT;
+
+/// Dev chains close an epoch every 10 blocks (one minute), so a whole burn-and-mint loop
+/// fits in a test.
+pub const DEV_EPOCH_LENGTH: BlockNumber = 10;
 
 /// A validator's session keys: Aura authors blocks, GRANDPA finalizes them.
 pub type ValidatorKeys = (AuraId, GrandpaId);
@@ -43,6 +50,8 @@ fn genesis(
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		burn: BurnConfig { price_per_unit: DEV_PRICE_PER_UNIT },
+		mint: MintConfig { epoch_length: DEV_EPOCH_LENGTH },
 	})
 }
 

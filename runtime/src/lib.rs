@@ -193,4 +193,11 @@ mod runtime {
 
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+
+	// Mint after Balances: its genesis records the issuance Balances created.
+	#[runtime::pallet_index(10)]
+	pub type Burn = pallet_burn;
+
+	#[runtime::pallet_index(11)]
+	pub type Mint = pallet_mint;
 }

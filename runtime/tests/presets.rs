@@ -192,3 +192,51 @@ fn a_transfer_below_the_existential_deposit_to_a_new_account_fails() {
 }
 
 type BlakeTwoHash = sp_runtime::traits::BlakeTwo256;
+
+#[test]
+fn a_builder_burns_azra_to_submit_a_build() {
+	use azra_runtime::{genesis_config_presets::DEV_PRICE_PER_UNIT, Burn, RuntimeEvent};
+	preset_storage("development").execute_with(|| {
+		start_block(1);
+		let issuance = Balances::total_issuance();
+		let units = 250;
+		let price = units as u128 * DEV_PRICE_PER_UNIT;
+		let call = RuntimeCall::Burn(pallet_burn::Call::submit_build {
+			spec_hash: [1u8; 32].into(),
+			input_hash: [2u8; 32].into(),
+			units,
+			required_measurement: None,
+			max_price: price,
+		});
+		assert_eq!(Executive::apply_extrinsic(signed(call, Sr25519Keyring::Eve, 0)), Ok(Ok(())));
+
+		assert_eq!(Balances::total_issuance(), issuance - price, "the price leaves supply");
+		assert_eq!(pallet_burn::TotalBurned::<Runtime>::get(), price);
+		assert!(System::events().iter().any(|record| record.event
+			== RuntimeEvent::Burn(pallet_burn::Event::BuildSubmitted {
+				build_id: 0,
+				builder: Sr25519Keyring::Eve.to_account_id(),
+				units,
+				burned: price,
+			})));
+		assert!(Burn::build_view(0).is_some());
+	});
+}
+
+#[test]
+fn until_attestation_is_wired_no_provider_can_take_a_build() {
+	preset_storage("development").execute_with(|| {
+		start_block(1);
+		let submit = RuntimeCall::Burn(pallet_burn::Call::submit_build {
+			spec_hash: [1u8; 32].into(),
+			input_hash: [2u8; 32].into(),
+			units: 1,
+			required_measurement: None,
+			max_price: UNIT,
+		});
+		assert_eq!(Executive::apply_extrinsic(signed(submit, Sr25519Keyring::Eve, 0)), Ok(Ok(())));
+		let accept = RuntimeCall::Burn(pallet_burn::Call::accept_build { build_id: 0 });
+		let outcome = Executive::apply_extrinsic(signed(accept, Sr25519Keyring::Ferdie, 0));
+		assert!(matches!(outcome, Ok(Err(_))), "refused, got {outcome:?}");
+	});
+}

@@ -1,5 +1,7 @@
 //! Every pallet's `Config`: the one place where AzraCode's pallets are wired together.
 
+mod azra;
+
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
