@@ -1,1 +1,297 @@
-//! Benchmarks.
+//! Benchmarks of the attestation pallet. Every benchmark that verifies a quote runs the
+//! real DCAP host function on the runtime's largest realistic quote
+//! ([`BenchmarkHelper::quote`]).
+
+use super::*;
+use crate::Pallet as Attestation;
+use frame_benchmarking::v2::*;
+use frame_support::{assert_ok, BoundedVec};
+use frame_system::RawOrigin;
+
+/// Public keys of the well-known dev accounts (//Alice … //Ferdie, sr25519): valid points,
+/// so signature checks against them do the full work.
+const DEV_SR25519: [[u8; 32]; 6] = [
+	hex32("d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d"),
+	hex32("8eaf04151687736326c9fea17e25fc5287613693c912909cb226aa4794f26a48"),
+	hex32("90b5ab205c6974c9ea841be688864633dc9ca8a357843eeacf2314649965fe22"),
+	hex32("306721211d5404bd9da88e0204360a1a9ab8b87c66c1bc2fcdd37f3c2222cc20"),
+	hex32("e659a7a1628cdd93febc04a4e0646ea20e9f5f0ce097d9a05290d4a9e054df4e"),
+	hex32("1cbd2d43530a44705ad088af313e18f80b53ef16b36177cd4b77b846f2a5f07c"),
+];
+
+const fn hex32(s: &str) -> [u8; 32] {
+	let b = s.as_bytes();
+	let mut out = [0u8; 32];
+	let mut i = 0;
+	while i < 32 {
+		out[i] = (nibble(b[2 * i]) << 4) | nibble(b[2 * i + 1]);
+		i += 1;
+	}
+	out
+}
+
+const fn nibble(c: u8) -> u8 {
+	match c {
+		b'0'..=b'9' => c - b'0',
+		b'a'..=b'f' => c - b'a' + 10,
+		_ => panic!("not lowercase hex"),
+	}
+}
+
+/// The `i`-th enclave key of a benchmark provider: a dev sr25519 key while they last.
+fn enclave_key(i: u32) -> EnclaveKey {
+	match DEV_SR25519.get(i as usize) {
+		Some(key) => EnclaveKey::Sr25519(*key),
+		None => EnclaveKey::Ed25519(sp_io::hashing::blake2_256(&i.encode())),
+	}
+}
+
+/// Root, collateral and time set up for the benchmark quote; returns it with its verified
+/// form.
+fn setup_verified<T: Config>() -> (BenchmarkQuote, VerifiedQuote) {
+	let sample = T::BenchmarkHelper::quote();
+	T::BenchmarkHelper::set_unix_time(sample.unix_time);
+	RootCa::<T>::put(BoundedVec::try_from(sample.root_ca.clone()).expect("root fits"));
+	assert_ok!(Attestation::<T>::do_submit_collateral(
+		sample.fmspc,
+		BoundedVec::try_from(sample.collateral.clone()).expect("collateral fits"),
+		&sample.quote,
+	));
+	let verified = Attestation::<T>::do_verify_quote(&sample.quote).expect("the quote verifies");
+	(sample, verified)
+}
+
+/// The most specific measurement entry the verified quote satisfies.
+fn entry_for(verified: &VerifiedQuote) -> MeasurementEntry {
+	match &verified.identity {
+		EnclaveIdentity::Sgx(id) => MeasurementEntry::Sgx {
+			mr_enclave: Some(id.mr_enclave),
+			mr_signer: Some(id.mr_signer),
+			isv_prod_id: id.isv_prod_id,
+			min_isv_svn: id.isv_svn,
+		},
+		EnclaveIdentity::Tdx(id) => MeasurementEntry::Tdx { mr_td: id.mr_td, rtmr: id.rtmr.map(Some) },
+	}
+}
+
+/// Every status but `Revoked`.
+fn all_statuses() -> TcbStatuses {
+	BoundedVec::try_from(alloc::vec![
+		TcbStatus::UpToDate,
+		TcbStatus::SwHardeningNeeded,
+		TcbStatus::ConfigurationNeeded,
+		TcbStatus::ConfigurationAndSwHardeningNeeded,
+		TcbStatus::OutOfDate,
+		TcbStatus::OutOfDateConfigurationNeeded,
+	])
+	.expect("six fit")
+}
+
+/// The longest rejected-advisory list, matching nothing.
+fn max_advisories() -> AdvisoryIds {
+	let ids: Vec<AdvisoryId> = (0..MAX_ADVISORIES)
+		.map(|i| {
+			let mut id = alloc::vec![b'X'; MAX_ADVISORY_ID_LEN as usize];
+			id[..4].copy_from_slice(&i.to_le_bytes());
+			BoundedVec::try_from(id).expect("fits")
+		})
+		.collect();
+	BoundedVec::try_from(ids).expect("fits")
+}
+
+/// A provider with `MaxEnclavesPerProvider` enclaves registered under `verified`'s
+/// measurement.
+fn fill_enclaves<T: Config>(provider: &T::AccountId, verified: &VerifiedQuote) -> MeasurementId {
+	let entry = entry_for(verified);
+	let id = entry.id();
+	Measurements::<T>::insert(id, MeasurementRecord { entry, revoked: false });
+	AcceptedTcbStatuses::<T>::put(all_statuses());
+	let now = frame_system::Pallet::<T>::block_number();
+	for i in 0..T::MaxEnclavesPerProvider::get() {
+		assert_ok!(Attestation::<T>::bind_enclave(provider.clone(), enclave_key(i), id, verified, now));
+	}
+	id
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn set_root_ca() {
+		let root = BoundedVec::try_from(T::BenchmarkHelper::quote().root_ca).expect("root fits");
+		#[extrinsic_call]
+		_(RawOrigin::Root, root);
+		assert!(RootCa::<T>::exists());
+	}
+
+	// Replaces stored collateral with itself: the rollback comparison and both writes.
+	#[benchmark]
+	fn submit_collateral() {
+		let (sample, _) = setup_verified::<T>();
+		let caller: T::AccountId = whitelisted_caller();
+		let collateral = BoundedVec::try_from(sample.collateral).expect("fits");
+		let witness = BoundedVec::try_from(sample.quote).expect("fits");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), sample.fmspc, collateral, witness);
+	}
+
+	#[benchmark]
+	fn allow_measurement() {
+		let entry = MeasurementEntry::Tdx {
+			mr_td: Digest384([1; 48]),
+			rtmr: [Some(Digest384([2; 48])); 4],
+		};
+		#[extrinsic_call]
+		_(RawOrigin::Root, entry.clone());
+		assert!(Measurements::<T>::contains_key(entry.id()));
+	}
+
+	#[benchmark]
+	fn revoke_measurement() {
+		let entry = MeasurementEntry::Tdx {
+			mr_td: Digest384([1; 48]),
+			rtmr: [Some(Digest384([2; 48])); 4],
+		};
+		let id = entry.id();
+		Measurements::<T>::insert(id, MeasurementRecord { entry, revoked: false });
+		#[extrinsic_call]
+		_(RawOrigin::Root, id);
+		assert!(Measurements::<T>::get(id).expect("kept").revoked);
+	}
+
+	#[benchmark]
+	fn set_accepted_tcb_statuses() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, all_statuses());
+	}
+
+	#[benchmark]
+	fn set_rejected_advisories() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, max_advisories());
+	}
+
+	// The provider holds one nonce less than the maximum, all alive.
+	#[benchmark]
+	fn request_nonce() {
+		let caller: T::AccountId = whitelisted_caller();
+		for _ in 1..T::MaxNoncesPerProvider::get() {
+			assert_ok!(Attestation::<T>::do_request_nonce(caller.clone()));
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()));
+		assert_eq!(Nonces::<T>::get(&caller).len() as u32, T::MaxNoncesPerProvider::get());
+	}
+
+	// Full verification of the largest quote through the host function, then every policy
+	// check (all statuses, the longest advisory list), ending at the report-data check:
+	// a genuine quote cannot commit to a benchmark account. The binding writes that follow
+	// a success are `deregister_enclave`-sized and covered by the estimate's margin until a
+	// dev-PKI quote that commits to the registration is available.
+	#[benchmark]
+	fn register_enclave() {
+		let (sample, verified) = setup_verified::<T>();
+		let caller: T::AccountId = whitelisted_caller();
+		let entry = entry_for(&verified);
+		let id = entry.id();
+		Measurements::<T>::insert(id, MeasurementRecord { entry, revoked: false });
+		AcceptedTcbStatuses::<T>::put(all_statuses());
+		RejectedAdvisories::<T>::put(max_advisories());
+		let nonce = Attestation::<T>::do_request_nonce(caller.clone()).expect("a nonce");
+		let quote: BoundedVec<u8, T::MaxQuoteLen> =
+			BoundedVec::try_from(sample.quote).expect("quote fits");
+		let key = enclave_key(0);
+		#[block]
+		{
+			let result = Attestation::<T>::register_enclave(
+				RawOrigin::Signed(caller.clone()).into(),
+				quote,
+				key,
+				nonce,
+				id,
+			);
+			assert_eq!(result, Err(Error::<T>::ReportDataMismatch.into()));
+		}
+	}
+
+	#[benchmark]
+	fn deregister_enclave() {
+		let (_, verified) = setup_verified::<T>();
+		let caller: T::AccountId = whitelisted_caller();
+		fill_enclaves::<T>(&caller, &verified);
+		let key = enclave_key(T::MaxEnclavesPerProvider::get() - 1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), key);
+		assert!(!Enclaves::<T>::contains_key(key));
+	}
+
+	// Worst case: the provider has the most enclaves and the signature is checked against
+	// every one of them (a well-formed sr25519 signature that matches none).
+	#[benchmark]
+	fn verify_work_proof() {
+		let (_, verified) = setup_verified::<T>();
+		let provider: T::AccountId = whitelisted_caller();
+		fill_enclaves::<T>(&provider, &verified);
+		let claim = WorkClaim {
+			build_id: 1,
+			spec_hash: H256::repeat_byte(1),
+			output_hash: H256::repeat_byte(2),
+			units_used: 1,
+			provider,
+		};
+		let mut signature = [0u8; 64];
+		signature[..32].copy_from_slice(&DEV_SR25519[0]);
+		signature[32] = 1;
+		signature[63] = 0x80;
+		let signature = MultiSignature::Sr25519(sp_core::sr25519::Signature::from_raw(signature));
+		#[block]
+		{
+			let result = <Attestation<T> as WorkProofVerifier<_, _>>::verify_work_proof(
+				&claim, &signature,
+			);
+			assert_eq!(result, Err(Error::<T>::WorkProofInvalid.into()));
+		}
+	}
+
+	// Worst case: only the provider's last enclave has the required measurement.
+	#[benchmark]
+	fn ensure_eligible() {
+		let (_, verified) = setup_verified::<T>();
+		let provider: T::AccountId = whitelisted_caller();
+		let id = fill_enclaves::<T>(&provider, &verified);
+		let required = Some(id);
+		let last = enclave_key(T::MaxEnclavesPerProvider::get() - 1);
+		let other = H256::repeat_byte(0xee);
+		for key in ProviderEnclaves::<T>::get(&provider) {
+			if key != last {
+				Enclaves::<T>::mutate(key, |r| {
+					if let Some(r) = r {
+						r.measurement = other
+					}
+				});
+			}
+		}
+		#[block]
+		{
+			assert_ok!(<Attestation<T> as ProviderEligibility<_>>::ensure_eligible(
+				&provider, required
+			));
+		}
+	}
+
+	impl_benchmark_test_suite!(Attestation, crate::mock::new_test_ext(), crate::mock::Test);
+}
+
+#[cfg(test)]
+mod dev_keys {
+	use sp_core::{sr25519, Pair};
+
+	#[test]
+	fn dev_keys_are_the_well_known_ones() {
+		for (i, name) in ["Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie"].iter().enumerate() {
+			let pair = sr25519::Pair::from_string(&format!("//{name}"), None).unwrap();
+			assert_eq!(pair.public().0, super::DEV_SR25519[i], "{name}");
+		}
+	}
+}

@@ -225,8 +225,9 @@ pub mod native {
 			I::ConfigurationNeeded => TcbStatus::ConfigurationNeeded,
 			I::ConfigurationAndSWHardeningNeeded => TcbStatus::ConfigurationAndSwHardeningNeeded,
 			I::OutOfDate | I::TDRelaunchAdvised => TcbStatus::OutOfDate,
-			I::OutOfDateConfigurationNeeded | I::TDRelaunchAdvisedConfigurationNeeded =>
-				TcbStatus::OutOfDateConfigurationNeeded,
+			I::OutOfDateConfigurationNeeded | I::TDRelaunchAdvisedConfigurationNeeded => {
+				TcbStatus::OutOfDateConfigurationNeeded
+			}
 			I::Revoked => TcbStatus::Revoked,
 		}
 	}
@@ -250,37 +251,37 @@ pub mod native {
 			DcapError::CollateralNotYetValid
 		} else if has("Revoked") {
 			DcapError::CertificateRevoked
-		} else if has("Signature is invalid for tcb_info") ||
-			has("Signature is invalid for qe_identity")
+		} else if has("Signature is invalid for tcb_info")
+			|| has("Signature is invalid for qe_identity")
 		{
 			DcapError::CollateralSignatureInvalid
-		} else if has("Signature is invalid for qe_report") ||
-			has("QE report hash mismatch") ||
-			has("ISV enclave report signature is invalid")
+		} else if has("Signature is invalid for qe_report")
+			|| has("QE report hash mismatch")
+			|| has("ISV enclave report signature is invalid")
 		{
 			DcapError::QuoteSignatureInvalid
 		} else if has("Fmspc mismatch") || has("non-SGX TCB info") || has("non-TDX TCB info") {
 			DcapError::FmspcMismatch
-		} else if has("QE MRSIGNER") ||
-			has("QE ISVPRODID") ||
-			has("QE MISCSELECT") ||
-			has("QE ATTRIBUTES") ||
-			has("QE report validation") ||
-			has("QE Identity id/version")
+		} else if has("QE MRSIGNER")
+			|| has("QE ISVPRODID")
+			|| has("QE MISCSELECT")
+			|| has("QE ATTRIBUTES")
+			|| has("QE report validation")
+			|| has("QE Identity id/version")
 		{
 			DcapError::QeIdentityMismatch
 		} else if has("No matching TCB level") || has("TDX module") {
 			DcapError::TcbLevelUnknown
-		} else if has("Failed to decode quote") ||
-			has("Unsupported DCAP quote version") ||
-			has("must have version")
+		} else if has("Failed to decode quote")
+			|| has("Unsupported DCAP quote version")
+			|| has("must have version")
 		{
 			DcapError::QuoteMalformed
-		} else if has("Failed to decode") ||
-			has("Failed to parse") ||
-			has("Failed to extract") ||
-			has("too short") ||
-			has("Unsupported DCAP PCK cert format")
+		} else if has("Failed to decode")
+			|| has("Failed to parse")
+			|| has("Failed to extract")
+			|| has("too short")
+			|| has("Unsupported DCAP PCK cert format")
 		{
 			DcapError::CollateralMalformed
 		} else if has("BadSignature") || has("signature") {
@@ -297,7 +298,12 @@ mod tests {
 	use super::*;
 	use crate::{test_fixtures::*, types::EnclaveIdentity};
 
-	fn verify(quote: &[u8], collateral: &[u8], root: &[u8], now: u64) -> Result<VerifiedQuote, DcapError> {
+	fn verify(
+		quote: &[u8],
+		collateral: &[u8],
+		root: &[u8],
+		now: u64,
+	) -> Result<VerifiedQuote, DcapError> {
 		// Through the runtime interface, as the runtime calls it natively.
 		dcap_verifier::verify_quote(quote, collateral, root, now)
 	}
@@ -347,16 +353,41 @@ mod tests {
 			for i in [off, off + 31, off + 32, off + 63] {
 				let mut q = quote.clone();
 				q[i] ^= 0x01;
-				assert_eq!(verify(&q, &collateral, &root, SAMPLE_NOW), Err(DcapError::QuoteSignatureInvalid), "byte {i}");
+				assert_eq!(
+					verify(&q, &collateral, &root, SAMPLE_NOW),
+					Err(DcapError::QuoteSignatureInvalid),
+					"byte {i}"
+				);
 			}
-			assert_eq!(verify(&quote, &collateral, &root, AFTER_NEXT_UPDATE), Err(DcapError::CollateralExpired));
-			assert_eq!(verify(&quote, &collateral, &other_root(), SAMPLE_NOW), Err(DcapError::UntrustedRoot));
-			assert_eq!(verify(&quote, &collateral, &root[..100], SAMPLE_NOW), Err(DcapError::RootMalformed));
-			assert_eq!(verify(&quote, &collateral, &root, 1_600_000_000), Err(DcapError::CollateralNotYetValid));
-			assert_eq!(verify(&quote[..100], &collateral, &root, SAMPLE_NOW), Err(DcapError::QuoteMalformed));
-			assert_eq!(verify(&quote, &collateral[..50], &root, SAMPLE_NOW), Err(DcapError::CollateralMalformed));
+			assert_eq!(
+				verify(&quote, &collateral, &root, AFTER_NEXT_UPDATE),
+				Err(DcapError::CollateralExpired)
+			);
+			assert_eq!(
+				verify(&quote, &collateral, &other_root(), SAMPLE_NOW),
+				Err(DcapError::UntrustedRoot)
+			);
+			assert_eq!(
+				verify(&quote, &collateral, &root[..100], SAMPLE_NOW),
+				Err(DcapError::RootMalformed)
+			);
+			assert_eq!(
+				verify(&quote, &collateral, &root, 1_600_000_000),
+				Err(DcapError::CollateralNotYetValid)
+			);
+			assert_eq!(
+				verify(&quote[..100], &collateral, &root, SAMPLE_NOW),
+				Err(DcapError::QuoteMalformed)
+			);
+			assert_eq!(
+				verify(&quote, &collateral[..50], &root, SAMPLE_NOW),
+				Err(DcapError::CollateralMalformed)
+			);
 		}
 		// The SGX quote against the TDX collateral.
-		assert_eq!(verify(&sgx_quote(), &tdx_collateral(), &root, SAMPLE_NOW), Err(DcapError::FmspcMismatch));
+		assert_eq!(
+			verify(&sgx_quote(), &tdx_collateral(), &root, SAMPLE_NOW),
+			Err(DcapError::FmspcMismatch)
+		);
 	}
 }

@@ -89,11 +89,29 @@ pub const LOG_TARGET: &str = "runtime::attestation";
 /// Domain tag of chain-issued registration nonces.
 pub const NONCE_DOMAIN: &[u8] = b"azra/registration-nonce/v1";
 
+/// A genuine quote with what verifies it, for the benchmarks: the largest realistic one
+/// the runtime knows (Intel's TDX v4 sample in the mock; a dev-PKI TDX quote in a runtime).
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkQuote {
+	/// The quote.
+	pub quote: Vec<u8>,
+	/// Its collateral, SCALE-encoded `QuoteCollateralV3`.
+	pub collateral: Vec<u8>,
+	/// The root CA certificate (DER) its chains lead to.
+	pub root_ca: Vec<u8>,
+	/// Its platform type.
+	pub fmspc: Fmspc,
+	/// A unix time inside the collateral's validity window.
+	pub unix_time: u64,
+}
+
 /// Sets up what the benchmarks need from the runtime.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper {
 	/// Make `T::UnixTime` report `secs` seconds since the Unix epoch.
 	fn set_unix_time(secs: u64);
+	/// The quote (and collateral, root, time) to benchmark verification with.
+	fn quote() -> BenchmarkQuote;
 }
 
 /// Enclave records, typed for a runtime.
@@ -243,11 +261,13 @@ pub mod pallet {
 				GenesisTcbStatus::UpToDate => TcbStatus::UpToDate,
 				GenesisTcbStatus::SwHardeningNeeded => TcbStatus::SwHardeningNeeded,
 				GenesisTcbStatus::ConfigurationNeeded => TcbStatus::ConfigurationNeeded,
-				GenesisTcbStatus::ConfigurationAndSwHardeningNeeded =>
-					TcbStatus::ConfigurationAndSwHardeningNeeded,
+				GenesisTcbStatus::ConfigurationAndSwHardeningNeeded => {
+					TcbStatus::ConfigurationAndSwHardeningNeeded
+				}
 				GenesisTcbStatus::OutOfDate => TcbStatus::OutOfDate,
-				GenesisTcbStatus::OutOfDateConfigurationNeeded =>
-					TcbStatus::OutOfDateConfigurationNeeded,
+				GenesisTcbStatus::OutOfDateConfigurationNeeded => {
+					TcbStatus::OutOfDateConfigurationNeeded
+				}
 			}
 		}
 	}
@@ -565,7 +585,10 @@ pub mod pallet {
 				ensure!(!record.revoked, Error::<T>::MeasurementRevoked);
 				return Err(Error::<T>::MeasurementAlreadyAllowed.into());
 			}
-			Measurements::<T>::insert(id, MeasurementRecord { entry: entry.clone(), revoked: false });
+			Measurements::<T>::insert(
+				id,
+				MeasurementRecord { entry: entry.clone(), revoked: false },
+			);
 			Self::deposit_event(Event::MeasurementAllowed { id, entry });
 			Ok(())
 		}
@@ -731,7 +754,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(stored_root == root_hash, Error::<T>::CollateralMissing);
 		let now = Self::now_secs();
 		ensure!(now <= info.next_update, Error::<T>::CollateralExpired);
-		let collateral = CollateralBytes::<T>::get(platform).ok_or(Error::<T>::CollateralMissing)?;
+		let collateral =
+			CollateralBytes::<T>::get(platform).ok_or(Error::<T>::CollateralMissing)?;
 		let verified = dcap_verifier::verify_quote(quote, &collateral, &root, now)
 			.map_err(Error::<T>::from)?;
 		Ok(verified)
@@ -776,11 +800,11 @@ impl<T: Config> Pallet<T> {
 		if let Some((stored_root, stored)) = CollateralInfoOf::<T>::get(key) {
 			if stored_root == root_hash {
 				ensure!(
-					info.tcb_eval_data_number >= stored.tcb_eval_data_number &&
-						info.qe_eval_data_number >= stored.qe_eval_data_number &&
-						info.pck_crl_number >= stored.pck_crl_number &&
-						info.root_ca_crl_number >= stored.root_ca_crl_number &&
-						info.issued_at >= stored.issued_at,
+					info.tcb_eval_data_number >= stored.tcb_eval_data_number
+						&& info.qe_eval_data_number >= stored.qe_eval_data_number
+						&& info.pck_crl_number >= stored.pck_crl_number
+						&& info.root_ca_crl_number >= stored.root_ca_crl_number
+						&& info.issued_at >= stored.issued_at,
 					Error::<T>::CollateralRollback
 				);
 			}
@@ -806,8 +830,9 @@ impl<T: Config> Pallet<T> {
 			*c
 		});
 		let parent = frame_system::Pallet::<T>::parent_hash();
-		let nonce =
-			H256(sp_io::hashing::blake2_256(&(NONCE_DOMAIN, &provider, now, parent, counter).encode()));
+		let nonce = H256(sp_io::hashing::blake2_256(
+			&(NONCE_DOMAIN, &provider, now, parent, counter).encode(),
+		));
 		let expires_at = now.saturating_add(T::NonceLifetime::get());
 		nonces
 			.try_push(IssuedNonce { nonce, expires_at })
@@ -834,7 +859,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(issued.expires_at >= now, Error::<T>::NonceExpired);
 
 		// The measurement: allow-listed, not revoked.
-		let record = Measurements::<T>::get(measurement).ok_or(Error::<T>::MeasurementNotAllowed)?;
+		let record =
+			Measurements::<T>::get(measurement).ok_or(Error::<T>::MeasurementNotAllowed)?;
 		ensure!(!record.revoked, Error::<T>::MeasurementRevoked);
 
 		// The key: free, or already this provider's.
@@ -905,10 +931,7 @@ impl<T: Config> Pallet<T> {
 	fn remove_enclave(provider: &T::AccountId, enclave_key: EnclaveKey) {
 		Enclaves::<T>::remove(enclave_key);
 		ProviderEnclaves::<T>::mutate(provider, |keys| keys.retain(|k| *k != enclave_key));
-		Self::deposit_event(Event::EnclaveDeregistered {
-			provider: provider.clone(),
-			enclave_key,
-		});
+		Self::deposit_event(Event::EnclaveDeregistered { provider: provider.clone(), enclave_key });
 	}
 
 	/// Why `record` cannot earn now, if it cannot: expired registration, revoked (or
@@ -929,16 +952,20 @@ impl<T: Config> Pallet<T> {
 	/// Whether `signature` over `message` was made by `key`.
 	fn signed_by(key: &EnclaveKey, signature: &MultiSignature, message: &[u8]) -> bool {
 		match (key, signature) {
-			(EnclaveKey::Ed25519(public), MultiSignature::Ed25519(sig)) => sp_io::crypto::ed25519_verify(
-				sig,
-				message,
-				&sp_core::ed25519::Public::from_raw(*public),
-			),
-			(EnclaveKey::Sr25519(public), MultiSignature::Sr25519(sig)) => sp_io::crypto::sr25519_verify(
-				sig,
-				message,
-				&sp_core::sr25519::Public::from_raw(*public),
-			),
+			(EnclaveKey::Ed25519(public), MultiSignature::Ed25519(sig)) => {
+				sp_io::crypto::ed25519_verify(
+					sig,
+					message,
+					&sp_core::ed25519::Public::from_raw(*public),
+				)
+			}
+			(EnclaveKey::Sr25519(public), MultiSignature::Sr25519(sig)) => {
+				sp_io::crypto::sr25519_verify(
+					sig,
+					message,
+					&sp_core::sr25519::Public::from_raw(*public),
+				)
+			}
 			_ => false,
 		}
 	}
@@ -984,7 +1011,7 @@ impl<T: Config> ProviderEligibility<T::AccountId> for Pallet<T> {
 				Ok(()) => return Ok(()),
 				Err(e) => {
 					reason.get_or_insert(e);
-				},
+				}
 			}
 		}
 		Err(reason.unwrap_or_else(|| Error::<T>::NoEnclave.into()))

@@ -60,6 +60,15 @@ impl crate::BenchmarkHelper for MockBenchmarkHelper {
 	fn set_unix_time(secs: u64) {
 		set_unix_time(secs);
 	}
+	fn quote() -> crate::BenchmarkQuote {
+		crate::BenchmarkQuote {
+			quote: test_fixtures::tdx_quote(),
+			collateral: test_fixtures::tdx_collateral(),
+			root_ca: test_fixtures::intel_root(),
+			fmspc: [0xB0, 0xC0, 0x6F, 0x00, 0x00, 0x00],
+			unix_time: test_fixtures::SAMPLE_NOW,
+		}
+	}
 }
 
 /// Make the block time `secs` seconds since the Unix epoch.

@@ -68,7 +68,13 @@ fn register(
 	nonce: H256,
 	measurement: MeasurementId,
 ) -> DispatchResult {
-	Attestation::register_enclave(RuntimeOrigin::signed(provider), bounded(quote), key, nonce, measurement)
+	Attestation::register_enclave(
+		RuntimeOrigin::signed(provider),
+		bounded(quote),
+		key,
+		nonce,
+		measurement,
+	)
 }
 
 fn ed_pair(seed: u8) -> ed25519::Pair {
@@ -229,7 +235,10 @@ fn a_different_root_is_untrusted() {
 			Err(Error::<Test>::CollateralMissing.into())
 		);
 		// A root that is not a certificate at all.
-		assert_ok!(Attestation::set_root_ca(RuntimeOrigin::root(), bounded(vec![0x30, 0x03, 1, 2, 3])));
+		assert_ok!(Attestation::set_root_ca(
+			RuntimeOrigin::root(),
+			bounded(vec![0x30, 0x03, 1, 2, 3])
+		));
 		assert_noop!(
 			submit(SGX_FMSPC, sgx_collateral(), sgx_quote()),
 			Error::<Test>::RootCaMalformed
@@ -540,7 +549,11 @@ fn submit_collateral_checks_its_platform() {
 		);
 		// A tampered TCB info no longer matches Intel's signature.
 		let mut tampered = sgx_collateral_struct();
-		tampered.tcb_info = tampered.tcb_info.replacen("\"tcbEvaluationDataNumber\":17", "\"tcbEvaluationDataNumber\":99", 1);
+		tampered.tcb_info = tampered.tcb_info.replacen(
+			"\"tcbEvaluationDataNumber\":17",
+			"\"tcbEvaluationDataNumber\":99",
+			1,
+		);
 		assert_noop!(
 			submit(SGX_FMSPC, crate::dcap::native::encode_collateral(&tampered), sgx_quote()),
 			Error::<Test>::CollateralSignatureInvalid
@@ -573,12 +586,19 @@ fn allow_and_revoke_measurements() {
 		assert_noop!(
 			Attestation::allow_measurement(
 				RuntimeOrigin::root(),
-				MeasurementEntry::Sgx { mr_enclave: None, mr_signer: None, isv_prod_id: 1, min_isv_svn: 0 }
+				MeasurementEntry::Sgx {
+					mr_enclave: None,
+					mr_signer: None,
+					isv_prod_id: 1,
+					min_isv_svn: 0
+				}
 			),
 			Error::<Test>::MeasurementMalformed
 		);
 		assert_ok!(Attestation::allow_measurement(RuntimeOrigin::root(), entry.clone()));
-		System::assert_last_event(Event::<Test>::MeasurementAllowed { id, entry: entry.clone() }.into());
+		System::assert_last_event(
+			Event::<Test>::MeasurementAllowed { id, entry: entry.clone() }.into(),
+		);
 		assert_noop!(
 			Attestation::allow_measurement(RuntimeOrigin::root(), entry.clone()),
 			Error::<Test>::MeasurementAlreadyAllowed
@@ -611,7 +631,10 @@ fn tcb_and_advisory_policy_calls() {
 	end(|| {
 		let statuses: TcbStatuses = BoundedVec::try_from(vec![TcbStatus::UpToDate]).unwrap();
 		assert_noop!(
-			Attestation::set_accepted_tcb_statuses(RuntimeOrigin::signed(PROVIDER), statuses.clone()),
+			Attestation::set_accepted_tcb_statuses(
+				RuntimeOrigin::signed(PROVIDER),
+				statuses.clone()
+			),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
@@ -622,7 +645,9 @@ fn tcb_and_advisory_policy_calls() {
 			Error::<Test>::RevokedStatusNotAcceptable
 		);
 		assert_ok!(Attestation::set_accepted_tcb_statuses(RuntimeOrigin::root(), statuses.clone()));
-		System::assert_last_event(Event::<Test>::AcceptedTcbStatusesSet { statuses: statuses.clone() }.into());
+		System::assert_last_event(
+			Event::<Test>::AcceptedTcbStatusesSet { statuses: statuses.clone() }.into(),
+		);
 		assert_eq!(AcceptedTcbStatuses::<Test>::get(), statuses);
 
 		let ids: AdvisoryIds =
@@ -633,7 +658,9 @@ fn tcb_and_advisory_policy_calls() {
 			DispatchError::BadOrigin
 		);
 		assert_ok!(Attestation::set_rejected_advisories(RuntimeOrigin::root(), ids.clone()));
-		System::assert_last_event(Event::<Test>::RejectedAdvisoriesSet { advisory_ids: ids.clone() }.into());
+		System::assert_last_event(
+			Event::<Test>::RejectedAdvisoriesSet { advisory_ids: ids.clone() }.into(),
+		);
 		assert_eq!(RejectedAdvisories::<Test>::get(), ids);
 	});
 }
@@ -646,7 +673,8 @@ fn request_nonce_issues_bounded_short_lived_nonces() {
 		let first = Attestation::nonces_of(&PROVIDER)[0].clone();
 		assert_eq!(first.expires_at, 1 + NonceLifetime::get());
 		System::assert_last_event(
-			Event::<Test>::NonceIssued { provider: PROVIDER, nonce: first.nonce, expires_at: 11 }.into(),
+			Event::<Test>::NonceIssued { provider: PROVIDER, nonce: first.nonce, expires_at: 11 }
+				.into(),
 		);
 		assert_ok!(Attestation::request_nonce(RuntimeOrigin::signed(PROVIDER)));
 		assert_ok!(Attestation::request_nonce(RuntimeOrigin::signed(PROVIDER)));
@@ -915,7 +943,10 @@ fn eligibility() {
 
 #[test]
 fn genesis_sets_root_policy_and_measurements() {
-	let entry = MeasurementEntry::Tdx { mr_td: Digest384([3; 48]), rtmr: [None, Some(Digest384([4; 48])), None, None] };
+	let entry = MeasurementEntry::Tdx {
+		mr_td: Digest384([3; 48]),
+		rtmr: [None, Some(Digest384([4; 48])), None, None],
+	};
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	crate::GenesisConfig::<Test> {
 		root_ca: intel_root(),

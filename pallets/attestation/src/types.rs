@@ -292,8 +292,9 @@ impl MeasurementEntry {
 	/// MRSIGNER).
 	pub fn is_well_formed(&self) -> bool {
 		match self {
-			MeasurementEntry::Sgx { mr_enclave, mr_signer, .. } =>
-				mr_enclave.is_some() || mr_signer.is_some(),
+			MeasurementEntry::Sgx { mr_enclave, mr_signer, .. } => {
+				mr_enclave.is_some() || mr_signer.is_some()
+			}
 			MeasurementEntry::Tdx { .. } => true,
 		}
 	}
@@ -304,15 +305,20 @@ impl MeasurementEntry {
 			(
 				MeasurementEntry::Sgx { mr_enclave, mr_signer, isv_prod_id, min_isv_svn },
 				EnclaveIdentity::Sgx(id),
-			) =>
-				(mr_enclave.is_some() || mr_signer.is_some()) &&
-					mr_enclave.map_or(true, |m| m == id.mr_enclave) &&
-					mr_signer.map_or(true, |m| m == id.mr_signer) &&
-					*isv_prod_id == id.isv_prod_id &&
-					id.isv_svn >= *min_isv_svn,
-			(MeasurementEntry::Tdx { mr_td, rtmr }, EnclaveIdentity::Tdx(id)) =>
-				*mr_td == id.mr_td &&
-					rtmr.iter().zip(id.rtmr.iter()).all(|(want, have)| want.map_or(true, |w| w == *have)),
+			) => {
+				(mr_enclave.is_some() || mr_signer.is_some())
+					&& mr_enclave.map_or(true, |m| m == id.mr_enclave)
+					&& mr_signer.map_or(true, |m| m == id.mr_signer)
+					&& *isv_prod_id == id.isv_prod_id
+					&& id.isv_svn >= *min_isv_svn
+			}
+			(MeasurementEntry::Tdx { mr_td, rtmr }, EnclaveIdentity::Tdx(id)) => {
+				*mr_td == id.mr_td
+					&& rtmr
+						.iter()
+						.zip(id.rtmr.iter())
+						.all(|(want, have)| want.map_or(true, |w| w == *have))
+			}
 			_ => false,
 		}
 	}
