@@ -70,7 +70,9 @@ fn entry_for(verified: &VerifiedQuote) -> MeasurementEntry {
 			isv_prod_id: id.isv_prod_id,
 			min_isv_svn: id.isv_svn,
 		},
-		EnclaveIdentity::Tdx(id) => MeasurementEntry::Tdx { mr_td: id.mr_td, rtmr: id.rtmr.map(Some) },
+		EnclaveIdentity::Tdx(id) => {
+			MeasurementEntry::Tdx { mr_td: id.mr_td, rtmr: id.rtmr.map(Some) }
+		}
 	}
 }
 
@@ -108,7 +110,13 @@ fn fill_enclaves<T: Config>(provider: &T::AccountId, verified: &VerifiedQuote) -
 	AcceptedTcbStatuses::<T>::put(all_statuses());
 	let now = frame_system::Pallet::<T>::block_number();
 	for i in 0..T::MaxEnclavesPerProvider::get() {
-		assert_ok!(Attestation::<T>::bind_enclave(provider.clone(), enclave_key(i), id, verified, now));
+		assert_ok!(Attestation::<T>::bind_enclave(
+			provider.clone(),
+			enclave_key(i),
+			id,
+			verified,
+			now
+		));
 	}
 	id
 }
@@ -247,9 +255,8 @@ mod benchmarks {
 		let signature = MultiSignature::Sr25519(sp_core::sr25519::Signature::from_raw(signature));
 		#[block]
 		{
-			let result = <Attestation<T> as WorkProofVerifier<_, _>>::verify_work_proof(
-				&claim, &signature,
-			);
+			let result =
+				<Attestation<T> as WorkProofVerifier<_, _>>::verify_work_proof(&claim, &signature);
 			assert_eq!(result, Err(Error::<T>::WorkProofInvalid.into()));
 		}
 	}

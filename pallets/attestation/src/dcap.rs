@@ -391,3 +391,27 @@ mod tests {
 		);
 	}
 }
+
+#[cfg(test)]
+mod timing {
+	use super::*;
+	use crate::test_fixtures::*;
+
+	/// Native time of one full verification of each sample (`cargo test --release -p
+	/// pallet-attestation native_verify_time -- --ignored --nocapture`).
+	#[test]
+	#[ignore = "timing, not a check"]
+	fn native_verify_time() {
+		let root = intel_root();
+		for (name, quote, collateral) in
+			[("SGX v3", sgx_quote(), sgx_collateral()), ("TDX v4", tdx_quote(), tdx_collateral())]
+		{
+			let runs = 20u32;
+			let start = std::time::Instant::now();
+			for _ in 0..runs {
+				assert!(native::verify_quote(&quote, &collateral, &root, SAMPLE_NOW).is_ok());
+			}
+			println!("{name}: {:?} per verification", start.elapsed() / runs);
+		}
+	}
+}
