@@ -14,8 +14,9 @@ use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::AuthorityPair as AuraPair;
 
-/// Host functions AzraCode adds to Substrate's standard set.
-pub type AzraHostFunctions = ();
+/// Host functions AzraCode adds to Substrate's standard set: the DCAP quote verifier the
+/// attestation pallet calls (it runs `dcap-qvl` natively; see docs/operating-a-node.md).
+pub type AzraHostFunctions = pallet_attestation::HostFunctions;
 
 /// Every host function the runtime may call.
 pub type HostFunctions = (sp_io::SubstrateHostFunctions, AzraHostFunctions);

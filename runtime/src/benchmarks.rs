@@ -1,4 +1,12 @@
-//! The pallets `azra-node benchmark pallet` can measure (feature `runtime-benchmarks`).
+//! The pallets `azra-node benchmark pallet` can measure (feature `runtime-benchmarks`), and
+//! the set-ups AzraCode's pallets need from their neighbours to be benchmarked.
+
+use crate::{AccountId, Attestation, Burn, Runtime, UNIT};
+use azra_primitives::{BuildId, MeasurementId, Units, WorkClaim};
+use frame_support::traits::fungible::Mutate;
+use pallet_attestation::EnclaveKey;
+use sp_core::{crypto::KeyTypeId, H256};
+use sp_runtime::MultiSignature;
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
@@ -6,7 +14,76 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
+	[pallet_burn, Burn]
+	[pallet_mint, Mint]
 );
 
-impl frame_system_benchmarking::Config for crate::Runtime {}
-impl frame_benchmarking::baseline::Config for crate::Runtime {}
+impl frame_system_benchmarking::Config for Runtime {}
+impl frame_benchmarking::baseline::Config for Runtime {}
+
+/// Key type of the enclave keys the benchmarks generate in the benchmark keystore.
+const BENCH_ENCLAVE_KEY: KeyTypeId = KeyTypeId(*b"azbe");
+
+/// The measurement benchmark enclaves run, when a build names none.
+const BENCH_MEASUREMENT: MeasurementId = H256([7u8; 32]);
+
+/// Benchmark set-ups that cross pallet boundaries.
+pub struct AzraBenchmarks;
+
+impl AzraBenchmarks {
+	/// The enclave key of `provider` in the benchmark keystore (made on first use).
+	fn enclave_key(provider: &AccountId) -> sp_core::ed25519::Public {
+		let seed = alloc::format!("//azra-bench-enclave/{provider:?}").into_bytes();
+		sp_io::crypto::ed25519_generate(BENCH_ENCLAVE_KEY, Some(seed))
+	}
+}
+
+impl pallet_burn::BenchmarkHelper<AccountId> for AzraBenchmarks {
+	fn make_eligible(provider: &AccountId, measurement: Option<MeasurementId>) {
+		let key = Self::enclave_key(provider);
+		Attestation::benchmark_bind_enclave(
+			provider.clone(),
+			EnclaveKey::Ed25519(key.0),
+			measurement.unwrap_or(BENCH_MEASUREMENT),
+		);
+	}
+}
+
+impl pallet_mint::BenchmarkHelper<AccountId, MultiSignature> for AzraBenchmarks {
+	fn assigned_build(provider: &AccountId, units: Units) -> BuildId {
+		let builder: AccountId = frame_benchmarking::account("builder", 0, 0);
+		let _ = crate::Balances::set_balance(&builder, 1_000_000_000 * UNIT);
+		let id = Burn::do_submit_build(
+			builder,
+			H256::repeat_byte(1),
+			H256::repeat_byte(2),
+			units,
+			None,
+			crate::Balance::MAX,
+		)
+		.expect("a funded builder submits");
+		<Self as pallet_burn::BenchmarkHelper<AccountId>>::make_eligible(provider, None);
+		Burn::do_accept_build(provider.clone(), id).expect("an eligible provider accepts");
+		id
+	}
+
+	fn work_proof(claim: &WorkClaim<AccountId>) -> MultiSignature {
+		let key = Self::enclave_key(&claim.provider);
+		sp_io::crypto::ed25519_sign(BENCH_ENCLAVE_KEY, &key, &claim.signing_payload())
+			.expect("the benchmark keystore holds the key it generated")
+			.into()
+	}
+}
+
+impl pallet_attestation::BenchmarkHelper for AzraBenchmarks {
+	fn set_unix_time(secs: u64) {
+		pallet_timestamp::Now::<Runtime>::put(secs.saturating_mul(1000));
+	}
+
+	fn quote() -> pallet_attestation::BenchmarkQuote {
+		// The attestation benchmarks need a real quote with its collateral inside the
+		// runtime; that arrives with the dev PKI. Until then `pallet_attestation` is not
+		// listed above and this is never called.
+		panic!("attestation benchmarks in the runtime need the dev PKI quotes");
+	}
+}

@@ -199,5 +199,8 @@ mod runtime {
 	pub type Burn = pallet_burn;
 
 	#[runtime::pallet_index(11)]
+	pub type Attestation = pallet_attestation;
+
+	#[runtime::pallet_index(12)]
 	pub type Mint = pallet_mint;
 }

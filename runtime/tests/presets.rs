@@ -224,7 +224,7 @@ fn a_builder_burns_azra_to_submit_a_build() {
 }
 
 #[test]
-fn until_attestation_is_wired_no_provider_can_take_a_build() {
+fn a_provider_without_a_registered_enclave_cannot_take_a_build() {
 	preset_storage("development").execute_with(|| {
 		start_block(1);
 		let submit = RuntimeCall::Burn(pallet_burn::Call::submit_build {
@@ -237,6 +237,16 @@ fn until_attestation_is_wired_no_provider_can_take_a_build() {
 		assert_eq!(Executive::apply_extrinsic(signed(submit, Sr25519Keyring::Eve, 0)), Ok(Ok(())));
 		let accept = RuntimeCall::Burn(pallet_burn::Call::accept_build { build_id: 0 });
 		let outcome = Executive::apply_extrinsic(signed(accept, Sr25519Keyring::Ferdie, 0));
-		assert!(matches!(outcome, Ok(Err(_))), "refused, got {outcome:?}");
+		// Refused by the attestation pallet (index 11): Ferdie has no enclave.
+		assert!(
+			matches!(
+				outcome,
+				Ok(Err(sp_runtime::DispatchError::Module(sp_runtime::ModuleError {
+					index: 11,
+					..
+				})))
+			),
+			"refused by attestation, got {outcome:?}"
+		);
 	});
 }

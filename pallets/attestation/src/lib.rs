@@ -1036,3 +1036,52 @@ impl<T: Config> WorkProofVerifier<T::AccountId, MultiSignature> for Pallet<T> {
 		Ok(VerifiedWork { measurement: record.measurement, tcb_status: record.tcb_status })
 	}
 }
+
+/// Set-up for the benchmarks of the pallets that consume this one (burn, mint).
+///
+/// Their benchmarks need a provider with a usable enclave but do not measure registration
+/// (this pallet's own benchmarks do, through the real host function). This writes what a
+/// successful `register_enclave` would leave behind. It exists only in
+/// `runtime-benchmarks` builds, never in a runtime that produces blocks.
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> Pallet<T> {
+	/// Binds `enclave_key` to `provider` under the allow-listed measurement `measurement`
+	/// (stored with a placeholder entry if it is not on the list yet), with an up-to-date TCB.
+	pub fn benchmark_bind_enclave(
+		provider: T::AccountId,
+		enclave_key: EnclaveKey,
+		measurement: MeasurementId,
+	) {
+		if !Measurements::<T>::contains_key(measurement) {
+			let entry = MeasurementEntry::Sgx {
+				mr_enclave: Some(measurement),
+				mr_signer: None,
+				isv_prod_id: 0,
+				min_isv_svn: 0,
+			};
+			Measurements::<T>::insert(measurement, MeasurementRecord { entry, revoked: false });
+		}
+		AcceptedTcbStatuses::<T>::mutate(|statuses| {
+			if !statuses.contains(&TcbStatus::UpToDate) {
+				let _ = statuses.try_push(TcbStatus::UpToDate);
+			}
+		});
+		let now = frame_system::Pallet::<T>::block_number();
+		ProviderEnclaves::<T>::mutate(&provider, |keys| {
+			if !keys.contains(&enclave_key) {
+				let _ = keys.try_push(enclave_key);
+			}
+		});
+		Enclaves::<T>::insert(
+			enclave_key,
+			EnclaveRecord {
+				provider,
+				measurement,
+				tcb_status: TcbStatus::UpToDate,
+				fmspc: [0; 6],
+				registered_at: now,
+				expires_at: now.saturating_add(T::ReattestationPeriod::get()),
+			},
+		);
+	}
+}

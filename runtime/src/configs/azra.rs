@@ -1,18 +1,17 @@
-//! AzraCode's own pallets — burn, mint (and attestation) — and how they meet.
+//! AzraCode's own pallets — burn, attestation, mint — and how they meet.
 //!
 //! Each pallet only knows the traits of `azra-primitives`; this is where each trait gets
 //! the pallet that owns the data: builds and burns come from `Burn`, epochs and refunds
 //! from `Mint`, eligibility and work-proof checks from the attestation side.
 
-use azra_primitives::{
-	MeasurementId, ProviderEligibility, Units, VerifiedWork, WorkClaim, WorkProofVerifier,
-};
+use azra_primitives::Units;
 use frame_support::{parameter_types, traits::ConstU32};
-use sp_runtime::{DispatchError, DispatchResult, FixedU128, MultiSignature, Perbill};
+use frame_system::EnsureRoot;
+use sp_runtime::{FixedU128, MultiSignature, Perbill};
 
 use super::super::{
-	AccountId, Balance, Balances, BlockNumber, Burn, Mint, Runtime, DAYS, HOURS, MILLI_UNIT,
-	MINUTES, UNIT,
+	AccountId, Attestation, Balance, Balances, BlockNumber, Burn, Mint, Runtime, Timestamp, DAYS,
+	HOURS, MILLI_UNIT, MINUTES, UNIT,
 };
 
 parameter_types! {
@@ -28,7 +27,7 @@ parameter_types! {
 
 impl pallet_burn::Config for Runtime {
 	type Currency = Balances;
-	type Eligibility = NoAttestedEnclaves;
+	type Eligibility = Attestation;
 	type Refund = Mint;
 	type EpochClock = Mint;
 	type MaxUnitsPerBuild = MaxUnitsPerBuild;
@@ -40,7 +39,29 @@ impl pallet_burn::Config for Runtime {
 	type MaxPriceChangePerEpoch = MaxPriceChangePerEpoch;
 	type WeightInfo = pallet_burn::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = NoAttestedEnclaves;
+	type BenchmarkHelper = crate::benchmarks::AzraBenchmarks;
+}
+
+parameter_types! {
+	/// Registration nonces live two minutes.
+	pub const NonceLifetime: BlockNumber = 2 * MINUTES;
+	/// An enclave re-attests at least daily.
+	pub const ReattestationPeriod: BlockNumber = DAYS;
+}
+
+impl pallet_attestation::Config for Runtime {
+	type UnixTime = Timestamp;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type MaxQuoteLen = ConstU32<8192>;
+	type MaxCollateralLen = ConstU32<32768>;
+	type MaxRootCaLen = ConstU32<2048>;
+	type NonceLifetime = NonceLifetime;
+	type MaxNoncesPerProvider = ConstU32<4>;
+	type ReattestationPeriod = ReattestationPeriod;
+	type MaxEnclavesPerProvider = ConstU32<4>;
+	type WeightInfo = pallet_attestation::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::AzraBenchmarks;
 }
 
 parameter_types! {
@@ -63,7 +84,7 @@ impl pallet_mint::Config for Runtime {
 	type Builds = Burn;
 	type BurnLedger = Burn;
 	type Signature = MultiSignature;
-	type WorkProofs = NoAttestedEnclaves;
+	type WorkProofs = Attestation;
 	type MinRatio = MinRatio;
 	type MaxRatio = MaxRatio;
 	type MinFloor = MinFloor;
@@ -80,48 +101,5 @@ impl pallet_mint::Config for Runtime {
 	type MaxProvidersPerEpoch = ConstU32<256>;
 	type WeightInfo = pallet_mint::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = NoAttestedEnclaves;
-}
-
-/// Until the attestation pallet joins the runtime, the chain fails closed: no provider is
-/// eligible for any build and no work proof verifies, so nothing can be minted as a reward.
-pub struct NoAttestedEnclaves;
-
-/// Why every provider is refused until attestation is wired in.
-const NO_ATTESTATION: DispatchError = DispatchError::Other("NoAttestedEnclave");
-
-impl ProviderEligibility<AccountId> for NoAttestedEnclaves {
-	fn ensure_eligible(_provider: &AccountId, _required: Option<MeasurementId>) -> DispatchResult {
-		Err(NO_ATTESTATION)
-	}
-}
-
-impl WorkProofVerifier<AccountId, MultiSignature> for NoAttestedEnclaves {
-	fn verify_work_proof(
-		_claim: &WorkClaim<AccountId>,
-		_signature: &MultiSignature,
-	) -> Result<VerifiedWork, DispatchError> {
-		Err(NO_ATTESTATION)
-	}
-}
-
-// The burn and mint benchmarks need an eligible provider and a valid work proof, which only
-// the attestation pallet can give; until it is wired in, those pallets are not listed in
-// `benchmarks.rs`, and these set-ups, never called, say why if one ever is.
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_burn::BenchmarkHelper<AccountId> for NoAttestedEnclaves {
-	fn make_eligible(_provider: &AccountId, _measurement: Option<MeasurementId>) {
-		panic!("burn benchmarks need the attestation pallet in the runtime");
-	}
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_mint::BenchmarkHelper<AccountId, MultiSignature> for NoAttestedEnclaves {
-	fn assigned_build(_provider: &AccountId, _units: Units) -> azra_primitives::BuildId {
-		panic!("mint benchmarks need the attestation pallet in the runtime");
-	}
-
-	fn work_proof(_claim: &WorkClaim<AccountId>) -> MultiSignature {
-		panic!("mint benchmarks need the attestation pallet in the runtime");
-	}
+	type BenchmarkHelper = crate::benchmarks::AzraBenchmarks;
 }
