@@ -5,12 +5,16 @@
 #   scripts/bench.sh burn mint       just these (folder names under pallets/)
 #
 # Builds the node with `runtime-benchmarks` (a separate, larger build than the default).
-# STEPS and REPEAT may be set in the environment (defaults 50 and 20).
+# STEPS and REPEAT may be set in the environment (defaults 50 and 20). PROFILE=release
+# measures with an optimised node (host functions, storage and trie code run natively, so
+# a debug node overstates weights several times; release is what production weights need).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$AZRA_ROOT"
 
-cargo build -p azra-node --features runtime-benchmarks
+profile="${PROFILE:-dev}"
+cargo build -p azra-node --features runtime-benchmarks --profile "$profile"
+node_bin="$CARGO_TARGET_DIR/$([ "$profile" = dev ] && echo debug || echo "$profile")/azra-node"
 
 pallets=("$@")
 if [ "${#pallets[@]}" -eq 0 ]; then
@@ -22,7 +26,7 @@ fi
 
 for name in "${pallets[@]}"; do
 	echo "=== pallet_$name"
-	"$AZRA_NODE" benchmark pallet \
+	"$node_bin" benchmark pallet \
 		--chain dev \
 		--pallet "pallet_$name" \
 		--extrinsic '*' \

@@ -5,7 +5,7 @@ use crate::{AccountId, Attestation, Burn, Runtime, UNIT};
 use azra_primitives::{BuildId, MeasurementId, Units, WorkClaim};
 use frame_support::traits::fungible::Mutate;
 use pallet_attestation::EnclaveKey;
-use sp_core::{crypto::KeyTypeId, H256};
+use sp_core::{crypto::KeyTypeId, hexdisplay::HexDisplay, H256};
 use sp_runtime::MultiSignature;
 
 frame_benchmarking::define_benchmarks!(
@@ -33,7 +33,9 @@ pub struct AzraBenchmarks;
 impl AzraBenchmarks {
 	/// The enclave key of `provider` in the benchmark keystore (made on first use).
 	fn enclave_key(provider: &AccountId) -> sp_core::ed25519::Public {
-		let seed = alloc::format!("//azra-bench-enclave/{provider:?}").into_bytes();
+		let account: &[u8] = provider.as_ref();
+		let seed =
+			alloc::format!("//azra-bench-enclave//{}", HexDisplay::from(&account)).into_bytes();
 		sp_io::crypto::ed25519_generate(BENCH_ENCLAVE_KEY, Some(seed))
 	}
 }
