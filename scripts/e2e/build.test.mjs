@@ -1,39 +1,17 @@
 // A builder submits a build with @polkadot/api on a real dev node: the price is burned.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
-import { startDevNode, submitAndWatch } from './lib/devnode.mjs';
+import { submitAndWatch, useDevNode } from './lib/devnode.mjs';
 
-let devNode;
-let api;
-let failed = false;
-
-before(async () => {
-  devNode = await startDevNode();
-  api = await devNode.connect();
-});
-
-after(async () => {
-  if (failed && devNode) console.error(devNode.logTail());
-  if (devNode) await devNode.stop();
-});
-
-function spec(name, fn) {
-  return test(name, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      failed = true;
-      throw err;
-    }
-  });
-}
+const ctx = useDevNode();
+const spec = ctx.spec;
 
 const keyring = new Keyring({ type: 'sr25519', ss58Format: 4242 });
 const SPEC_HASH = `0x${'11'.repeat(32)}`;
 const INPUT_HASH = `0x${'22'.repeat(32)}`;
 
 spec('a builder burns AZRA to submit a build and sees BuildSubmitted', async () => {
+  const { api, devNode } = ctx;
   const eve = keyring.addFromUri('//Eve');
   const units = 250n;
   const price = units * (await api.query.burn.pricePerUnit()).toBigInt();
@@ -60,6 +38,7 @@ spec('a builder burns AZRA to submit a build and sees BuildSubmitted', async () 
 });
 
 spec('a price above max_price is refused with the pallet error name', async () => {
+  const { api, devNode } = ctx;
   const ferdie = keyring.addFromUri('//Ferdie');
   await assert.rejects(
     submitAndWatch(api, api.tx.burn.submitBuild(SPEC_HASH, INPUT_HASH, 10, null, 1), ferdie, devNode),

@@ -1,37 +1,15 @@
 // Smoke test: a real dev node produces and finalizes blocks, says it carries AZRA, and
 // moves AZRA between accounts.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
-import { startDevNode, submitAndWatch, waitForBlocks } from './lib/devnode.mjs';
+import { submitAndWatch, useDevNode, waitForBlocks } from './lib/devnode.mjs';
 
 const UNIT = 10n ** 12n;
-let devNode;
-let api;
-let failed = false;
-
-before(async () => {
-  devNode = await startDevNode();
-  api = await devNode.connect();
-});
-
-after(async (t) => {
-  if (failed && devNode) console.error(devNode.logTail());
-  if (devNode) await devNode.stop();
-});
-
-async function spec(name, fn) {
-  return test(name, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      failed = true;
-      throw err;
-    }
-  });
-}
+const ctx = useDevNode();
+const spec = ctx.spec;
 
 spec('the chain says it carries AZRA with 12 decimals', async () => {
+  const { api } = ctx;
   const props = await api.rpc.system.properties();
   assert.equal(props.tokenSymbol.unwrap()[0].toString(), 'AZRA');
   assert.equal(props.tokenDecimals.unwrap()[0].toNumber(), 12);
@@ -40,11 +18,13 @@ spec('the chain says it carries AZRA with 12 decimals', async () => {
 });
 
 spec('the dev node produces and finalizes blocks', async () => {
+  const { api, devNode } = ctx;
   const { best, finalized } = await waitForBlocks(api, devNode, { best: 3, finalized: 2 });
   assert.ok(best >= 3 && finalized >= 2);
 });
 
 spec('Alice transfers AZRA to Bob; fees go to the author, so issuance is unchanged', async () => {
+  const { api, devNode } = ctx;
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 4242 });
   const alice = keyring.addFromUri('//Alice');
   const bob = keyring.addFromUri('//Bob');

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { connect as tcpConnect, createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, test } from 'node:test';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 
 const LOG_TAIL_LINES = 60;
@@ -176,4 +177,32 @@ export function submitAndWatch(api, tx, signer, devNode, timeoutMs = 60_000) {
     }).then((u) => { unsub = u; }, reject);
   });
   return withTimeout(included, timeoutMs, 'transaction inclusion', devNode);
+}
+
+/**
+ * Gives a test file one dev node for all its tests: started before the first, stopped
+ * after the last, with the node's log tail printed if any test failed. Use `ctx.spec`
+ * instead of `test` so failures are noticed; `ctx.api` and `ctx.devNode` are set once the
+ * node is up.
+ */
+export function useDevNode(extraArgs = []) {
+  const ctx = { devNode: null, api: null, failed: false };
+  before(async () => {
+    ctx.devNode = await startDevNode(extraArgs);
+    ctx.api = await ctx.devNode.connect();
+  });
+  after(async () => {
+    if (ctx.failed && ctx.devNode) console.error(ctx.devNode.logTail());
+    if (ctx.devNode) await ctx.devNode.stop();
+  });
+  ctx.spec = (name, fn) =>
+    test(name, async () => {
+      try {
+        await fn();
+      } catch (err) {
+        ctx.failed = true;
+        throw err;
+      }
+    });
+  return ctx;
 }
