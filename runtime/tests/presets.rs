@@ -8,7 +8,7 @@ use azra_runtime::{
 };
 use codec::Encode;
 use frame_support::{
-	assert_err,
+	assert_err, assert_ok,
 	traits::{fungible::Inspect, Get},
 };
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
@@ -248,5 +248,29 @@ fn a_provider_without_a_registered_enclave_cannot_take_a_build() {
 			),
 			"refused by attestation, got {outcome:?}"
 		);
+	});
+}
+
+#[test]
+fn the_dust_of_a_reaped_account_goes_to_the_author_not_out_of_supply() {
+	use frame_support::traits::{fungible::Mutate, tokens::Preservation};
+	preset_storage("development").execute_with(|| {
+		start_block(1);
+		let issuance = Balances::total_issuance();
+		let ed: u128 = <Runtime as pallet_balances::Config>::ExistentialDeposit::get();
+		let alice_before = free(Sr25519Keyring::Alice);
+		let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+		let dust = ed / 2;
+
+		assert_ok!(<Balances as Mutate<_>>::transfer(
+			&ferdie,
+			&Sr25519Keyring::Dave.to_account_id(),
+			ENDOWMENT - dust,
+			Preservation::Expendable,
+		));
+
+		assert_eq!(Balances::balance(&ferdie), 0, "Ferdie was reaped");
+		assert_eq!(free(Sr25519Keyring::Alice), alice_before + dust, "the author got the dust");
+		assert_eq!(Balances::total_issuance(), issuance);
 	});
 }

@@ -98,7 +98,7 @@ impl pallet_balances::Config for Runtime {
 	type ReserveIdentifier = [u8; 8];
 	type Balance = Balance;
 	type RuntimeEvent = RuntimeEvent;
-	type DustRemoval = ();
+	type DustRemoval = ToBlockAuthor;
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	type AccountStore = System;
 	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
@@ -109,15 +109,17 @@ impl pallet_balances::Config for Runtime {
 	type DoneSlashHandler = ();
 }
 
-/// Pays transaction fees to the author of the current block.
+/// Pays transaction fees, and the dust of reaped accounts, to the author of the current
+/// block, so that neither leaves the supply: only builds burn AZRA, and the mint pallet's
+/// issuance equation holds.
 ///
 /// The author is read from the Aura pre-runtime digest; an Aura key is an sr25519 public key
 /// and so also an account. Where no author can be found (a block built outside consensus),
-/// the fee is dropped.
-pub struct FeesToAuthor;
+/// the amount is dropped.
+pub struct ToBlockAuthor;
 
-impl OnUnbalanced<Credit<AccountId, Balances>> for FeesToAuthor {
-	fn on_nonzero_unbalanced(fee: Credit<AccountId, Balances>) {
+impl OnUnbalanced<Credit<AccountId, Balances>> for ToBlockAuthor {
+	fn on_nonzero_unbalanced(amount: Credit<AccountId, Balances>) {
 		let digest = System::digest();
 		let pre_runtime_digests = digest.logs().iter().filter_map(|item| item.as_pre_runtime());
 		let author = Aura::find_author(pre_runtime_digests)
@@ -126,9 +128,9 @@ impl OnUnbalanced<Credit<AccountId, Balances>> for FeesToAuthor {
 			})
 			.map(|aura_id| AccountId::new(aura_id.into_inner().0));
 		if let Some(author) = author {
-			// A fee below the existential deposit for an author with no account is lost;
+			// An amount below the existential deposit for an author with no account is lost;
 			// validators are funded, so this is the rare case.
-			let _ = <Balances as Balanced<AccountId>>::resolve(&author, fee);
+			let _ = <Balances as Balanced<AccountId>>::resolve(&author, amount);
 		}
 	}
 }
@@ -141,7 +143,7 @@ impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	// Fees go to the block author rather than being burned: the only AZRA that leaves
 	// supply is what builders burn for builds, so net emission stays an honest figure.
-	type OnChargeTransaction = FungibleAdapter<Balances, FeesToAuthor>;
+	type OnChargeTransaction = FungibleAdapter<Balances, ToBlockAuthor>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = IdentityFee<Balance>;
