@@ -433,6 +433,8 @@ pub mod pallet {
 		SmoothingChangeTooLarge,
 		/// `epoch_length` moved more than the per-epoch step allows.
 		EpochLengthChangeTooLarge,
+		/// The enclave that signed the proof runs another measurement than the build requires.
+		WrongMeasurement,
 	}
 
 	#[pallet::hooks]
@@ -570,6 +572,11 @@ pub mod pallet {
 				provider: provider.clone(),
 			};
 			let verified = T::WorkProofs::verify_work_proof(&claim, &proof)?;
+			// The provider may hold several enclaves; the one that signed must run the
+			// measurement the builder asked for, not just any allow-listed one.
+			if let Some(required) = build.required_measurement {
+				ensure!(verified.measurement == required, Error::<T>::WrongMeasurement);
+			}
 			T::Builds::complete_build(build_id, &provider, output_hash, units_used)?;
 
 			Points::<T>::insert(epoch, &provider, entry);

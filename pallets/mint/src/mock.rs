@@ -177,6 +177,15 @@ impl MockBurn {
 		Ok(id)
 	}
 
+	/// Require enclaves running `measurement` for build `id`.
+	pub fn require_measurement(id: BuildId, measurement: H256) {
+		BUILDS.with(|b| {
+			if let Some(view) = b.borrow_mut().get_mut(&id) {
+				view.required_measurement = Some(measurement);
+			}
+		});
+	}
+
 	/// Assign build `id` to `provider` until `deadline`.
 	pub fn assign(id: BuildId, provider: AccountId, deadline: BlockNumber) {
 		BUILDS.with(|b| {

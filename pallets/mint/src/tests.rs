@@ -289,6 +289,24 @@ fn submit_work_rejects_zero_units() {
 }
 
 #[test]
+fn submit_work_rejects_an_enclave_with_another_measurement_than_required() {
+	new_test_ext().execute_with(|| {
+		let id = assigned_build(ALICE, 10, 100);
+		MockBurn::require_measurement(id, H256::repeat_byte(0xbb));
+		assert_noop!(prove(ALICE, id, 5), Error::<Test>::WrongMeasurement);
+	});
+}
+
+#[test]
+fn submit_work_accepts_the_required_measurement() {
+	new_test_ext().execute_with(|| {
+		let id = assigned_build(ALICE, 10, 100);
+		MockBurn::require_measurement(id, MEASUREMENT);
+		assert_ok!(prove(ALICE, id, 5));
+	});
+}
+
+#[test]
 fn submit_work_rejects_more_units_than_requested() {
 	new_test_ext().execute_with(|| {
 		let id = assigned_build(ALICE, 10, 100);
