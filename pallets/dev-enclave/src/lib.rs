@@ -1,0 +1,846 @@
+//! # AzraCode dev enclave
+//!
+//! Dev and test chains run where there is no SGX or TDX hardware, yet AzraCode's
+//! attestation pallet accepts nothing but Intel DCAP quotes it verified itself. This crate
+//! closes that gap without a single skip switch: it is a complete, miniature copy of
+//! Intel's DCAP PKI whose **private keys are public knowledge** (each is the SHA-256 of a
+//! fixed label), and it issues real DCAP-format artefacts through it:
+//!
+//! - a root CA ([`DevPki::root_ca_der`]) that dev and local chain specs trust instead of
+//!   Intel's SGX root;
+//! - a PCK platform CA and PCK leaf certificate carrying Intel's SGX extension (FMSPC
+//!   [`DEV_FMSPC`], CPU SVN, PCE SVN, PCE id, SGX type);
+//! - a TCB signing certificate that signs TCB info and QE identity;
+//! - collateral ([`DevPki::collateral`]): TCB info and QE identity JSON, PCK and root CRLs
+//!   with their issuer chains, for SGX or TDX, with the dates, numbers and TCB status a
+//!   test asks for;
+//! - quotes ([`DevPki::quote`]): SGX v3 and TDX v4, with the QE report signed by the PCK
+//!   key and the enclave report signed by the attestation key.
+//!
+//! The pallet verifies these with the same `dcap-qvl` code path as Intel's. What changes
+//! is only *who* could have produced them: anyone. A chain that trusts the dev root is
+//! therefore a dev chain and nothing more; production chain specs trust Intel's root,
+//! under which no dev quote verifies.
+//!
+//! Everything is deterministic (fixed keys, RFC 6979 signatures, fixed certificate
+//! validity), so the dev root certificate is the same bytes on every machine.
+
+#![deny(missing_docs)]
+
+use codec::Encode;
+use dcap_qvl::{
+	quote::{
+		AuthData, AuthDataV3, AuthDataV4, CertificationData, Data, EnclaveReport, Header,
+		QEReportCertificationData, Quote, Report, TDReport10,
+	},
+	tcb_info::TdxModule,
+	QeIdentity, QeTcb, QeTcbLevel, QuoteCollateralV3, Tcb, TcbComponents, TcbInfo, TcbLevel,
+	TcbStatus, INTEL_QE_VENDOR_ID,
+};
+use der::{
+	asn1::{Any, ObjectIdentifier, OctetString, UtcTime},
+	Encode as _, EncodePem, Tag,
+};
+use p256::ecdsa::{signature::Signer, DerSignature, Signature, SigningKey};
+use sha2::{Digest, Sha256};
+use std::{fmt, str::FromStr, time::Duration};
+use x509_cert::{
+	builder::{profile::BuilderProfile, Builder, CertificateBuilder, CrlBuilder},
+	crl::RevokedCert,
+	ext::{
+		pkix::{BasicConstraints, CrlNumber, KeyUsage, KeyUsages},
+		Extension, ToExtension,
+	},
+	name::Name,
+	serial_number::SerialNumber,
+	spki::{SubjectPublicKeyInfo, SubjectPublicKeyInfoRef},
+	time::{Time, Validity},
+	Certificate, TbsCertificate,
+};
+
+/// The platform type (FMSPC) of the dev platform. Intel never issued it.
+pub const DEV_FMSPC: [u8; 6] = [0xA2, 0x7A, 0xC0, 0xDE, 0x00, 0x01];
+
+/// CPU SVN of the dev platform (in its PCK certificate and TCB info).
+pub const DEV_CPU_SVN: [u8; 16] = [3; 16];
+
+/// PCE SVN of the dev platform.
+pub const DEV_PCE_SVN: u16 = 13;
+
+/// TEE TCB SVN of the dev TDX module (module version 0: no module identity needed).
+pub const DEV_TEE_TCB_SVN: [u8; 16] = [3, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+/// ISV SVN of the dev quoting enclave.
+pub const DEV_QE_SVN: u16 = 8;
+
+/// Start of every dev certificate's validity (2025-01-01T00:00:00Z).
+pub const CERT_NOT_BEFORE: u64 = 1_735_689_600;
+
+/// End of every dev certificate's validity (2049-12-31T23:59:59Z, the last UTCTime).
+pub const CERT_NOT_AFTER: u64 = 2_524_607_999;
+
+/// How long dev collateral is valid by default: 30 days, like Intel's TCB info.
+pub const DEFAULT_COLLATERAL_VALIDITY: u64 = 30 * 24 * 60 * 60;
+
+const ORGANISATION: &str = "AzraCode Dev PKI - private keys are public";
+
+// Intel's SGX extension of PCK certificates and the parts dcap-qvl reads.
+const SGX_EXTENSION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113741.1.13.1");
+const SGX_PPID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113741.1.13.1.1");
+const SGX_TCB: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113741.1.13.1.2");
+const SGX_PCE_ID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113741.1.13.1.3");
+const SGX_FMSPC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113741.1.13.1.4");
+const SGX_TYPE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113741.1.13.1.5");
+const SGX_TCB_PCESVN: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113741.1.13.1.2.17");
+const SGX_TCB_CPUSVN: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113741.1.13.1.2.18");
+
+// Quote constants (Intel's quote format).
+const ATTESTATION_KEY_TYPE_ECDSA_P256: u16 = 2;
+const TEE_TYPE_SGX: u32 = 0x0000_0000;
+const TEE_TYPE_TDX: u32 = 0x0000_0081;
+const CERT_TYPE_PCK_CHAIN: u16 = 5;
+const CERT_TYPE_QE_REPORT: u16 = 6;
+const SGX_QE_PROD_ID: u16 = 1;
+const TDX_QE_PROD_ID: u16 = 2;
+// SGX ATTRIBUTES.FLAGS: INIT | MODE64BIT, plus DEBUG for a debug enclave.
+const SGX_FLAGS: u8 = 0x05;
+const SGX_FLAG_DEBUG: u8 = 0x02;
+// TD ATTRIBUTES: SEPT_VE_DISABLE (bit 28) always; TUD.DEBUG (bit 0) for a debug TD.
+const TD_SEPT_VE_DISABLE: [u8; 8] = [0, 0, 0, 0x10, 0, 0, 0, 0];
+
+/// What went wrong while issuing a dev artefact (a bug or an out-of-range input; the
+/// fixed dev PKI itself always builds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(String);
+
+impl Error {
+	fn new(context: &str, error: impl fmt::Display) -> Self {
+		Self(format!("{context}: {error}"))
+	}
+}
+
+impl fmt::Display for Error {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		f.write_str(&self.0)
+	}
+}
+
+impl std::error::Error for Error {}
+
+/// Results of this crate.
+pub type Result<T> = core::result::Result<T, Error>;
+
+/// The TEE a quote or collateral is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tee {
+	/// Intel SGX (quote v3, TCB info id `SGX`, QE identity id `QE`).
+	Sgx,
+	/// Intel TDX (quote v4, TCB info id `TDX`, QE identity id `TD_QE`).
+	Tdx,
+}
+
+/// The identity of a dev SGX enclave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SgxEnclave {
+	/// MRENCLAVE: the enclave's code measurement.
+	pub mr_enclave: [u8; 32],
+	/// MRSIGNER: the hash of the enclave signer's key.
+	pub mr_signer: [u8; 32],
+	/// ISV product id.
+	pub isv_prod_id: u16,
+	/// ISV security version.
+	pub isv_svn: u16,
+	/// Whether the enclave runs in debug mode (the pallet must reject it).
+	pub debug: bool,
+}
+
+impl SgxEnclave {
+	/// AzraCode's dev build runtime: the identity dev chain specs allow-list.
+	pub fn azra_dev_runtime() -> Self {
+		Self {
+			mr_enclave: sha256(b"azra/dev-enclave/mrenclave/v1"),
+			mr_signer: sha256(b"azra/dev-enclave/mrsigner/v1"),
+			isv_prod_id: 1,
+			isv_svn: 1,
+			debug: false,
+		}
+	}
+}
+
+/// The identity of a dev TDX trust domain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TdxGuest {
+	/// MRTD: the measurement of the TD's initial contents.
+	pub mr_td: [u8; 48],
+	/// RTMR0..3: the runtime measurement registers.
+	pub rtmr: [[u8; 48]; 4],
+	/// Whether the TD runs under debug (the pallet must reject it).
+	pub debug: bool,
+}
+
+impl TdxGuest {
+	/// AzraCode's dev build runtime as a trust domain.
+	pub fn azra_dev_runtime() -> Self {
+		let digest = |label: &str| sha384_like(label.as_bytes());
+		Self {
+			mr_td: digest("azra/dev-td/mrtd/v1"),
+			rtmr: [
+				digest("azra/dev-td/rtmr0/v1"),
+				digest("azra/dev-td/rtmr1/v1"),
+				digest("azra/dev-td/rtmr2/v1"),
+				digest("azra/dev-td/rtmr3/v1"),
+			],
+			debug: false,
+		}
+	}
+}
+
+/// Who a quote says is running.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Identity {
+	/// An SGX enclave (quote v3).
+	Sgx(SgxEnclave),
+	/// A TDX trust domain (quote v4).
+	Tdx(TdxGuest),
+}
+
+impl Identity {
+	/// The TEE of this identity.
+	pub fn tee(&self) -> Tee {
+		match self {
+			Identity::Sgx(_) => Tee::Sgx,
+			Identity::Tdx(_) => Tee::Tdx,
+		}
+	}
+}
+
+/// What dev collateral says about itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollateralOptions {
+	/// Issue date (unix seconds) of the TCB info, QE identity and both CRLs.
+	pub issued_at: u64,
+	/// Seconds from `issued_at` to `nextUpdate`.
+	pub validity: u64,
+	/// TCB evaluation data number of the TCB info and QE identity.
+	pub tcb_evaluation_data_number: u32,
+	/// CRL number of both CRLs.
+	pub crl_number: u32,
+	/// Intel's verdict on the dev platform's TCB.
+	pub tcb_status: TcbStatus,
+	/// Advisories Intel lists against that TCB.
+	pub advisory_ids: Vec<String>,
+	/// Whether the PCK CRL revokes the dev PCK certificate.
+	pub revoke_pck: bool,
+}
+
+impl CollateralOptions {
+	/// Up-to-date collateral issued at `issued_at`, valid for [`DEFAULT_COLLATERAL_VALIDITY`].
+	pub fn issued_at(issued_at: u64) -> Self {
+		Self {
+			issued_at,
+			validity: DEFAULT_COLLATERAL_VALIDITY,
+			tcb_evaluation_data_number: 1,
+			crl_number: 1,
+			tcb_status: TcbStatus::UpToDate,
+			advisory_ids: Vec::new(),
+			revoke_pck: false,
+		}
+	}
+
+	/// Unix time after which the collateral no longer verifies.
+	pub fn next_update(&self) -> u64 {
+		self.issued_at.saturating_add(self.validity)
+	}
+}
+
+/// One certificate of the dev PKI with its key.
+struct Issued {
+	key: SigningKey,
+	cert: Certificate,
+}
+
+impl Issued {
+	fn pem(&self) -> Result<String> {
+		self.cert.to_pem(der::pem::LineEnding::LF).map_err(|e| Error::new("PEM", e))
+	}
+}
+
+/// The dev PKI: Intel's DCAP hierarchy in miniature, with public keys.
+pub struct DevPki {
+	root: Issued,
+	pck_ca: Issued,
+	pck: Issued,
+	tcb_signer: Issued,
+	attestation_key: SigningKey,
+}
+
+impl DevPki {
+	/// Build the dev PKI. Deterministic: the same certificates on every call.
+	pub fn new() -> Result<Self> {
+		let root_key = dev_key("root-ca")?;
+		let root_name = dev_name("AzraCode Dev SGX Root CA")?;
+		let root_cert = issue(
+			CertProfile { issuer: root_name.clone(), subject: root_name, ca: true, extra: None },
+			1,
+			&root_key,
+			&root_key,
+		)?;
+		let root = Issued { key: root_key, cert: root_cert };
+
+		let pck_ca_key = dev_key("pck-platform-ca")?;
+		let pck_ca_cert = issue(
+			CertProfile {
+				issuer: subject_of(&root.cert),
+				subject: dev_name("AzraCode Dev SGX PCK Platform CA")?,
+				ca: true,
+				extra: None,
+			},
+			2,
+			&pck_ca_key,
+			&root.key,
+		)?;
+		let pck_ca = Issued { key: pck_ca_key, cert: pck_ca_cert };
+
+		let pck_key = dev_key("pck-leaf")?;
+		let pck_cert = issue(
+			CertProfile {
+				issuer: subject_of(&pck_ca.cert),
+				subject: dev_name("AzraCode Dev SGX PCK Certificate")?,
+				ca: false,
+				extra: Some(sgx_extension()?),
+			},
+			3,
+			&pck_key,
+			&pck_ca.key,
+		)?;
+		let pck = Issued { key: pck_key, cert: pck_cert };
+
+		let tcb_key = dev_key("tcb-signing")?;
+		let tcb_cert = issue(
+			CertProfile {
+				issuer: subject_of(&root.cert),
+				subject: dev_name("AzraCode Dev SGX TCB Signing")?,
+				ca: false,
+				extra: None,
+			},
+			4,
+			&tcb_key,
+			&root.key,
+		)?;
+		let tcb_signer = Issued { key: tcb_key, cert: tcb_cert };
+
+		Ok(Self { root, pck_ca, pck, tcb_signer, attestation_key: dev_key("attestation-key")? })
+	}
+
+	/// The dev root CA certificate (DER): what dev chain specs trust.
+	pub fn root_ca_der(&self) -> Result<Vec<u8>> {
+		self.root.cert.to_der().map_err(|e| Error::new("root DER", e))
+	}
+
+	/// Collateral for the dev platform's `tee`, as `submit_collateral` takes it.
+	pub fn collateral(&self, tee: Tee, options: &CollateralOptions) -> Result<QuoteCollateralV3> {
+		let issue_date = rfc3339(options.issued_at)?;
+		let next_update = rfc3339(options.next_update())?;
+		let level_tcb = match tee {
+			Tee::Sgx => Tcb {
+				sgx_components: components(&DEV_CPU_SVN),
+				tdx_components: Vec::new(),
+				pce_svn: DEV_PCE_SVN,
+			},
+			Tee::Tdx => Tcb {
+				sgx_components: components(&DEV_CPU_SVN),
+				tdx_components: components(&DEV_TEE_TCB_SVN),
+				pce_svn: DEV_PCE_SVN,
+			},
+		};
+		let tcb_info = TcbInfo {
+			id: match tee {
+				Tee::Sgx => "SGX",
+				Tee::Tdx => "TDX",
+			}
+			.into(),
+			version: 3,
+			issue_date: issue_date.clone(),
+			next_update: next_update.clone(),
+			fmspc: hex_upper(&DEV_FMSPC),
+			pce_id: "0000".into(),
+			tcb_type: 0,
+			tcb_evaluation_data_number: options.tcb_evaluation_data_number,
+			tcb_levels: vec![TcbLevel {
+				tcb: level_tcb,
+				tcb_date: issue_date.clone(),
+				tcb_status: options.tcb_status,
+				advisory_ids: options.advisory_ids.clone(),
+			}],
+			tdx_module: (tee == Tee::Tdx).then(|| TdxModule {
+				mrsigner: hex_upper(&[0u8; 48]),
+				attributes: hex_upper(&[0u8; 8]),
+				attributes_mask: hex_upper(&[0xFFu8; 8]),
+			}),
+			tdx_module_identities: Vec::new(),
+		};
+		let qe_identity = QeIdentity {
+			id: match tee {
+				Tee::Sgx => "QE",
+				Tee::Tdx => "TD_QE",
+			}
+			.into(),
+			version: 2,
+			issue_date: issue_date.clone(),
+			next_update,
+			tcb_evaluation_data_number: options.tcb_evaluation_data_number,
+			miscselect: [0; 4],
+			miscselect_mask: [0xFF; 4],
+			attributes: qe_attributes(),
+			attributes_mask: [
+				0xFB, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0,
+			],
+			mrsigner: qe_mr_signer(),
+			isvprodid: qe_prod_id(tee),
+			tcb_levels: vec![QeTcbLevel {
+				tcb: QeTcb { isvsvn: DEV_QE_SVN },
+				tcb_date: issue_date,
+				tcb_status: TcbStatus::UpToDate,
+				advisory_ids: Vec::new(),
+			}],
+		};
+		let tcb_info = serde_json::to_string(&tcb_info).map_err(|e| Error::new("TCB info", e))?;
+		let qe_identity =
+			serde_json::to_string(&qe_identity).map_err(|e| Error::new("QE identity", e))?;
+		let signer_chain = format!("{}{}", self.tcb_signer.pem()?, self.root.pem()?);
+		let revoked = options.revoke_pck.then(|| self.pck.cert.tbs_certificate().serial_number());
+		Ok(QuoteCollateralV3 {
+			pck_crl_issuer_chain: format!("{}{}", self.pck_ca.pem()?, self.root.pem()?),
+			root_ca_crl: self.crl(&self.root, options, None)?,
+			pck_crl: self.crl(&self.pck_ca, options, revoked.cloned())?,
+			tcb_info_issuer_chain: signer_chain.clone(),
+			tcb_info_signature: raw_signature(&self.tcb_signer.key, tcb_info.as_bytes()),
+			tcb_info,
+			qe_identity_issuer_chain: signer_chain,
+			qe_identity_signature: raw_signature(&self.tcb_signer.key, qe_identity.as_bytes()),
+			qe_identity,
+			pck_certificate_chain: None,
+		})
+	}
+
+	/// [`Self::collateral`] SCALE-encoded: the `collateral` argument of `submit_collateral`.
+	pub fn collateral_bytes(&self, tee: Tee, options: &CollateralOptions) -> Result<Vec<u8>> {
+		Ok(self.collateral(tee, options)?.encode())
+	}
+
+	/// A quote by the dev platform's quoting enclave that `identity` runs with
+	/// `report_data`: SGX quote v3 or TDX quote v4, PCK chain embedded.
+	pub fn quote(&self, identity: &Identity, report_data: [u8; 64]) -> Result<Vec<u8>> {
+		let tee = identity.tee();
+		let (version, tee_type, report) = match identity {
+			Identity::Sgx(enclave) => {
+				(3, TEE_TYPE_SGX, Report::SgxEnclave(sgx_report(enclave, report_data)))
+			}
+			Identity::Tdx(guest) => (4, TEE_TYPE_TDX, Report::TD10(td_report(guest, report_data))),
+		};
+		let header = Header {
+			version,
+			attestation_key_type: ATTESTATION_KEY_TYPE_ECDSA_P256,
+			tee_type,
+			qe_svn: DEV_QE_SVN,
+			pce_svn: DEV_PCE_SVN,
+			qe_vendor_id: INTEL_QE_VENDOR_ID,
+			user_data: [0; 20],
+		};
+		let mut signed = header.encode();
+		match &report {
+			Report::SgxEnclave(r) => r.encode_to(&mut signed),
+			Report::TD10(r) => r.encode_to(&mut signed),
+			_ => return Err(Error("only SGX and TD 1.0 reports are issued".into())),
+		}
+		let ecdsa_signature = raw_signature_array(&self.attestation_key, &signed)?;
+		let ecdsa_attestation_key = self.attestation_public_key()?;
+
+		// The quoting enclave vouches for the attestation key in its own report, which the
+		// PCK key signs.
+		let qe_auth_data = sha256(b"azra/dev-pki/qe-auth-data").to_vec();
+		let mut qe_report_data = [0u8; 64];
+		let mut hashed = ecdsa_attestation_key.to_vec();
+		hashed.extend_from_slice(&qe_auth_data);
+		qe_report_data[..32].copy_from_slice(&sha256(&hashed));
+		let qe_report = EnclaveReport {
+			cpu_svn: DEV_CPU_SVN,
+			misc_select: 0,
+			reserved1: [0; 28],
+			attributes: qe_attributes(),
+			mr_enclave: sha256(b"azra/dev-pki/qe-mrenclave"),
+			reserved2: [0; 32],
+			mr_signer: qe_mr_signer(),
+			reserved3: [0; 96],
+			isv_prod_id: qe_prod_id(tee),
+			isv_svn: DEV_QE_SVN,
+			reserved4: [0; 60],
+			report_data: qe_report_data,
+		};
+		let qe_report_bytes: [u8; 384] =
+			qe_report.encode().try_into().map_err(|_| Error("a QE report is 384 bytes".into()))?;
+		let qe_report_signature = raw_signature_array(&self.pck.key, &qe_report_bytes)?;
+		let pck_chain = format!("{}{}{}", self.pck.pem()?, self.pck_ca.pem()?, self.root.pem()?);
+		let certification_data = CertificationData {
+			cert_type: CERT_TYPE_PCK_CHAIN,
+			body: Data::new(pck_chain.into_bytes()),
+		};
+		let auth_data = match tee {
+			Tee::Sgx => AuthData::V3(AuthDataV3 {
+				ecdsa_signature,
+				ecdsa_attestation_key,
+				qe_report: qe_report_bytes,
+				qe_report_signature,
+				qe_auth_data: Data::new(qe_auth_data),
+				certification_data,
+			}),
+			Tee::Tdx => AuthData::V4(AuthDataV4 {
+				ecdsa_signature,
+				ecdsa_attestation_key,
+				// The encoder fills this body with `qe_report_data`.
+				certification_data: CertificationData {
+					cert_type: CERT_TYPE_QE_REPORT,
+					body: Data::new(Vec::new()),
+				},
+				qe_report_data: QEReportCertificationData {
+					qe_report: qe_report_bytes,
+					qe_report_signature,
+					qe_auth_data: Data::new(qe_auth_data),
+					certification_data,
+				},
+			}),
+		};
+		Ok(Quote { header, report, auth_data }.encode())
+	}
+
+	/// The attestation key's public point (x ‖ y), as quotes carry it.
+	fn attestation_public_key(&self) -> Result<[u8; 64]> {
+		use p256::elliptic_curve::sec1::ToSec1Point;
+		let point = self.attestation_key.verifying_key().as_affine().to_sec1_point(false);
+		point.as_bytes()[1..]
+			.try_into()
+			.map_err(|_| Error("an uncompressed P-256 point is 65 bytes".into()))
+	}
+
+	/// A CRL by `issuer`, revoking `revoked` if given.
+	fn crl(
+		&self,
+		issuer: &Issued,
+		options: &CollateralOptions,
+		revoked: Option<SerialNumber>,
+	) -> Result<Vec<u8>> {
+		let this_update = utc(options.issued_at)?;
+		let number =
+			CrlNumber::try_from(options.crl_number).map_err(|e| Error::new("CRL number", e))?;
+		let builder = CrlBuilder::new_with_this_update(&issuer.cert, number, this_update)
+			.map_err(|e| Error::new("CRL", e))?
+			.with_next_update(Some(utc(options.next_update())?))
+			.with_certificates(revoked.into_iter().map(|serial_number| RevokedCert {
+				serial_number,
+				revocation_date: this_update,
+				crl_entry_extensions: None,
+			}));
+		let crl = builder
+			.build::<SigningKey, DerSignature>(&issuer.key)
+			.map_err(|e| Error::new("CRL signature", e))?;
+		crl.to_der().map_err(|e| Error::new("CRL DER", e))
+	}
+}
+
+/// The profile of a dev certificate: names, CA or not, and Intel's SGX extension on the
+/// PCK leaf. No extended key usage: dcap-qvl's path check would then demand TLS server use.
+struct CertProfile {
+	issuer: Name,
+	subject: Name,
+	ca: bool,
+	extra: Option<Extension>,
+}
+
+impl BuilderProfile for CertProfile {
+	fn get_issuer(&self, _subject: &Name) -> Name {
+		self.issuer.clone()
+	}
+
+	fn get_subject(&self) -> Name {
+		self.subject.clone()
+	}
+
+	fn build_extensions(
+		&self,
+		_spk: SubjectPublicKeyInfoRef<'_>,
+		_issuer_spk: SubjectPublicKeyInfoRef<'_>,
+		_tbs: &TbsCertificate,
+	) -> x509_cert::builder::Result<Vec<Extension>> {
+		let mut extensions = Vec::new();
+		let constraints = BasicConstraints { ca: self.ca, path_len_constraint: None };
+		extensions.push(constraints.to_extension(&self.subject, &extensions)?);
+		let usage = if self.ca {
+			KeyUsage(KeyUsages::KeyCertSign | KeyUsages::CRLSign)
+		} else {
+			KeyUsage(KeyUsages::DigitalSignature | KeyUsages::NonRepudiation)
+		};
+		extensions.push(usage.to_extension(&self.subject, &extensions)?);
+		extensions.extend(self.extra.clone());
+		Ok(extensions)
+	}
+}
+
+/// Issue a certificate for `subject_key` under `profile`, signed by `issuer_key`.
+fn issue(
+	profile: CertProfile,
+	serial: u32,
+	subject_key: &SigningKey,
+	issuer_key: &SigningKey,
+) -> Result<Certificate> {
+	let spki = SubjectPublicKeyInfo::from_key(subject_key.verifying_key())
+		.map_err(|e| Error::new("public key", e))?;
+	let validity = Validity::new(utc(CERT_NOT_BEFORE)?, utc(CERT_NOT_AFTER)?);
+	let builder = CertificateBuilder::new(profile, SerialNumber::from(serial), validity, spki)
+		.map_err(|e| Error::new("certificate", e))?;
+	builder
+		.build::<SigningKey, DerSignature>(issuer_key)
+		.map_err(|e| Error::new("certificate signature", e))
+}
+
+/// Intel's SGX extension for the dev platform: PPID, TCB (CPU SVN and PCE SVN), PCE id,
+/// FMSPC and SGX type, each a (OID, value) sequence as in Intel's PCK certificates.
+fn sgx_extension() -> Result<Extension> {
+	#[derive(der::Sequence)]
+	struct Entry {
+		id: ObjectIdentifier,
+		value: Any,
+	}
+	let entry = |id: ObjectIdentifier, value: Any| Entry { id, value };
+	let octets = |bytes: &[u8]| {
+		Any::new(Tag::OctetString, bytes.to_vec()).map_err(|e| Error::new("OCTET STRING", e))
+	};
+	let integer = |value: u16| Any::encode_from(&value).map_err(|e| Error::new("INTEGER", e));
+
+	let mut tcb = Vec::new();
+	for (i, svn) in DEV_CPU_SVN.iter().enumerate() {
+		let id = ObjectIdentifier::new(&format!("{SGX_TCB}.{}", i + 1))
+			.map_err(|e| Error::new("OID", e))?;
+		tcb.push(entry(id, integer(u16::from(*svn))?));
+	}
+	tcb.push(entry(SGX_TCB_PCESVN, integer(DEV_PCE_SVN)?));
+	tcb.push(entry(SGX_TCB_CPUSVN, octets(&DEV_CPU_SVN)?));
+
+	let entries = vec![
+		entry(SGX_PPID, octets(&sha256(b"azra/dev-pki/ppid")[..16])?),
+		entry(SGX_TCB, Any::encode_from(&tcb).map_err(|e| Error::new("TCB", e))?),
+		entry(SGX_PCE_ID, octets(&[0, 0])?),
+		entry(SGX_FMSPC, octets(&DEV_FMSPC)?),
+		// SGX type: Standard.
+		entry(SGX_TYPE, Any::new(Tag::Enumerated, vec![0]).map_err(|e| Error::new("ENUM", e))?),
+	];
+	let value = entries.to_der().map_err(|e| Error::new("SGX extension", e))?;
+	Ok(Extension {
+		extn_id: SGX_EXTENSION,
+		critical: false,
+		extn_value: OctetString::new(value).map_err(|e| Error::new("SGX extension", e))?,
+	})
+}
+
+fn sgx_report(enclave: &SgxEnclave, report_data: [u8; 64]) -> EnclaveReport {
+	let mut attributes = [0u8; 16];
+	attributes[0] = SGX_FLAGS | if enclave.debug { SGX_FLAG_DEBUG } else { 0 };
+	// XFRM: x87 and SSE state.
+	attributes[8] = 0x03;
+	EnclaveReport {
+		cpu_svn: DEV_CPU_SVN,
+		misc_select: 0,
+		reserved1: [0; 28],
+		attributes,
+		mr_enclave: enclave.mr_enclave,
+		reserved2: [0; 32],
+		mr_signer: enclave.mr_signer,
+		reserved3: [0; 96],
+		isv_prod_id: enclave.isv_prod_id,
+		isv_svn: enclave.isv_svn,
+		reserved4: [0; 60],
+		report_data,
+	}
+}
+
+fn td_report(guest: &TdxGuest, report_data: [u8; 64]) -> TDReport10 {
+	let mut td_attributes = TD_SEPT_VE_DISABLE;
+	if guest.debug {
+		td_attributes[0] |= 0x01;
+	}
+	TDReport10 {
+		tee_tcb_svn: DEV_TEE_TCB_SVN,
+		mr_seam: sha384_like(b"azra/dev-pki/mrseam"),
+		mr_signer_seam: [0; 48],
+		seam_attributes: [0; 8],
+		td_attributes,
+		// XFAM: x87, SSE, AVX.
+		xfam: [0x07, 0, 0, 0, 0, 0, 0, 0],
+		mr_td: guest.mr_td,
+		mr_config_id: [0; 48],
+		mr_owner: [0; 48],
+		mr_owner_config: [0; 48],
+		rt_mr0: guest.rtmr[0],
+		rt_mr1: guest.rtmr[1],
+		rt_mr2: guest.rtmr[2],
+		rt_mr3: guest.rtmr[3],
+		report_data,
+	}
+}
+
+fn qe_attributes() -> [u8; 16] {
+	// INIT | PROVISIONKEY, not DEBUG.
+	let mut attributes = [0u8; 16];
+	attributes[0] = 0x11;
+	attributes
+}
+
+fn qe_mr_signer() -> [u8; 32] {
+	sha256(b"azra/dev-pki/qe-mrsigner")
+}
+
+fn qe_prod_id(tee: Tee) -> u16 {
+	match tee {
+		Tee::Sgx => SGX_QE_PROD_ID,
+		Tee::Tdx => TDX_QE_PROD_ID,
+	}
+}
+
+fn components(svns: &[u8; 16]) -> Vec<TcbComponents> {
+	svns.iter().map(|svn| TcbComponents { svn: *svn }).collect()
+}
+
+/// The dev key named `label`: SHA-256 of a public label, so anyone can derive it.
+fn dev_key(label: &str) -> Result<SigningKey> {
+	let seed = sha256(format!("azra/dev-pki/{label}").as_bytes());
+	SigningKey::from_slice(&seed).map_err(|e| Error::new("dev key", e))
+}
+
+fn dev_name(common_name: &str) -> Result<Name> {
+	Name::from_str(&format!("CN={common_name},O={ORGANISATION}")).map_err(|e| Error::new("name", e))
+}
+
+fn subject_of(cert: &Certificate) -> Name {
+	cert.tbs_certificate().subject().clone()
+}
+
+fn utc(secs: u64) -> Result<Time> {
+	UtcTime::from_unix_duration(Duration::from_secs(secs))
+		.map(Time::UtcTime)
+		.map_err(|e| Error::new("time", e))
+}
+
+fn rfc3339(secs: u64) -> Result<String> {
+	let secs = i64::try_from(secs).map_err(|e| Error::new("time", e))?;
+	chrono::DateTime::from_timestamp(secs, 0)
+		.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+		.ok_or_else(|| Error("time out of range".into()))
+}
+
+fn raw_signature(key: &SigningKey, message: &[u8]) -> Vec<u8> {
+	let signature: Signature = key.sign(message);
+	signature.to_bytes().to_vec()
+}
+
+fn raw_signature_array(key: &SigningKey, message: &[u8]) -> Result<[u8; 64]> {
+	raw_signature(key, message)
+		.try_into()
+		.map_err(|_| Error("a P-256 signature is 64 bytes".into()))
+}
+
+/// SHA-256 of `data`.
+pub fn sha256(data: &[u8]) -> [u8; 32] {
+	Sha256::digest(data).into()
+}
+
+fn sha384_like(label: &[u8]) -> [u8; 48] {
+	let mut out = [0u8; 48];
+	out[..32].copy_from_slice(&sha256(label));
+	out[32..].copy_from_slice(&sha256(&sha256(label))[..16]);
+	out
+}
+
+fn hex_upper(bytes: &[u8]) -> String {
+	bytes.iter().map(|b| format!("{b:02X}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use dcap_qvl::{configs::RustCryptoConfig, verify::QuoteVerifier, QuotePolicy};
+
+	const NOW: u64 = 1_790_000_000;
+
+	fn verify(
+		pki: &DevPki,
+		identity: &Identity,
+		options: &CollateralOptions,
+		at: u64,
+	) -> anyhow_free::Outcome {
+		let quote = pki.quote(identity, [7; 64]).unwrap();
+		let collateral = pki.collateral(identity.tee(), options).unwrap();
+		QuoteVerifier::<RustCryptoConfig>::new_with_config(pki.root_ca_der().unwrap())
+			.allow_debug(true)
+			.verify_with_policy(&quote, collateral, at, &QuotePolicy::claims_only(at))
+			.map(|claims| claims.tcb.status)
+			.map_err(|e| format!("{e:#}"))
+	}
+
+	mod anyhow_free {
+		pub type Outcome = Result<dcap_qvl::TcbStatus, String>;
+	}
+
+	#[test]
+	fn sgx_and_tdx_quotes_verify_under_the_dev_root() {
+		let pki = DevPki::new().unwrap();
+		let options = CollateralOptions::issued_at(NOW - 60);
+		for identity in [
+			Identity::Sgx(SgxEnclave::azra_dev_runtime()),
+			Identity::Tdx(TdxGuest::azra_dev_runtime()),
+		] {
+			assert_eq!(
+				verify(&pki, &identity, &options, NOW),
+				Ok(TcbStatus::UpToDate),
+				"{identity:?}"
+			);
+		}
+	}
+
+	#[test]
+	fn the_pki_is_deterministic() {
+		let a = DevPki::new().unwrap();
+		let b = DevPki::new().unwrap();
+		assert_eq!(a.root_ca_der().unwrap(), b.root_ca_der().unwrap());
+		let identity = Identity::Sgx(SgxEnclave::azra_dev_runtime());
+		assert_eq!(a.quote(&identity, [1; 64]).unwrap(), b.quote(&identity, [1; 64]).unwrap());
+	}
+
+	#[test]
+	fn collateral_is_checked_like_intels() {
+		let pki = DevPki::new().unwrap();
+		let identity = Identity::Sgx(SgxEnclave::azra_dev_runtime());
+		let options = CollateralOptions::issued_at(NOW - 60);
+		let expired = verify(&pki, &identity, &options, options.next_update() + 1).unwrap_err();
+		assert!(expired.to_lowercase().contains("expired"), "{expired}");
+		let early = verify(&pki, &identity, &options, NOW - 120).unwrap_err();
+		assert!(early.contains("future"), "{early}");
+		let revoked = CollateralOptions { revoke_pck: true, ..options.clone() };
+		let error = verify(&pki, &identity, &revoked, NOW).unwrap_err();
+		assert!(error.contains("Revoked"), "{error}");
+		let out_of_date = CollateralOptions {
+			tcb_status: TcbStatus::OutOfDate,
+			advisory_ids: vec!["INTEL-SA-00001".into()],
+			..options
+		};
+		assert_eq!(verify(&pki, &identity, &out_of_date, NOW), Ok(TcbStatus::OutOfDate));
+	}
+
+	#[test]
+	fn sgx_collateral_does_not_verify_a_tdx_quote() {
+		let pki = DevPki::new().unwrap();
+		let quote = pki.quote(&Identity::Tdx(TdxGuest::azra_dev_runtime()), [0; 64]).unwrap();
+		let collateral = pki.collateral(Tee::Sgx, &CollateralOptions::issued_at(NOW)).unwrap();
+		let result = QuoteVerifier::<RustCryptoConfig>::new_with_config(pki.root_ca_der().unwrap())
+			.verify_with_policy(&quote, collateral, NOW, &QuotePolicy::claims_only(NOW));
+		assert!(result.is_err());
+	}
+}
