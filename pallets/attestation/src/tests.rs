@@ -8,6 +8,8 @@ use frame_support::{assert_noop, assert_ok, BoundedVec};
 use sp_core::{ecdsa, ed25519, sr25519, Pair, H256};
 use sp_runtime::{BuildStorage, DispatchError, MultiSignature};
 
+mod dev_pki;
+
 const PROVIDER: AccountId = 1;
 const OTHER: AccountId = 2;
 

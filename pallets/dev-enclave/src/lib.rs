@@ -28,6 +28,8 @@
 #![deny(missing_docs)]
 
 use codec::Encode;
+/// Intel's TCB statuses, as collateral states them.
+pub use dcap_qvl::TcbStatus;
 use dcap_qvl::{
 	quote::{
 		AuthData, AuthDataV3, AuthDataV4, CertificationData, Data, EnclaveReport, Header,
@@ -35,7 +37,7 @@ use dcap_qvl::{
 	},
 	tcb_info::TdxModule,
 	QeIdentity, QeTcb, QeTcbLevel, QuoteCollateralV3, Tcb, TcbComponents, TcbInfo, TcbLevel,
-	TcbStatus, INTEL_QE_VENDOR_ID,
+	INTEL_QE_VENDOR_ID,
 };
 use der::{
 	asn1::{Any, ObjectIdentifier, OctetString, UtcTime},

@@ -1,0 +1,426 @@
+//! Registration end to end with quotes from the dev PKI (`azra-dev-enclave`): the same
+//! verifier and code path as Intel's samples, but with report data that can commit to a
+//! registration, so every rule after verification is exercised with a genuine quote.
+
+use super::*;
+use azra_dev_enclave::{
+	CollateralOptions, DevPki, Identity, SgxEnclave, TcbStatus as IntelStatus, TdxGuest, Tee,
+	DEV_FMSPC,
+};
+
+/// Block time of these tests (2026-09-21), inside the dev certificates' validity.
+const DEV_NOW: u64 = 1_790_000_000;
+
+fn pki() -> DevPki {
+	DevPki::new().expect("the dev PKI builds")
+}
+
+fn sgx() -> Identity {
+	Identity::Sgx(SgxEnclave::azra_dev_runtime())
+}
+
+fn tdx() -> Identity {
+	Identity::Tdx(TdxGuest::azra_dev_runtime())
+}
+
+fn options() -> CollateralOptions {
+	CollateralOptions::issued_at(DEV_NOW - 3600)
+}
+
+/// A quote of `identity` whose report data commits to registering `key` for `provider`
+/// with `nonce` on this chain.
+fn registration_quote(
+	pki: &DevPki,
+	identity: &Identity,
+	provider: AccountId,
+	key: &EnclaveKey,
+	nonce: &H256,
+) -> Vec<u8> {
+	let mut report_data = [0u8; 64];
+	report_data[..32].copy_from_slice(&Attestation::expected_report_data(&provider, key, nonce));
+	pki.quote(identity, report_data).expect("a dev quote")
+}
+
+/// The measurement entry `identity` satisfies.
+fn entry_of(identity: &Identity) -> MeasurementEntry {
+	match identity {
+		Identity::Sgx(enclave) => MeasurementEntry::Sgx {
+			mr_enclave: Some(H256(enclave.mr_enclave)),
+			mr_signer: Some(H256(enclave.mr_signer)),
+			isv_prod_id: enclave.isv_prod_id,
+			min_isv_svn: enclave.isv_svn,
+		},
+		Identity::Tdx(guest) => MeasurementEntry::Tdx {
+			mr_td: Digest384(guest.mr_td),
+			rtmr: guest.rtmr.map(|r| Some(Digest384(r))),
+		},
+	}
+}
+
+fn tee_type(tee: Tee) -> TeeType {
+	match tee {
+		Tee::Sgx => TeeType::Sgx,
+		Tee::Tdx => TeeType::Tdx,
+	}
+}
+
+/// The mock switched to the dev root at [`DEV_NOW`], with dev collateral for both TEEs
+/// stored (an SGX and a TDX quote as witnesses).
+fn dev_chain(test: impl FnOnce(&DevPki)) {
+	end(|| {
+		let pki = pki();
+		set_unix_time(DEV_NOW);
+		assert_ok!(Attestation::set_root_ca(
+			RuntimeOrigin::root(),
+			bounded(pki.root_ca_der().expect("root"))
+		));
+		for identity in [sgx(), tdx()] {
+			let collateral = pki.collateral_bytes(identity.tee(), &options()).expect("collateral");
+			let witness = pki.quote(&identity, [0; 64]).expect("witness");
+			assert_ok!(submit(DEV_FMSPC, collateral, witness));
+			assert!(Attestation::collateral_info(tee_type(identity.tee()), DEV_FMSPC).is_some());
+		}
+		test(&pki);
+	});
+}
+
+/// Register `key` for `provider` with a fresh nonce and a genuine quote of `identity`.
+fn register_dev(
+	pki: &DevPki,
+	identity: &Identity,
+	provider: AccountId,
+	key: EnclaveKey,
+) -> (MeasurementId, DispatchResult) {
+	let entry = entry_of(identity);
+	if Measurements::<Test>::get(entry.id()).is_none() {
+		allow(&entry);
+	}
+	let nonce = nonce_for(provider);
+	let quote = registration_quote(pki, identity, provider, &key, &nonce);
+	(entry.id(), register(provider, quote, key, nonce, entry.id()))
+}
+
+#[test]
+fn a_dev_sgx_quote_registers_and_its_key_signs_work() {
+	dev_chain(|pki| {
+		let pair = ed_pair(1);
+		let (id, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&pair));
+		assert_ok!(result);
+		assert_eq!(
+			last_event(),
+			Event::EnclaveRegistered {
+				provider: PROVIDER,
+				enclave_key: ed_key(&pair),
+				measurement: id,
+				tcb_status: TcbStatus::UpToDate,
+				expires_at: 1 + ReattestationPeriod::get(),
+			}
+		);
+		let record = Enclaves::<Test>::get(ed_key(&pair)).expect("registered");
+		assert_eq!(record.fmspc, DEV_FMSPC);
+		assert_eq!(Attestation::enclaves_of(&PROVIDER).len(), 1);
+
+		let work = claim(PROVIDER);
+		assert_eq!(
+			Attestation::verify_work_proof(&work, &ed_sign(&pair, &work)),
+			Ok(VerifiedWork { measurement: id, tcb_status: TcbStatus::UpToDate })
+		);
+		assert_ok!(Attestation::ensure_eligible(&PROVIDER, Some(id)));
+	});
+}
+
+#[test]
+fn a_dev_tdx_quote_registers_with_an_sr25519_key() {
+	dev_chain(|pki| {
+		let pair = sr_pair(2);
+		let (id, result) = register_dev(pki, &tdx(), PROVIDER, sr_key(&pair));
+		assert_ok!(result);
+		let work = claim(PROVIDER);
+		assert_eq!(
+			Attestation::verify_work_proof(&work, &sr_sign(&pair, &work)).map(|w| w.measurement),
+			Ok(id)
+		);
+	});
+}
+
+#[test]
+fn report_data_must_commit_to_provider_key_and_nonce() {
+	dev_chain(|pki| {
+		let entry = entry_of(&sgx());
+		let id = allow(&entry);
+		let key = ed_key(&ed_pair(1));
+		let nonce = nonce_for(PROVIDER);
+		let wrong = [
+			// Another provider's registration.
+			registration_quote(pki, &sgx(), OTHER, &key, &nonce),
+			// Another key.
+			registration_quote(pki, &sgx(), PROVIDER, &ed_key(&ed_pair(9)), &nonce),
+			// Another nonce.
+			registration_quote(pki, &sgx(), PROVIDER, &key, &H256::repeat_byte(7)),
+			// Nothing at all.
+			pki.quote(&sgx(), [0; 64]).expect("quote"),
+		];
+		for quote in wrong {
+			assert_noop!(
+				register(PROVIDER, quote, key, nonce, id),
+				Error::<Test>::ReportDataMismatch
+			);
+		}
+	});
+}
+
+#[test]
+fn a_nonce_is_used_once_and_expires() {
+	dev_chain(|pki| {
+		let id = allow(&entry_of(&sgx()));
+		let key = ed_key(&ed_pair(1));
+		let nonce = nonce_for(PROVIDER);
+		let quote = registration_quote(pki, &sgx(), PROVIDER, &key, &nonce);
+		assert_ok!(register(PROVIDER, quote.clone(), key, nonce, id));
+		// Replaying the same registration: the nonce is gone.
+		assert_noop!(register(PROVIDER, quote, key, nonce, id), Error::<Test>::NonceUnknown);
+
+		let late = nonce_for(PROVIDER);
+		let quote = registration_quote(pki, &sgx(), PROVIDER, &key, &late);
+		run_to_block(1 + NonceLifetime::get() + 1);
+		assert_noop!(register(PROVIDER, quote, key, late, id), Error::<Test>::NonceExpired);
+
+		// Another provider cannot use this provider's nonce.
+		let nonce = nonce_for(PROVIDER);
+		let quote = registration_quote(pki, &sgx(), OTHER, &key, &nonce);
+		assert_noop!(register(OTHER, quote, key, nonce, id), Error::<Test>::NonceUnknown);
+	});
+}
+
+#[test]
+fn debug_enclaves_are_always_rejected() {
+	dev_chain(|pki| {
+		let debug_sgx = Identity::Sgx(SgxEnclave { debug: true, ..SgxEnclave::azra_dev_runtime() });
+		let debug_td = Identity::Tdx(TdxGuest { debug: true, ..TdxGuest::azra_dev_runtime() });
+		for identity in [debug_sgx, debug_td] {
+			let id = allow(&entry_of(&identity));
+			let key = ed_key(&ed_pair(3));
+			let nonce = nonce_for(PROVIDER);
+			let quote = registration_quote(pki, &identity, PROVIDER, &key, &nonce);
+			assert_noop!(register(PROVIDER, quote, key, nonce, id), Error::<Test>::DebugEnclave);
+		}
+	});
+}
+
+#[test]
+fn the_quote_must_satisfy_the_named_measurement() {
+	dev_chain(|pki| {
+		let other = SgxEnclave { mr_enclave: [0xAB; 32], ..SgxEnclave::azra_dev_runtime() };
+		let id = allow(&entry_of(&Identity::Sgx(other)));
+		let key = ed_key(&ed_pair(1));
+		let nonce = nonce_for(PROVIDER);
+		let quote = registration_quote(pki, &sgx(), PROVIDER, &key, &nonce);
+		assert_noop!(
+			register(PROVIDER, quote.clone(), key, nonce, id),
+			Error::<Test>::MeasurementMismatch
+		);
+		assert_noop!(
+			register(PROVIDER, quote, key, nonce, H256::repeat_byte(5)),
+			Error::<Test>::MeasurementNotAllowed
+		);
+	});
+}
+
+#[test]
+fn revoking_a_measurement_disables_its_enclaves_at_once() {
+	dev_chain(|pki| {
+		let pair = ed_pair(1);
+		let (id, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&pair));
+		assert_ok!(result);
+		let other_pair = ed_pair(2);
+		assert_ok!(register_dev(pki, &sgx(), OTHER, ed_key(&other_pair)).1);
+
+		assert_ok!(Attestation::revoke_measurement(RuntimeOrigin::root(), id));
+		let work = claim(PROVIDER);
+		assert_noop!(
+			Attestation::verify_work_proof(&work, &ed_sign(&pair, &work)),
+			Error::<Test>::MeasurementRevoked
+		);
+		let work = claim(OTHER);
+		assert_noop!(
+			Attestation::verify_work_proof(&work, &ed_sign(&other_pair, &work)),
+			Error::<Test>::MeasurementRevoked
+		);
+		assert_noop!(
+			Attestation::ensure_eligible(&PROVIDER, None),
+			Error::<Test>::MeasurementRevoked
+		);
+		// And nobody registers under it again.
+		let nonce = nonce_for(PROVIDER);
+		let key = ed_key(&ed_pair(3));
+		let quote = registration_quote(pki, &sgx(), PROVIDER, &key, &nonce);
+		assert_noop!(register(PROVIDER, quote, key, nonce, id), Error::<Test>::MeasurementRevoked);
+	});
+}
+
+#[test]
+fn an_expired_registration_earns_nothing_until_it_re_attests() {
+	dev_chain(|pki| {
+		let pair = ed_pair(1);
+		let (id, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&pair));
+		assert_ok!(result);
+		run_to_block(1 + ReattestationPeriod::get() + 1);
+		let work = claim(PROVIDER);
+		assert_noop!(
+			Attestation::verify_work_proof(&work, &ed_sign(&pair, &work)),
+			Error::<Test>::EnclaveExpired
+		);
+		assert_noop!(
+			Attestation::ensure_eligible(&PROVIDER, Some(id)),
+			Error::<Test>::EnclaveExpired
+		);
+		// Re-attesting the same key renews it.
+		assert_ok!(register_dev(pki, &sgx(), PROVIDER, ed_key(&pair)).1);
+		assert_ok!(Attestation::verify_work_proof(&work, &ed_sign(&pair, &work)));
+	});
+}
+
+#[test]
+fn a_work_proof_signed_by_another_providers_enclave_is_invalid() {
+	dev_chain(|pki| {
+		let mine = ed_pair(1);
+		let theirs = ed_pair(2);
+		assert_ok!(register_dev(pki, &sgx(), PROVIDER, ed_key(&mine)).1);
+		assert_ok!(register_dev(pki, &sgx(), OTHER, ed_key(&theirs)).1);
+		let work = claim(PROVIDER);
+		assert_noop!(
+			Attestation::verify_work_proof(&work, &ed_sign(&theirs, &work)),
+			Error::<Test>::WorkProofInvalid
+		);
+		// A proof for other work than signed.
+		let mut other_work = claim(PROVIDER);
+		other_work.output_hash = H256::repeat_byte(0xEE);
+		assert_noop!(
+			Attestation::verify_work_proof(&other_work, &ed_sign(&mine, &work)),
+			Error::<Test>::WorkProofInvalid
+		);
+		// The other provider cannot register the key that is already mine.
+		let (_, result) = register_dev(pki, &sgx(), OTHER, ed_key(&mine));
+		assert_eq!(result, Err(Error::<Test>::EnclaveKeyTaken.into()));
+	});
+}
+
+#[test]
+fn truncated_and_corrupted_dev_quotes_are_typed_errors() {
+	dev_chain(|pki| {
+		let id = allow(&entry_of(&tdx()));
+		let key = ed_key(&ed_pair(1));
+		let nonce = nonce_for(PROVIDER);
+		let quote = registration_quote(pki, &tdx(), PROVIDER, &key, &nonce);
+		let lengths: Vec<usize> =
+			(0..quote.len()).step_by(97).chain([quote.len() - 1, 48, 632, 1020]).collect();
+		for len in lengths {
+			let result = register(PROVIDER, quote[..len].to_vec(), key, nonce, id);
+			let error = result.expect_err("a truncated quote never registers");
+			assert!(
+				[
+					Error::<Test>::QuoteMalformed.into(),
+					Error::<Test>::QuoteUnsupported.into(),
+					Error::<Test>::CollateralMalformed.into(),
+				]
+				.contains(&error),
+				"length {len}: {error:?}"
+			);
+		}
+		// Every 13th byte flipped in turn: always an error, never a panic. The chain ends
+		// with a copy of the root, which verification never reads (the root comes from
+		// storage), so bytes from there on are left alone.
+		let marker = b"-----BEGIN CERTIFICATE-----";
+		let root_copy = quote
+			.windows(marker.len())
+			.rposition(|w| w == marker)
+			.expect("the quote carries its PCK chain");
+		for i in (0..root_copy).step_by(13) {
+			let mut corrupted = quote.clone();
+			corrupted[i] ^= 0x5A;
+			assert!(register(PROVIDER, corrupted, key, nonce, id).is_err(), "byte {i}");
+		}
+		// The untouched quote still registers: none of the failures used the nonce up.
+		assert_ok!(register(PROVIDER, quote, key, nonce, id));
+	});
+}
+
+#[test]
+fn dev_collateral_policy_revocation_and_rollback() {
+	dev_chain(|pki| {
+		let witness = pki.quote(&sgx(), [0; 64]).expect("witness");
+		let submit_with = |options: CollateralOptions| {
+			submit(DEV_FMSPC, pki.collateral_bytes(Tee::Sgx, &options).expect("c"), witness.clone())
+		};
+		// A PCK CRL that revokes the platform's PCK certificate.
+		let revoked = CollateralOptions { revoke_pck: true, crl_number: 2, ..options() };
+		assert_noop!(submit_with(revoked), Error::<Test>::CertificateRevoked);
+		// Newer collateral replaces older; going back is a rollback.
+		let newer = CollateralOptions {
+			tcb_evaluation_data_number: 2,
+			crl_number: 2,
+			issued_at: DEV_NOW - 60,
+			tcb_status: IntelStatus::OutOfDate,
+			advisory_ids: vec!["INTEL-SA-00999".into()],
+			..options()
+		};
+		assert_ok!(submit_with(newer));
+		assert_noop!(submit_with(options()), Error::<Test>::CollateralRollback);
+
+		// The platform is now out of date with an advisory: policy decides.
+		assert_ok!(Attestation::set_accepted_tcb_statuses(
+			RuntimeOrigin::root(),
+			BoundedVec::try_from(vec![TcbStatus::UpToDate]).expect("fits")
+		));
+		let (_, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&ed_pair(1)));
+		assert_eq!(result, Err(Error::<Test>::TcbStatusRejected.into()));
+		assert_ok!(Attestation::set_accepted_tcb_statuses(
+			RuntimeOrigin::root(),
+			BoundedVec::try_from(vec![TcbStatus::UpToDate, TcbStatus::OutOfDate]).expect("fits")
+		));
+		assert_ok!(Attestation::set_rejected_advisories(
+			RuntimeOrigin::root(),
+			BoundedVec::try_from(vec![
+				BoundedVec::try_from(b"INTEL-SA-00999".to_vec()).expect("id")
+			])
+			.expect("fits")
+		));
+		let (_, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&ed_pair(1)));
+		assert_eq!(result, Err(Error::<Test>::AdvisoryRejected.into()));
+		assert_ok!(Attestation::set_rejected_advisories(RuntimeOrigin::root(), Default::default()));
+		let (_, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&ed_pair(1)));
+		assert_ok!(result);
+		assert_eq!(
+			Enclaves::<Test>::get(ed_key(&ed_pair(1))).map(|r| r.tcb_status),
+			Some(TcbStatus::OutOfDate)
+		);
+
+		// Past the collateral's nextUpdate, nothing registers.
+		set_unix_time(DEV_NOW - 60 + azra_dev_enclave::DEFAULT_COLLATERAL_VALIDITY + 1);
+		let (_, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&ed_pair(2)));
+		assert_eq!(result, Err(Error::<Test>::CollateralExpired.into()));
+	});
+}
+
+#[test]
+fn dev_quotes_do_not_verify_under_intels_root() {
+	dev_chain(|pki| {
+		assert_ok!(Attestation::set_root_ca(RuntimeOrigin::root(), bounded(intel_root())));
+		let collateral = pki.collateral_bytes(Tee::Tdx, &options()).expect("collateral");
+		let witness = pki.quote(&tdx(), [0; 64]).expect("witness");
+		assert_noop!(submit(DEV_FMSPC, collateral, witness), Error::<Test>::UntrustedRoot);
+		// Collateral stored under the dev root no longer counts.
+		let (_, result) = register_dev(pki, &tdx(), PROVIDER, ed_key(&ed_pair(1)));
+		assert_eq!(result, Err(Error::<Test>::CollateralMissing.into()));
+	});
+}
+
+#[test]
+fn the_dev_tdx_quote_is_v4_and_within_bounds() {
+	let pki = pki();
+	let quote = pki.quote(&tdx(), [0; 64]).expect("quote");
+	assert_eq!(u16::from_le_bytes([quote[0], quote[1]]), 4);
+	assert!(quote.len() <= <<Test as Config>::MaxQuoteLen as Get<u32>>::get() as usize);
+	let collateral = pki.collateral_bytes(Tee::Tdx, &options()).expect("collateral");
+	assert!(collateral.len() <= <<Test as Config>::MaxCollateralLen as Get<u32>>::get() as usize);
+}
