@@ -89,8 +89,8 @@ pub const LOG_TARGET: &str = "runtime::attestation";
 /// Domain tag of chain-issued registration nonces.
 pub const NONCE_DOMAIN: &[u8] = b"azra/registration-nonce/v1";
 
-/// A genuine quote with what verifies it, for the benchmarks: the largest realistic one
-/// the runtime knows (Intel's TDX v4 sample in the mock; a dev-PKI TDX quote in a runtime).
+/// A genuine quote with what verifies it, for the benchmarks: the largest realistic one,
+/// a TDX v4 quote with its PCK chain, from the dev PKI (`azra-dev-enclave`).
 #[cfg(feature = "runtime-benchmarks")]
 pub struct BenchmarkQuote {
 	/// The quote.
@@ -110,8 +110,10 @@ pub struct BenchmarkQuote {
 pub trait BenchmarkHelper {
 	/// Make `T::UnixTime` report `secs` seconds since the Unix epoch.
 	fn set_unix_time(secs: u64);
-	/// The quote (and collateral, root, time) to benchmark verification with.
-	fn quote() -> BenchmarkQuote;
+	/// The quote (and collateral, root, time) to benchmark verification with. Its report
+	/// data must begin with `report_data`, which commits to the benchmarks' registration
+	/// (see the benchmarks' `registration`), so that `register_enclave` succeeds.
+	fn quote(report_data: [u8; 32]) -> BenchmarkQuote;
 }
 
 /// Enclave records, typed for a runtime.

@@ -60,13 +60,20 @@ impl crate::BenchmarkHelper for MockBenchmarkHelper {
 	fn set_unix_time(secs: u64) {
 		set_unix_time(secs);
 	}
-	fn quote() -> crate::BenchmarkQuote {
+	fn quote(report_data: [u8; 32]) -> crate::BenchmarkQuote {
+		use azra_dev_enclave::{CollateralOptions, DevPki, Identity, TdxGuest, Tee, DEV_FMSPC};
+		let pki = DevPki::new().expect("the dev PKI builds");
+		let mut data = [0u8; 64];
+		data[..32].copy_from_slice(&report_data);
+		let unix_time = 1_790_000_000;
 		crate::BenchmarkQuote {
-			quote: test_fixtures::tdx_quote(),
-			collateral: test_fixtures::tdx_collateral(),
-			root_ca: test_fixtures::intel_root(),
-			fmspc: [0xB0, 0xC0, 0x6F, 0x00, 0x00, 0x00],
-			unix_time: test_fixtures::SAMPLE_NOW,
+			quote: pki.quote(&Identity::Tdx(TdxGuest::azra_dev_runtime()), data).expect("quote"),
+			collateral: pki
+				.collateral_bytes(Tee::Tdx, &CollateralOptions::issued_at(unix_time - 3600))
+				.expect("collateral"),
+			root_ca: pki.root_ca_der().expect("root"),
+			fmspc: DEV_FMSPC,
+			unix_time,
 		}
 	}
 }
