@@ -4,6 +4,10 @@
 //!   dev accounts are endowed.
 //! - `local_testnet` (`--chain local`): Alice, Bob and Charlie validate, so finality needs
 //!   at least two of them online.
+//!
+//! Both trust the dev PKI's root CA (see [`crate::dev_pki`]) and allow-list the dev build
+//! runtime, so providers can register `azra-node dev-enclave` quotes. The real verifier
+//! runs unchanged; only the trust anchor is a dev one.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -14,8 +18,8 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, BlockNumber, BurnConfig, GrandpaConfig,
-	MintConfig, RuntimeGenesisConfig, SudoConfig, MILLI_UNIT, UNIT,
+	dev_pki, AccountId, AttestationConfig, AuraConfig, Balance, BalancesConfig, BlockNumber,
+	BurnConfig, GrandpaConfig, MintConfig, RuntimeGenesisConfig, SudoConfig, MILLI_UNIT, UNIT,
 };
 
 /// What each endowed dev account starts with: one million AZRA.
@@ -52,6 +56,14 @@ fn genesis(
 		sudo: SudoConfig { key: Some(root) },
 		burn: BurnConfig { price_per_unit: DEV_PRICE_PER_UNIT },
 		mint: MintConfig { epoch_length: DEV_EPOCH_LENGTH },
+		attestation: AttestationConfig {
+			root_ca: dev_pki::DEV_ROOT_CA.to_vec(),
+			measurements: vec![dev_pki::dev_runtime_measurement()],
+			accepted_tcb_statuses: vec![
+				pallet_attestation::GenesisTcbStatus::UpToDate,
+				pallet_attestation::GenesisTcbStatus::SwHardeningNeeded,
+			],
+		},
 	})
 }
 

@@ -24,6 +24,7 @@ extern crate alloc;
 mod benchmarks;
 pub mod apis;
 pub mod configs;
+pub mod dev_pki;
 pub mod genesis_config_presets;
 
 use alloc::{borrow::Cow, vec::Vec};
