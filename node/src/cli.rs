@@ -35,6 +35,11 @@ pub enum Subcommand {
 	/// Print information about the database.
 	ChainInfo(sc_cli::ChainInfoCmd),
 
+	/// The dev enclave: dev-PKI collateral, quotes and work-proof signatures for chains
+	/// without SGX (dev and local chain specs trust the dev root).
+	#[command(subcommand)]
+	DevEnclave(crate::dev_enclave::DevEnclaveCmd),
+
 	/// Benchmark the runtime's pallets, storage, blocks and machine.
 	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]

@@ -7,6 +7,7 @@ mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
+mod dev_enclave;
 mod rpc;
 mod service;
 

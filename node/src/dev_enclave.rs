@@ -1,0 +1,289 @@
+//! `azra-node dev-enclave`: the dev enclave for chains without SGX.
+//!
+//! Dev and local chain specs trust the root of AzraCode's dev PKI (`azra-dev-enclave`),
+//! whose private keys are public. This subcommand plays the enclave and Intel's services
+//! for a provider on such a chain: it prints the collateral to store, a real DCAP quote
+//! that commits to a registration, and the enclave key's signature over a work claim.
+//! Every output is one JSON object on stdout; byte strings are 0x-hex, ready for
+//! polkadot.js. Nothing here can make a quote that a chain trusting Intel's root accepts.
+
+use azra_dev_enclave::{CollateralOptions, DevPki, Identity, SgxEnclave, TdxGuest};
+use azra_primitives::WorkClaim;
+use azra_runtime::AccountId;
+use pallet_attestation::{registration_report_data, Digest384, EnclaveKey, MeasurementEntry};
+use serde_json::json;
+use sp_core::{
+	crypto::{Ss58AddressFormat, Ss58Codec},
+	sr25519, Pair, H256,
+};
+
+/// What the dev enclave should print.
+#[derive(Debug, clap::Subcommand)]
+pub enum DevEnclaveCmd {
+	/// The dev root CA certificate (DER) that dev chain specs trust.
+	RootCa,
+
+	/// Collateral for the dev platform, with a witness quote: the three arguments of
+	/// `attestation.submitCollateral(fmspc, collateral, witnessQuote)`.
+	Collateral {
+		/// The TEE: `sgx` or `tdx`.
+		#[arg(long, default_value = "sgx")]
+		tee: String,
+		/// Issue date (unix seconds); defaults to one minute ago.
+		#[arg(long)]
+		issued_at: Option<u64>,
+		/// Seconds until `nextUpdate`.
+		#[arg(long, default_value_t = azra_dev_enclave::DEFAULT_COLLATERAL_VALIDITY)]
+		validity: u64,
+		/// TCB evaluation data number (raise it to replace stored collateral).
+		#[arg(long, default_value_t = 1)]
+		tcb_evaluation_data_number: u32,
+		/// CRL number of both CRLs.
+		#[arg(long, default_value_t = 1)]
+		crl_number: u32,
+	},
+
+	/// A quote of the dev build runtime whose report data commits to registering the
+	/// enclave key of `--enclave-seed` for `--provider` with `--nonce` on the chain with
+	/// `--genesis`: the arguments of `attestation.registerEnclave`.
+	Quote {
+		/// The provider's account (SS58 or 0x-hex).
+		#[arg(long)]
+		provider: String,
+		/// Secret URI of the enclave's sr25519 key (e.g. `//AliceEnclave`).
+		#[arg(long)]
+		enclave_seed: String,
+		/// The nonce from `attestation.requestNonce` (0x-hex, 32 bytes).
+		#[arg(long)]
+		nonce: String,
+		/// The chain's genesis hash (0x-hex).
+		#[arg(long)]
+		genesis: String,
+		/// The TEE: `sgx` or `tdx`.
+		#[arg(long, default_value = "sgx")]
+		tee: String,
+		/// Run the enclave in debug mode (chains must reject it).
+		#[arg(long)]
+		debug: bool,
+	},
+
+	/// The enclave key's signature over a work claim: the `proof` of `mint.submitWork`.
+	SignWork {
+		/// Secret URI of the enclave's sr25519 key.
+		#[arg(long)]
+		enclave_seed: String,
+		/// The provider's account (SS58 or 0x-hex).
+		#[arg(long)]
+		provider: String,
+		/// The build that was run.
+		#[arg(long)]
+		build_id: u64,
+		/// The build's spec hash (0x-hex).
+		#[arg(long)]
+		spec_hash: String,
+		/// Hash of the output (0x-hex).
+		#[arg(long)]
+		output_hash: String,
+		/// Units the run used.
+		#[arg(long)]
+		units_used: u64,
+	},
+}
+
+impl DevEnclaveCmd {
+	/// Print what was asked for, or say which argument is wrong.
+	pub fn run(&self) -> Result<(), String> {
+		let output = self.output()?;
+		println!("{}", serde_json::to_string_pretty(&output).map_err(|e| e.to_string())?);
+		Ok(())
+	}
+
+	fn output(&self) -> Result<serde_json::Value, String> {
+		let pki = DevPki::new().map_err(|e| e.to_string())?;
+		match self {
+			DevEnclaveCmd::RootCa => Ok(json!({ "rootCa": hex(&der(&pki)?) })),
+			DevEnclaveCmd::Collateral {
+				tee,
+				issued_at,
+				validity,
+				tcb_evaluation_data_number,
+				crl_number,
+			} => {
+				let identity = identity(tee, false)?;
+				let issued_at = match issued_at {
+					Some(t) => *t,
+					None => unix_now()?.saturating_sub(60),
+				};
+				let options = CollateralOptions {
+					validity: *validity,
+					tcb_evaluation_data_number: *tcb_evaluation_data_number,
+					crl_number: *crl_number,
+					..CollateralOptions::issued_at(issued_at)
+				};
+				let collateral =
+					pki.collateral_bytes(identity.tee(), &options).map_err(|e| e.to_string())?;
+				let witness = pki.quote(&identity, [0; 64]).map_err(|e| e.to_string())?;
+				Ok(json!({
+					"fmspc": hex(&azra_dev_enclave::DEV_FMSPC),
+					"collateral": hex(&collateral),
+					"witnessQuote": hex(&witness),
+					"issuedAt": issued_at,
+					"nextUpdate": options.next_update(),
+				}))
+			}
+			DevEnclaveCmd::Quote { provider, enclave_seed, nonce, genesis, tee, debug } => {
+				let provider = account(provider)?;
+				let pair = enclave_pair(enclave_seed)?;
+				let key = EnclaveKey::Sr25519(pair.public().0);
+				let nonce = h256("--nonce", nonce)?;
+				let genesis = h256("--genesis", genesis)?;
+				let identity = identity(tee, *debug)?;
+				let mut report_data = [0u8; 64];
+				report_data[..32]
+					.copy_from_slice(&registration_report_data(&genesis, &provider, &key, &nonce));
+				let quote = pki.quote(&identity, report_data).map_err(|e| e.to_string())?;
+				Ok(json!({
+					"quote": hex(&quote),
+					"enclaveKey": { "Sr25519": hex(&pair.public().0) },
+					"nonce": format!("{nonce:?}"),
+					"measurement": format!("{:?}", measurement_of(&identity).id()),
+				}))
+			}
+			DevEnclaveCmd::SignWork {
+				enclave_seed,
+				provider,
+				build_id,
+				spec_hash,
+				output_hash,
+				units_used,
+			} => {
+				let pair = enclave_pair(enclave_seed)?;
+				let claim = WorkClaim {
+					build_id: *build_id,
+					spec_hash: h256("--spec-hash", spec_hash)?,
+					output_hash: h256("--output-hash", output_hash)?,
+					units_used: *units_used,
+					provider: account(provider)?,
+				};
+				let signature = pair.sign(&claim.signing_payload());
+				Ok(json!({
+					"proof": { "Sr25519": hex(&signature.0) },
+					"enclaveKey": { "Sr25519": hex(&pair.public().0) },
+				}))
+			}
+		}
+	}
+}
+
+/// The allow-list entry a dev identity satisfies (dev presets allow-list the SGX one).
+fn measurement_of(identity: &Identity) -> MeasurementEntry {
+	match identity {
+		Identity::Sgx(enclave) => MeasurementEntry::Sgx {
+			mr_enclave: Some(H256(enclave.mr_enclave)),
+			mr_signer: Some(H256(enclave.mr_signer)),
+			isv_prod_id: enclave.isv_prod_id,
+			min_isv_svn: enclave.isv_svn,
+		},
+		Identity::Tdx(guest) => MeasurementEntry::Tdx {
+			mr_td: Digest384(guest.mr_td),
+			rtmr: guest.rtmr.map(|r| Some(Digest384(r))),
+		},
+	}
+}
+
+fn identity(tee: &str, debug: bool) -> Result<Identity, String> {
+	match tee {
+		"sgx" => Ok(Identity::Sgx(SgxEnclave { debug, ..SgxEnclave::azra_dev_runtime() })),
+		"tdx" => Ok(Identity::Tdx(TdxGuest { debug, ..TdxGuest::azra_dev_runtime() })),
+		other => Err(format!("--tee must be sgx or tdx, not {other:?}")),
+	}
+}
+
+fn der(pki: &DevPki) -> Result<Vec<u8>, String> {
+	pki.root_ca_der().map_err(|e| e.to_string())
+}
+
+fn enclave_pair(seed: &str) -> Result<sr25519::Pair, String> {
+	sr25519::Pair::from_string(seed, None)
+		.map_err(|e| format!("--enclave-seed is not a secret URI: {e:?}"))
+}
+
+/// An account from SS58 (any network prefix) or 0x-hex.
+pub fn account(text: &str) -> Result<AccountId, String> {
+	if let Some(hex_text) = text.strip_prefix("0x") {
+		let bytes = decode_hex(hex_text).ok_or_else(|| format!("{text:?} is not hex"))?;
+		let raw: [u8; 32] = bytes.try_into().map_err(|_| format!("{text:?} is not 32 bytes"))?;
+		return Ok(AccountId::from(raw));
+	}
+	AccountId::from_ss58check_with_version(text)
+		.map(|(account, _format): (AccountId, Ss58AddressFormat)| account)
+		.map_err(|e| format!("{text:?} is not an SS58 address: {e:?}"))
+}
+
+fn h256(name: &str, text: &str) -> Result<H256, String> {
+	let bytes = decode_hex(text.trim_start_matches("0x"))
+		.ok_or_else(|| format!("{name} {text:?} is not hex"))?;
+	let raw: [u8; 32] = bytes.try_into().map_err(|_| format!("{name} must be 32 bytes"))?;
+	Ok(H256(raw))
+}
+
+fn decode_hex(text: &str) -> Option<Vec<u8>> {
+	if text.len() % 2 != 0 {
+		return None;
+	}
+	(0..text.len())
+		.step_by(2)
+		.map(|i| text.get(i..i + 2).and_then(|pair| u8::from_str_radix(pair, 16).ok()))
+		.collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+	let mut out = String::with_capacity(2 + bytes.len() * 2);
+	out.push_str("0x");
+	for byte in bytes {
+		out.push_str(&format!("{byte:02x}"));
+	}
+	out
+}
+
+fn unix_now() -> Result<u64, String> {
+	std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.map(|d| d.as_secs())
+		.map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn accounts_parse_from_ss58_and_hex_and_bad_input_is_an_error() {
+		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+		let ss58 = alice.to_ss58check_with_version(Ss58AddressFormat::custom(4242));
+		assert_eq!(account(&ss58), Ok(alice.clone()));
+		assert_eq!(account(&alice.to_ss58check()), Ok(alice.clone()));
+		assert_eq!(account(&hex(alice.as_ref())), Ok(alice));
+		assert!(account("5Bad").is_err());
+		assert!(account("0x1234").is_err());
+		assert!(h256("--nonce", "0xzz").is_err());
+	}
+
+	#[test]
+	fn the_dev_quote_commits_to_the_registration() {
+		let cmd = DevEnclaveCmd::Quote {
+			provider: hex(sp_keyring::Sr25519Keyring::Bob.to_account_id().as_ref()),
+			enclave_seed: "//BobEnclave".into(),
+			nonce: hex(&[1; 32]),
+			genesis: hex(&[2; 32]),
+			tee: "sgx".into(),
+			debug: false,
+		};
+		let output = cmd.output().expect("a quote");
+		assert_eq!(
+			output["measurement"],
+			format!("{:?}", azra_runtime::dev_pki::dev_runtime_measurement().id())
+		);
+		assert!(output["quote"].as_str().is_some_and(|q| q.len() > 2000));
+	}
+}
