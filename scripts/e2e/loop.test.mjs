@@ -1,0 +1,173 @@
+// The whole Burn-to-Build loop on a real dev node, driven the way users drive it:
+// @polkadot/api for every call, `azra-node dev-enclave` as the provider's enclave.
+//
+// A builder burns AZRA for a build; a provider registers a dev enclave, takes the build,
+// proves the work and claims its minted share once the epoch closes; the chain's own
+// figures (azra_supply, azra_epochs) match what the client saw. Forged proofs and
+// replayed registrations fail with the pallets' error names.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { Keyring } from '@polkadot/keyring';
+import { nodeBinary, submitAndWatch, useDevNode, withTimeout } from './lib/devnode.mjs';
+
+const ctx = useDevNode();
+const spec = ctx.spec;
+const keyring = new Keyring({ type: 'sr25519', ss58Format: 4242 });
+
+const SPEC_HASH = `0x${'a1'.repeat(32)}`;
+const INPUT_HASH = `0x${'b2'.repeat(32)}`;
+const OUTPUT_HASH = `0x${'c3'.repeat(32)}`;
+const ENCLAVE_SEED = '//CharlieEnclave';
+
+/** Runs `azra-node dev-enclave <args>` and parses its JSON. */
+function devEnclave(...args) {
+  return JSON.parse(execFileSync(nodeBinary(), ['dev-enclave', ...args], { encoding: 'utf8' }));
+}
+
+/** The first event of `section.method` among `events`, or a failed assertion. */
+function eventOf(events, section, method) {
+  const found = events.find(({ event }) => event.section === section && event.method === method);
+  assert.ok(found, `a ${section}.${method} event`);
+  return found.event.data;
+}
+
+/** Calls an `azra_*` RPC method over the API's WebSocket. */
+function azraRpc(api, method, params = []) {
+  return api._rpcCore.provider.send(method, params);
+}
+
+/** Resolves with the data of the mint.EpochClosed event for `epoch`. */
+function epochClosed(api, epoch, devNode) {
+  const closed = new Promise((resolve, reject) => {
+    let unsub = () => {};
+    api.query.system.events((records) => {
+      for (const { event } of records) {
+        if (api.events.mint.EpochClosed.is(event) && event.data.epoch.toNumber() === epoch) {
+          unsub();
+          resolve(event.data);
+        }
+      }
+    }).then((u) => { unsub = u; }, reject);
+  });
+  return withTimeout(closed, 120_000, `epoch ${epoch} to close`, devNode);
+}
+
+const state = {};
+
+spec('1. a builder burns the price of a build: total issuance drops by it', async () => {
+  const { api, devNode } = ctx;
+  const builder = keyring.addFromUri('//Dave');
+  const units = 400n;
+  const price = units * (await api.query.burn.pricePerUnit()).toBigInt();
+  const before = (await api.query.balances.totalIssuance()).toBigInt();
+  const { blockHash, events } = await submitAndWatch(
+    api, api.tx.burn.submitBuild(SPEC_HASH, INPUT_HASH, units, null, price), builder, devNode,
+  );
+  const submitted = eventOf(events, 'burn', 'BuildSubmitted');
+  const after = (await (await api.at(blockHash)).query.balances.totalIssuance()).toBigInt();
+  assert.equal(before - after, price);
+  Object.assign(state, { buildId: submitted.buildId.toNumber(), units, price });
+});
+
+spec('2. a provider stores dev collateral, gets a nonce and registers a dev enclave', async () => {
+  const { api, devNode } = ctx;
+  const provider = keyring.addFromUri('//Charlie');
+  const collateral = devEnclave('collateral', '--tee', 'sgx');
+  await submitAndWatch(
+    api,
+    api.tx.attestation.submitCollateral(collateral.fmspc, collateral.collateral, collateral.witnessQuote),
+    provider,
+    devNode,
+  );
+
+  const { events } = await submitAndWatch(api, api.tx.attestation.requestNonce(), provider, devNode);
+  const nonce = eventOf(events, 'attestation', 'NonceIssued').nonce.toHex();
+  const enclave = devEnclave(
+    'quote', '--provider', provider.address, '--enclave-seed', ENCLAVE_SEED,
+    '--nonce', nonce, '--genesis', api.genesisHash.toHex(),
+  );
+  const register = api.tx.attestation.registerEnclave(enclave.quote, enclave.enclaveKey, nonce, enclave.measurement);
+  const registered = await submitAndWatch(api, register, provider, devNode);
+  const data = eventOf(registered.events, 'attestation', 'EnclaveRegistered');
+  assert.equal(data.provider.toString(), provider.address);
+  assert.equal(data.measurement.toHex(), enclave.measurement);
+  assert.ok(data.tcbStatus.isUpToDate);
+
+  // 6b. The same registration replayed: its nonce was used up.
+  await assert.rejects(
+    submitAndWatch(api, api.tx.attestation.registerEnclave(enclave.quote, enclave.enclaveKey, nonce, enclave.measurement), provider, devNode),
+    (err) => err.dispatchError === 'attestation.NonceUnknown',
+  );
+  state.measurement = enclave.measurement;
+});
+
+spec('3. the provider takes the build, a forged proof is refused, the real one is accepted', async () => {
+  const { api, devNode } = ctx;
+  const provider = keyring.addFromUri('//Charlie');
+  await submitAndWatch(api, api.tx.burn.acceptBuild(state.buildId), provider, devNode);
+
+  const claim = [
+    '--provider', provider.address, '--build-id', String(state.buildId),
+    '--spec-hash', SPEC_HASH, '--output-hash', OUTPUT_HASH, '--units-used', String(state.units),
+  ];
+  // 6a. A proof signed by a key no registered enclave holds.
+  const forged = devEnclave('sign-work', '--enclave-seed', '//Mallory', ...claim);
+  await assert.rejects(
+    submitAndWatch(api, api.tx.mint.submitWork(state.buildId, OUTPUT_HASH, state.units, forged.proof), provider, devNode),
+    (err) => err.dispatchError === 'attestation.WorkProofInvalid',
+  );
+
+  const proof = devEnclave('sign-work', '--enclave-seed', ENCLAVE_SEED, ...claim);
+  const { events } = await submitAndWatch(
+    api, api.tx.mint.submitWork(state.buildId, OUTPUT_HASH, state.units, proof.proof), provider, devNode,
+  );
+  const accepted = eventOf(events, 'mint', 'WorkAccepted');
+  assert.equal(accepted.unitsUsed.toBigInt(), state.units);
+  assert.equal(accepted.measurement.toHex(), state.measurement);
+  state.epoch = accepted.epoch.toNumber();
+});
+
+spec('4. the epoch closes and the provider claims freshly minted AZRA', async () => {
+  const { api, devNode } = ctx;
+  const provider = keyring.addFromUri('//Charlie');
+  const closed = await epochClosed(api, state.epoch, devNode);
+  assert.equal(closed.points.toBigInt(), state.units, 'the provider holds every point');
+  assert.ok(closed.budget.toBigInt() > 0n, 'a positive budget');
+
+  const issuanceBefore = (await api.query.balances.totalIssuance()).toBigInt();
+  const { blockHash, events } = await submitAndWatch(
+    api, api.tx.mint.claimRewards([state.epoch]), provider, devNode,
+  );
+  const claimed = eventOf(events, 'mint', 'RewardsClaimed');
+  assert.equal(claimed.provider.toString(), provider.address);
+  assert.equal(claimed.epoch.toNumber(), state.epoch);
+  const amount = claimed.amount.toBigInt();
+  assert.ok(amount > 0n && amount <= closed.budget.toBigInt());
+  const issuanceAfter = (await (await api.at(blockHash)).query.balances.totalIssuance()).toBigInt();
+  assert.equal(issuanceAfter - issuanceBefore, amount, 'issuance grows by exactly the reward');
+  Object.assign(state, { reward: amount, budget: closed.budget.toBigInt(), burnedInEpoch: closed.burned.toBigInt() });
+});
+
+spec('5. azra_supply and azra_epochs report what the client saw', async () => {
+  const { api } = ctx;
+  const supply = await azraRpc(api, 'azra_supply');
+  const issuance = (await api.query.balances.totalIssuance()).toBigInt();
+  assert.equal(BigInt(supply.totalIssuance), issuance);
+  assert.equal(BigInt(supply.burned), state.price, 'one build burned');
+  assert.equal(BigInt(supply.minted), state.reward, 'one reward minted');
+  assert.equal(BigInt(supply.netEmission), state.reward - state.price);
+  assert.equal(
+    BigInt(supply.genesisIssuance) + BigInt(supply.minted) + BigInt(supply.refunded) - BigInt(supply.burned),
+    issuance,
+  );
+
+  const epochs = await azraRpc(api, 'azra_epochs', [state.epoch, state.epoch]);
+  assert.equal(epochs.length, 1);
+  const [record] = epochs;
+  assert.equal(Number(record.epoch), state.epoch);
+  assert.equal(BigInt(record.budget), state.budget);
+  assert.equal(BigInt(record.burned), state.burnedInEpoch);
+  assert.equal(BigInt(record.points), state.units);
+
+  await assert.rejects(azraRpc(api, 'azra_epochs', [5, 1]), /from/i);
+});
