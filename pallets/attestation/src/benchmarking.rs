@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::Pallet as Attestation;
+use codec::Decode;
 use frame_benchmarking::v2::*;
 use frame_support::{assert_ok, BoundedVec};
 use frame_system::RawOrigin;
@@ -48,8 +49,8 @@ fn enclave_key(i: u32) -> EnclaveKey {
 
 /// The registration the benchmark quote commits to: the whitelisted caller registers the
 /// key after the `MaxEnclavesPerProvider` ones it already holds, with a fixed nonce. A
-/// runtime's helper returns a quote made for exactly this (the genesis hash of benchmark
-/// state is frame_system's fixed `0x69…69`).
+/// runtime's helper returns a quote made for exactly this, on a genesis hash of `0x69…69`
+/// (set by `setup_verified`).
 pub fn registration<T: Config>() -> (T::AccountId, EnclaveKey, H256) {
 	(whitelisted_caller(), enclave_key(T::MaxEnclavesPerProvider::get()), BENCH_NONCE)
 }
@@ -60,6 +61,9 @@ pub const BENCH_NONCE: H256 = H256([0x42; 32]);
 /// Root, collateral and time set up for the benchmark quote; returns it with its verified
 /// form.
 fn setup_verified<T: Config>() -> (BenchmarkQuote, VerifiedQuote) {
+	// Pin the genesis hash the registration commits to, whatever the benchmark state holds.
+	let genesis = T::Hash::decode(&mut &[0x69u8; 32][..]).expect("a 32-byte hash");
+	frame_system::BlockHash::<T>::insert(BlockNumberFor::<T>::zero(), genesis);
 	let (caller, key, nonce) = registration::<T>();
 	let report_data = Attestation::<T>::expected_report_data(&caller, &key, &nonce);
 	let sample = T::BenchmarkHelper::quote(report_data);
@@ -222,7 +226,10 @@ mod benchmarks {
 		frame_system::Pallet::<T>::set_block_number(now);
 		let expires_at = now.saturating_add(T::NonceLifetime::get());
 		let mut nonces: Vec<IssuedNonce<BlockNumberFor<T>>> = (1..T::MaxNoncesPerProvider::get())
-			.map(|i| IssuedNonce { nonce: H256::from_low_u64_be(i.into()), expires_at })
+			.map(|i| IssuedNonce {
+				nonce: H256(sp_io::hashing::blake2_256(&i.encode())),
+				expires_at,
+			})
 			.collect();
 		nonces.push(IssuedNonce { nonce, expires_at });
 		Nonces::<T>::insert(&caller, BoundedVec::try_from(nonces).expect("at most the maximum"));
