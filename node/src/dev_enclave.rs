@@ -12,10 +12,7 @@ use azra_primitives::WorkClaim;
 use azra_runtime::AccountId;
 use pallet_attestation::{registration_report_data, Digest384, EnclaveKey, MeasurementEntry};
 use serde_json::json;
-use sp_core::{
-	crypto::{Ss58AddressFormat, Ss58Codec},
-	sr25519, Pair, H256,
-};
+use sp_core::{sr25519, Pair, H256};
 
 /// What the dev enclave should print.
 #[derive(Debug, clap::Subcommand)]
@@ -209,15 +206,8 @@ fn enclave_pair(seed: &str) -> Result<sr25519::Pair, String> {
 }
 
 /// An account from SS58 (any network prefix) or 0x-hex.
-pub fn account(text: &str) -> Result<AccountId, String> {
-	if let Some(hex_text) = text.strip_prefix("0x") {
-		let bytes = decode_hex(hex_text).ok_or_else(|| format!("{text:?} is not hex"))?;
-		let raw: [u8; 32] = bytes.try_into().map_err(|_| format!("{text:?} is not 32 bytes"))?;
-		return Ok(AccountId::from(raw));
-	}
-	AccountId::from_ss58check_with_version(text)
-		.map(|(account, _format): (AccountId, Ss58AddressFormat)| account)
-		.map_err(|e| format!("{text:?} is not an SS58 address: {e:?}"))
+fn account(text: &str) -> Result<AccountId, String> {
+	crate::azra_rpc::parse_account(text)
 }
 
 fn h256(name: &str, text: &str) -> Result<H256, String> {
@@ -259,6 +249,7 @@ mod tests {
 
 	#[test]
 	fn accounts_parse_from_ss58_and_hex_and_bad_input_is_an_error() {
+		use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
 		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
 		let ss58 = alice.to_ss58check_with_version(Ss58AddressFormat::custom(4242));
 		assert_eq!(account(&ss58), Ok(alice.clone()));

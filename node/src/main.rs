@@ -2,6 +2,7 @@
 
 #![warn(missing_docs)]
 
+mod azra_rpc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod chain_spec;

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use azra_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use azra_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -17,8 +17,8 @@ pub struct FullDeps<C, P> {
 	pub pool: Arc<P>,
 }
 
-/// Builds the RPC module: `system_*` account methods, `payment_*` fee queries, and the
-/// place where AzraCode's own `azra_*` methods join.
+/// Builds the RPC module: `system_*` account methods, `payment_*` fee queries, and
+/// AzraCode's own `azra_*` methods (docs/rpc.md).
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -32,6 +32,7 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: azra_runtime_api::AzraEconomicsApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
@@ -41,7 +42,8 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(crate::azra_rpc::AzraApiServer::into_rpc(crate::azra_rpc::Azra::new(client)))?;
 
 	Ok(module)
 }

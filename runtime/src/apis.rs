@@ -17,8 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	opaque::SessionKeys, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment,
+	VERSION,
 };
 
 impl_runtime_apis! {
@@ -192,6 +193,66 @@ impl_runtime_apis! {
 
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl azra_runtime_api::AzraEconomicsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn supply() -> azra_runtime_api::SupplyTotals<Balance> {
+			crate::Mint::supply_totals()
+		}
+
+		fn epochs(
+			from: azra_primitives::EpochIndex,
+			to: azra_primitives::EpochIndex,
+		) -> Vec<(azra_primitives::EpochIndex, azra_runtime_api::EpochRecord<Balance>)> {
+			if to < from {
+				return Vec::new();
+			}
+			let span = to.saturating_sub(from).saturating_add(1);
+			let count = span.min(azra_runtime_api::MAX_EPOCHS_PER_QUERY);
+			crate::Mint::epoch_records(from, count)
+		}
+
+		fn current_epoch() -> azra_primitives::EpochIndex {
+			crate::Mint::current_epoch()
+		}
+
+		fn parameters() -> azra_runtime_api::EconomicParameters<Balance, BlockNumber> {
+			azra_runtime_api::EconomicParameters {
+				mint: crate::Mint::parameters_with_bounds(),
+				price_per_unit: pallet_burn::PricePerUnit::<Runtime>::get(),
+			}
+		}
+
+		fn build(
+			id: azra_primitives::BuildId,
+		) -> Option<azra_primitives::BuildView<AccountId, Balance, BlockNumber>> {
+			crate::Burn::build_view(id)
+		}
+
+		fn provider(account: AccountId) -> azra_runtime_api::ProviderView<Balance, BlockNumber> {
+			let enclaves = crate::Attestation::enclaves_of(&account)
+				.into_iter()
+				.map(|(key, record)| azra_runtime_api::EnclaveView {
+					key,
+					measurement: record.measurement,
+					tcb_status: record.tcb_status,
+					fmspc: record.fmspc,
+					registered_at: record.registered_at,
+					expires_at: record.expires_at,
+					eligible: crate::Attestation::check_enclave(&record).is_ok(),
+				})
+				.collect();
+			let current_epoch = crate::Mint::current_epoch();
+			let recent: Vec<azra_primitives::EpochIndex> = (1..=azra_runtime_api::PROVIDER_EPOCHS)
+				.filter_map(|back| current_epoch.checked_sub(back))
+				.collect();
+			azra_runtime_api::ProviderView {
+				enclaves,
+				current_epoch,
+				current_points: crate::Mint::points_of(current_epoch, &account),
+				unpaid: crate::Mint::unpaid_rewards(&account, &recent),
+			}
 		}
 	}
 

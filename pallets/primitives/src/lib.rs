@@ -75,7 +75,7 @@ pub enum BuildState<AccountId, BlockNumber> {
 
 /// What other pallets may read of a build, with time-dependent transitions (missed
 /// deadline, expiry) already applied as of the current block.
-#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct BuildView<AccountId, Balance, BlockNumber> {
 	/// The account that submitted (and paid for) the build.
 	pub builder: AccountId,

@@ -1,0 +1,91 @@
+//! # AzraEconomicsApi
+//!
+//! The runtime API behind the node's `azra_*` RPC methods (docs/rpc.md): the chain reports
+//! its own burn-and-mint figures, read from the pallets' storage at a block, so clients
+//! need neither custom type bundles nor their own bookkeeping.
+//!
+//! Every read is bounded: an epoch range covers at most [`MAX_EPOCHS_PER_QUERY`] epochs, a
+//! provider report at most [`PROVIDER_EPOCHS`] recent epochs.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use azra_primitives::{BuildId, BuildView, EpochIndex, MeasurementId, TcbStatus, Units};
+use codec::{Codec, Decode, Encode};
+use pallet_attestation::{EnclaveKey, Fmspc};
+pub use pallet_mint::{EpochRecord, MintParameters, ParametersView, SignedAmount, SupplyTotals};
+use scale_info::TypeInfo;
+
+/// Most epochs one `epochs` query returns (the mint pallet's read cap).
+pub const MAX_EPOCHS_PER_QUERY: u32 = pallet_mint::MAX_RECORDS_PER_READ;
+
+/// How many of the latest closed epochs a provider report looks at for unpaid rewards.
+pub const PROVIDER_EPOCHS: u32 = 32;
+
+/// The mint parameters with their bounds, and the burn pallet's price per compute unit.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct EconomicParameters<Balance, BlockNumber> {
+	/// Mint parameters: current values, hard bounds, step limit, breaker multiple.
+	pub mint: ParametersView<Balance, BlockNumber>,
+	/// AZRA burned per compute unit of a build.
+	pub price_per_unit: Balance,
+}
+
+/// One enclave of a provider.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct EnclaveView<BlockNumber> {
+	/// The enclave's key.
+	pub key: EnclaveKey,
+	/// The allow-listed measurement it registered under.
+	pub measurement: MeasurementId,
+	/// Intel's TCB status for its platform at registration.
+	pub tcb_status: TcbStatus,
+	/// Its platform type.
+	pub fmspc: Fmspc,
+	/// Block of its (latest) registration.
+	pub registered_at: BlockNumber,
+	/// Last block at which the registration holds.
+	pub expires_at: BlockNumber,
+	/// Whether it may earn now (unexpired, measurement allow-listed, TCB accepted).
+	pub eligible: bool,
+}
+
+/// A provider's enclaves and rewards.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct ProviderView<Balance, BlockNumber> {
+	/// Registered enclaves (expired ones included).
+	pub enclaves: Vec<EnclaveView<BlockNumber>>,
+	/// The epoch in progress.
+	pub current_epoch: EpochIndex,
+	/// Points earned in the epoch in progress.
+	pub current_points: Units,
+	/// Unclaimed shares of the latest closed epochs: (epoch, AZRA).
+	pub unpaid: Vec<(EpochIndex, Balance)>,
+}
+
+sp_api::decl_runtime_apis! {
+	/// AzraCode's economics, as the chain itself records them.
+	pub trait AzraEconomicsApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+	{
+		/// Supply since genesis: total issuance, burned, minted, refunded, net emission.
+		fn supply() -> SupplyTotals<Balance>;
+		/// Records of the closed epochs in `from..=to` (at most `MAX_EPOCHS_PER_QUERY`
+		/// epochs are looked at; epochs not closed yet are left out).
+		fn epochs(from: EpochIndex, to: EpochIndex) -> Vec<(EpochIndex, EpochRecord<Balance>)>;
+		/// The epoch in progress.
+		fn current_epoch() -> EpochIndex;
+		/// Current economic parameters with their bounds.
+		fn parameters() -> EconomicParameters<Balance, BlockNumber>;
+		/// A build by id.
+		fn build(id: BuildId) -> Option<BuildView<AccountId, Balance, BlockNumber>>;
+		/// A provider's enclaves, current points and unpaid rewards.
+		fn provider(account: AccountId) -> ProviderView<Balance, BlockNumber>;
+	}
+}
