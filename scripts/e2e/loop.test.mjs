@@ -54,6 +54,22 @@ function epochClosed(api, epoch, devNode) {
 
 const state = {};
 
+spec('0. metadata documents every call, event, error and storage item of the AzraCode pallets', async () => {
+  const { api } = ctx;
+  for (const section of ['burn', 'attestation', 'mint']) {
+    const items = [
+      ...Object.entries(api.tx[section]).map(([name, item]) => [`call ${name}`, item.meta.docs]),
+      ...Object.entries(api.events[section]).map(([name, item]) => [`event ${name}`, item.meta.docs]),
+      ...Object.entries(api.errors[section]).map(([name, item]) => [`error ${name}`, item.meta.docs]),
+      ...Object.entries(api.query[section]).map(([name, item]) => [`storage ${name}`, item.creator.meta.docs]),
+    ];
+    assert.ok(items.length > 20, `${section} exposes its calls, events, errors and storage`);
+    for (const [what, docs] of items) {
+      assert.ok(docs.length > 0 && docs.join('').trim() !== '', `${section} ${what} has docs`);
+    }
+  }
+});
+
 spec('1. a builder burns the price of a build: total issuance drops by it', async () => {
   const { api, devNode } = ctx;
   const builder = keyring.addFromUri('//Dave');
@@ -170,4 +186,36 @@ spec('5. azra_supply and azra_epochs report what the client saw', async () => {
   assert.equal(BigInt(record.points), state.units);
 
   await assert.rejects(azraRpc(api, 'azra_epochs', [5, 1]), /from/i);
+});
+
+spec('6. azra_build, azra_provider and azra_parameters describe the loop; bad arguments are errors', async () => {
+  const { api } = ctx;
+  const provider = keyring.addFromUri('//Charlie');
+  const build = await azraRpc(api, 'azra_build', [state.buildId]);
+  assert.equal(build.state.status, 'completed');
+  assert.equal(build.state.provider, provider.address);
+  assert.equal(BigInt(build.price), state.price);
+
+  const report = await azraRpc(api, 'azra_provider', [provider.address]);
+  assert.equal(report.enclaves.length, 1);
+  assert.equal(report.enclaves[0].measurement, state.measurement);
+  assert.equal(report.enclaves[0].eligible, true);
+  assert.ok(report.unpaid.every(({ epoch }) => epoch !== state.epoch), 'the claimed epoch is paid');
+
+  const parameters = await azraRpc(api, 'azra_parameters');
+  assert.equal(Number(parameters.current.epochLength), 10);
+  assert.ok(BigInt(parameters.pricePerUnit) > 0n);
+
+  await assert.rejects(azraRpc(api, 'azra_build', [999_999]), /no build/);
+  await assert.rejects(azraRpc(api, 'azra_provider', ['not-an-account']), /not an SS58/);
+  await assert.rejects(azraRpc(api, 'azra_epochs', [0, 100_000]), /range too long/);
+
+  if (process.env.AZRA_E2E_PRINT_RPC) {
+    for (const [method, params] of [
+      ['azra_supply', []], ['azra_epochs', [state.epoch, state.epoch]], ['azra_parameters', []],
+      ['azra_build', [state.buildId]], ['azra_provider', [provider.address]],
+    ]) {
+      console.log(`RPC ${method} ${JSON.stringify(await azraRpc(api, method, params), null, 2)}`);
+    }
+  }
 });
