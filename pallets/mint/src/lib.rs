@@ -69,6 +69,9 @@ extern crate alloc;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+// Not in benchmark builds: this runtime wires real neighbours, which need no benchmark set-up.
+#[cfg(all(test, not(feature = "runtime-benchmarks")))]
+mod cross_pallet;
 #[cfg(test)]
 mod tests;
 pub mod types;
