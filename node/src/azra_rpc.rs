@@ -23,8 +23,7 @@ use sp_blockchain::HeaderBackend;
 use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
 use sp_runtime::traits::Block as BlockT;
 
-/// AzraCode's SS58 address prefix.
-const SS58_PREFIX: u16 = 4242;
+use azra_runtime::SS58_PREFIX;
 
 /// JSON-RPC error codes of the `azra_*` methods.
 pub mod error_code {

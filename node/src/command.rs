@@ -42,6 +42,11 @@ impl SubstrateCli for Cli {
 /// Parses the command line and runs what it asks for.
 pub fn run() -> sc_cli::Result<()> {
 	let cli = Cli::from_args();
+	// Addresses in RPC arguments and logs use AzraCode's prefix; without this the node
+	// rejects `system_accountNextIndex` for an address polkadot.js encodes with it.
+	sp_core::crypto::set_default_ss58_version(sp_core::crypto::Ss58AddressFormat::custom(
+		azra_runtime::SS58_PREFIX,
+	));
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
