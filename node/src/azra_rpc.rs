@@ -111,7 +111,8 @@ pub fn parse_account(text: &str) -> Result<AccountId, String> {
 		.map_err(|e| format!("{text:?} is not an SS58 address or 0x-hex account: {e:?}"))
 }
 
-fn decode_hex(text: &str) -> Option<Vec<u8>> {
+/// Bytes of an even-length hex string (no 0x), if it is one.
+pub fn decode_hex(text: &str) -> Option<Vec<u8>> {
 	if text.len() % 2 != 0 {
 		return None;
 	}

@@ -211,20 +211,10 @@ fn account(text: &str) -> Result<AccountId, String> {
 }
 
 fn h256(name: &str, text: &str) -> Result<H256, String> {
-	let bytes = decode_hex(text.trim_start_matches("0x"))
+	let bytes = crate::azra_rpc::decode_hex(text.trim_start_matches("0x"))
 		.ok_or_else(|| format!("{name} {text:?} is not hex"))?;
 	let raw: [u8; 32] = bytes.try_into().map_err(|_| format!("{name} must be 32 bytes"))?;
 	Ok(H256(raw))
-}
-
-fn decode_hex(text: &str) -> Option<Vec<u8>> {
-	if text.len() % 2 != 0 {
-		return None;
-	}
-	(0..text.len())
-		.step_by(2)
-		.map(|i| text.get(i..i + 2).and_then(|pair| u8::from_str_radix(pair, 16).ok()))
-		.collect()
 }
 
 fn hex(bytes: &[u8]) -> String {
