@@ -772,12 +772,10 @@ mod tests {
 
 	const NOW: u64 = 1_790_000_000;
 
-	fn verify(
-		pki: &DevPki,
-		identity: &Identity,
-		options: &CollateralOptions,
-		at: u64,
-	) -> anyhow_free::Outcome {
+	/// Intel's verdict, or dcap-qvl's error chain as text.
+	type Outcome = core::result::Result<TcbStatus, String>;
+
+	fn verify(pki: &DevPki, identity: &Identity, options: &CollateralOptions, at: u64) -> Outcome {
 		let quote = pki.quote(identity, [7; 64]).unwrap();
 		let collateral = pki.collateral(identity.tee(), options).unwrap();
 		QuoteVerifier::<RustCryptoConfig>::new_with_config(pki.root_ca_der().unwrap())
@@ -785,10 +783,6 @@ mod tests {
 			.verify_with_policy(&quote, collateral, at, &QuotePolicy::claims_only(at))
 			.map(|claims| claims.tcb.status)
 			.map_err(|e| format!("{e:#}"))
-	}
-
-	mod anyhow_free {
-		pub type Outcome = Result<dcap_qvl::TcbStatus, String>;
 	}
 
 	#[test]
