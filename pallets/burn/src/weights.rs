@@ -7,7 +7,7 @@
 //! measured on `vm` (`AMD EPYC`).
 //!
 //! Command:
-//!   /root/.cache/azra-target/debug/azra-node
+//!   /root/.cache/azra-target/release/azra-node
 //!   benchmark
 //!   pallet
 //!   --chain
@@ -71,8 +71,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(251), added: 2726, mode: `MaxEncodedLen`)
 	fn submit_build() -> Weight {
 		// Proof size (bytes): measured `680`, estimated `3642`.
-		// Fastest run: 684_344_000 ps.
-		Weight::from_parts(723_703_000, 3642)
+		// Fastest run: 54_541_000 ps.
+		Weight::from_parts(57_936_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -87,9 +87,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Attestation::AcceptedTcbStatuses` (r:1 w:0)
 	/// Proof: `Attestation::AcceptedTcbStatuses` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn accept_build() -> Weight {
-		// Proof size (bytes): measured `746`, estimated `3743`.
-		// Fastest run: 461_113_000 ps.
-		Weight::from_parts(521_072_000, 3743)
+		// Proof size (bytes): measured `819`, estimated `3743`.
+		// Fastest run: 34_712_000 ps.
+		Weight::from_parts(39_098_000, 3743)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(251), added: 2726, mode: `MaxEncodedLen`)
 	fn release_build() -> Weight {
 		// Proof size (bytes): measured `375`, estimated `3716`.
-		// Fastest run: 253_456_000 ps.
-		Weight::from_parts(291_713_000, 3716)
+		// Fastest run: 16_544_000 ps.
+		Weight::from_parts(18_958_000, 3716)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -116,8 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::LiveBuildsOf` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	fn cancel_build() -> Weight {
 		// Proof size (bytes): measured `1106`, estimated `3716`.
-		// Fastest run: 696_462_000 ps.
-		Weight::from_parts(730_823_000, 3716)
+		// Fastest run: 56_434_000 ps.
+		Weight::from_parts(60_389_000, 3716)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::LiveBuildsOf` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	fn reclaim_expired() -> Weight {
 		// Proof size (bytes): measured `1106`, estimated `3716`.
-		// Fastest run: 698_516_000 ps.
-		Weight::from_parts(740_237_000, 3716)
+		// Fastest run: 56_594_000 ps.
+		Weight::from_parts(60_760_000, 3716)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -148,8 +148,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::PriceAnchor` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	fn set_price_per_unit() -> Weight {
 		// Proof size (bytes): measured `204`, estimated `1505`.
-		// Fastest run: 226_556_000 ps.
-		Weight::from_parts(232_956_000, 1505)
+		// Fastest run: 14_151_000 ps.
+		Weight::from_parts(15_323_000, 1505)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -158,32 +158,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
 impl WeightInfo for () {
 	fn submit_build() -> Weight {
-		Weight::from_parts(723_703_000, 3642)
+		Weight::from_parts(57_936_000, 3642)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn accept_build() -> Weight {
-		Weight::from_parts(521_072_000, 3743)
+		Weight::from_parts(39_098_000, 3743)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn release_build() -> Weight {
-		Weight::from_parts(291_713_000, 3716)
+		Weight::from_parts(18_958_000, 3716)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn cancel_build() -> Weight {
-		Weight::from_parts(730_823_000, 3716)
+		Weight::from_parts(60_389_000, 3716)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn reclaim_expired() -> Weight {
-		Weight::from_parts(740_237_000, 3716)
+		Weight::from_parts(60_760_000, 3716)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn set_price_per_unit() -> Weight {
-		Weight::from_parts(232_956_000, 1505)
+		Weight::from_parts(15_323_000, 1505)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}

@@ -7,7 +7,7 @@
 //! measured on `vm` (`AMD EPYC`).
 //!
 //! Command:
-//!   /root/.cache/azra-target/debug/azra-node
+//!   /root/.cache/azra-target/release/azra-node
 //!   benchmark
 //!   pallet
 //!   --chain
@@ -71,9 +71,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Burn::LiveBuildsOf` (r:1 w:1)
 	/// Proof: `Burn::LiveBuildsOf` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	fn submit_work() -> Weight {
-		// Proof size (bytes): measured `934`, estimated `3743`.
-		// Fastest run: 780_808_000 ps.
-		Weight::from_parts(849_900_000, 3743)
+		// Proof size (bytes): measured `1007`, estimated `3743`.
+		// Fastest run: 104_104_000 ps.
+		Weight::from_parts(117_794_000, 3743)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -86,9 +86,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[1, 16]`.
 	fn claim_rewards(n: u32, ) -> Weight {
 		// Proof size (bytes): measured `265`, estimated `1501`.
-		// Fastest run: 551_027_000 ps.
-		Weight::from_parts(214_609_126, 1501)
-			.saturating_add(Weight::from_parts(356_751_121, 0).saturating_mul(n.into()))
+		// Fastest run: 44_867_000 ps.
+		Weight::from_parts(13_836_947, 1501)
+			.saturating_add(Weight::from_parts(33_145_628, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -103,8 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(56), added: 551, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size (bytes): measured `167`, estimated `1545`.
-		// Fastest run: 218_604_000 ps.
-		Weight::from_parts(224_233_000, 1545)
+		// Fastest run: 13_390_000 ps.
+		Weight::from_parts(14_541_000, 1545)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size (bytes): measured `119`, estimated `1497`.
-		// Fastest run: 50_886_000 ps.
-		Weight::from_parts(52_648_000, 1497)
+		// Fastest run: 2_413_000 ps.
+		Weight::from_parts(2_725_000, 1497)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `Mint::CurrentEpoch` (r:1 w:1)
@@ -132,8 +132,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::EpochRecords` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
 	fn on_initialize_close_epoch() -> Weight {
 		// Proof size (bytes): measured `308`, estimated `3493`.
-		// Fastest run: 372_152_000 ps.
-		Weight::from_parts(382_888_000, 3493)
+		// Fastest run: 26_269_000 ps.
+		Weight::from_parts(28_252_000, 3493)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -142,13 +142,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
 impl WeightInfo for () {
 	fn submit_work() -> Weight {
-		Weight::from_parts(849_900_000, 3743)
+		Weight::from_parts(117_794_000, 3743)
 			.saturating_add(RocksDbWeight::get().reads(9))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn claim_rewards(n: u32, ) -> Weight {
-		Weight::from_parts(214_609_126, 1501)
-			.saturating_add(Weight::from_parts(356_751_121, 0).saturating_mul(n.into()))
+		Weight::from_parts(13_836_947, 1501)
+			.saturating_add(Weight::from_parts(33_145_628, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -156,16 +156,16 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2621).saturating_mul(n.into()))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(224_233_000, 1545)
+		Weight::from_parts(14_541_000, 1545)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(52_648_000, 1497)
+		Weight::from_parts(2_725_000, 1497)
 			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 	fn on_initialize_close_epoch() -> Weight {
-		Weight::from_parts(382_888_000, 3493)
+		Weight::from_parts(28_252_000, 3493)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
