@@ -64,7 +64,8 @@ pub enum DevEnclaveCmd {
 		debug: bool,
 	},
 
-	/// The enclave key's signature over a work claim: the `proof` of `mint.submitWork`.
+	/// The enclave key's work proof (its key and its signature over a work claim): the
+	/// `proof` of `mint.submitWork`.
 	SignWork {
 		/// Secret URI of the enclave's sr25519 key.
 		#[arg(long)]
@@ -163,9 +164,13 @@ impl DevEnclaveCmd {
 					provider: account(provider)?,
 				};
 				let signature = pair.sign(&claim.signing_payload());
+				let enclave_key = json!({ "Sr25519": hex(&pair.public().0) });
 				Ok(json!({
-					"proof": { "Sr25519": hex(&signature.0) },
-					"enclaveKey": { "Sr25519": hex(&pair.public().0) },
+					"proof": {
+						"enclaveKey": enclave_key,
+						"signature": { "Sr25519": hex(&signature.0) },
+					},
+					"enclaveKey": enclave_key,
 				}))
 			}
 		}

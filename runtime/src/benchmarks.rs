@@ -4,9 +4,8 @@
 use crate::{AccountId, Attestation, Burn, Runtime, UNIT};
 use azra_primitives::{BuildId, MeasurementId, Units, WorkClaim};
 use frame_support::traits::fungible::Mutate;
-use pallet_attestation::EnclaveKey;
+use pallet_attestation::{EnclaveKey, WorkProof};
 use sp_core::{crypto::KeyTypeId, hexdisplay::HexDisplay, H256};
-use sp_runtime::MultiSignature;
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
@@ -52,7 +51,7 @@ impl pallet_burn::BenchmarkHelper<AccountId> for AzraBenchmarks {
 	}
 }
 
-impl pallet_mint::BenchmarkHelper<AccountId, MultiSignature> for AzraBenchmarks {
+impl pallet_mint::BenchmarkHelper<AccountId, WorkProof> for AzraBenchmarks {
 	fn assigned_build(provider: &AccountId, units: Units) -> BuildId {
 		let builder: AccountId = frame_benchmarking::account("builder", 0, 0);
 		let _ = crate::Balances::set_balance(&builder, 1_000_000_000 * UNIT);
@@ -70,11 +69,12 @@ impl pallet_mint::BenchmarkHelper<AccountId, MultiSignature> for AzraBenchmarks 
 		id
 	}
 
-	fn work_proof(claim: &WorkClaim<AccountId>) -> MultiSignature {
+	fn work_proof(claim: &WorkClaim<AccountId>) -> WorkProof {
 		let key = Self::enclave_key(&claim.provider);
-		sp_io::crypto::ed25519_sign(BENCH_ENCLAVE_KEY, &key, &claim.signing_payload())
-			.expect("the benchmark keystore holds the key it generated")
-			.into()
+		let signature =
+			sp_io::crypto::ed25519_sign(BENCH_ENCLAVE_KEY, &key, &claim.signing_payload())
+				.expect("the benchmark keystore holds the key it generated");
+		WorkProof { enclave_key: EnclaveKey::Ed25519(key.0), signature: signature.into() }
 	}
 }
 

@@ -126,14 +126,15 @@ spec('3. the provider takes the build, a forged proof is refused, the real one i
     '--provider', provider.address, '--build-id', String(state.buildId),
     '--spec-hash', SPEC_HASH, '--output-hash', OUTPUT_HASH, '--units-used', String(state.units),
   ];
-  // 6a. A proof signed by a key no registered enclave holds.
-  const forged = devEnclave('sign-work', '--enclave-seed', '//Mallory', ...claim);
+  const proof = devEnclave('sign-work', '--enclave-seed', ENCLAVE_SEED, ...claim);
+  // 6a. A proof naming the provider's registered enclave, signed by a key it does not hold.
+  const mallory = devEnclave('sign-work', '--enclave-seed', '//Mallory', ...claim);
+  const forged = { enclaveKey: proof.proof.enclaveKey, signature: mallory.proof.signature };
   await assert.rejects(
-    submitAndWatch(api, api.tx.mint.submitWork(state.buildId, OUTPUT_HASH, state.units, forged.proof), provider, devNode),
+    submitAndWatch(api, api.tx.mint.submitWork(state.buildId, OUTPUT_HASH, state.units, forged), provider, devNode),
     (err) => err.dispatchError === 'attestation.WorkProofInvalid',
   );
 
-  const proof = devEnclave('sign-work', '--enclave-seed', ENCLAVE_SEED, ...claim);
   const { events } = await submitAndWatch(
     api, api.tx.mint.submitWork(state.buildId, OUTPUT_HASH, state.units, proof.proof), provider, devNode,
   );

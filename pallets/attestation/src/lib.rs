@@ -41,8 +41,9 @@
 //! ## Traits implemented
 //!
 //! - [`ProviderEligibility`]: for the burn pallet (may this provider take this build?).
-//! - [`WorkProofVerifier`]: for the mint pallet (did an enclave of this provider sign this
-//!   work proof?).
+//! - [`WorkProofVerifier`]: for the mint pallet (did the named, eligible enclave of this
+//!   provider sign this work claim?). A [`WorkProof`] names its enclave key, so the check is
+//!   one storage lookup and one signature verification however many enclaves a provider has.
 //!
 //! See [`pallet`] for storage, events and errors.
 
@@ -482,7 +483,7 @@ pub mod pallet {
 		EnclaveExpired,
 		/// The provider's enclaves do not satisfy the build's required measurement.
 		RequiredMeasurementMissing,
-		/// No enclave key of the provider signed the work proof.
+		/// The work proof's signature is not the named enclave key's signature over the claim.
 		WorkProofInvalid,
 	}
 
@@ -1020,21 +1021,20 @@ impl<T: Config> ProviderEligibility<T::AccountId> for Pallet<T> {
 	}
 }
 
-impl<T: Config> WorkProofVerifier<T::AccountId, MultiSignature> for Pallet<T> {
+impl<T: Config> WorkProofVerifier<T::AccountId, WorkProof> for Pallet<T> {
 	fn verify_work_proof(
 		claim: &WorkClaim<T::AccountId>,
-		signature: &MultiSignature,
+		proof: &WorkProof,
 	) -> Result<VerifiedWork, DispatchError> {
-		let keys = ProviderEnclaves::<T>::get(&claim.provider);
-		ensure!(!keys.is_empty(), Error::<T>::NoEnclave);
-		let payload = claim.signing_payload();
-		let key = keys
-			.iter()
-			.find(|key| Self::signed_by(key, signature, &payload))
-			.ok_or(Error::<T>::WorkProofInvalid)?;
-		let record = Enclaves::<T>::get(key).ok_or(Error::<T>::EnclaveUnknown)?;
+		let record = Enclaves::<T>::get(proof.enclave_key).ok_or(Error::<T>::EnclaveUnknown)?;
 		ensure!(record.provider == claim.provider, Error::<T>::NotEnclaveProvider);
 		Self::check_enclave(&record)?;
+		// The signature goes last: it is the one costly step, and an ineligible enclave's
+		// proof is refused whether or not its signature holds.
+		ensure!(
+			Self::signed_by(&proof.enclave_key, &proof.signature, &claim.signing_payload()),
+			Error::<T>::WorkProofInvalid
+		);
 		Ok(VerifiedWork { measurement: record.measurement, tcb_status: record.tcb_status })
 	}
 }

@@ -119,12 +119,25 @@ fn claim(provider: AccountId) -> WorkClaim<AccountId> {
 	}
 }
 
-fn ed_sign(pair: &ed25519::Pair, claim: &WorkClaim<AccountId>) -> MultiSignature {
-	MultiSignature::Ed25519(pair.sign(&claim.signing_payload()))
+/// `pair`'s work proof over `claim`, naming `pair`'s own key.
+fn ed_sign(pair: &ed25519::Pair, claim: &WorkClaim<AccountId>) -> WorkProof {
+	WorkProof {
+		enclave_key: ed_key(pair),
+		signature: MultiSignature::Ed25519(pair.sign(&claim.signing_payload())),
+	}
 }
 
-fn sr_sign(pair: &sr25519::Pair, claim: &WorkClaim<AccountId>) -> MultiSignature {
-	MultiSignature::Sr25519(pair.sign(&claim.signing_payload()))
+/// `pair`'s work proof over `claim`, naming `pair`'s own key.
+fn sr_sign(pair: &sr25519::Pair, claim: &WorkClaim<AccountId>) -> WorkProof {
+	WorkProof {
+		enclave_key: sr_key(pair),
+		signature: MultiSignature::Sr25519(pair.sign(&claim.signing_payload())),
+	}
+}
+
+/// `signer`'s signature over `claim`, presented as the work of `named`'s key.
+fn forge(named: &ed25519::Pair, signer: &ed25519::Pair, claim: &WorkClaim<AccountId>) -> WorkProof {
+	WorkProof { enclave_key: ed_key(named), signature: ed_sign(signer, claim).signature }
 }
 
 fn last_event() -> Event<Test> {
@@ -847,16 +860,24 @@ fn work_proof_errors() {
 		store_sgx_collateral();
 		let mine = ed_pair(1);
 		let theirs = ed_pair(2);
-		let verify = |c: &WorkClaim<AccountId>, s: &MultiSignature| {
-			<Attestation as WorkProofVerifier<_, _>>::verify_work_proof(c, s)
+		let verify = |c: &WorkClaim<AccountId>, p: &WorkProof| {
+			<Attestation as WorkProofVerifier<_, _>>::verify_work_proof(c, p)
 		};
 		let c = claim(PROVIDER);
-		assert_eq!(verify(&c, &ed_sign(&mine, &c)), Err(Error::<Test>::NoEnclave.into()));
+		assert_eq!(verify(&c, &ed_sign(&mine, &c)), Err(Error::<Test>::EnclaveUnknown.into()));
 
 		let id = bind_sample(PROVIDER, ed_key(&mine));
 		bind_sample(OTHER, ed_key(&theirs));
-		// Signed by another provider's enclave.
-		assert_eq!(verify(&c, &ed_sign(&theirs, &c)), Err(Error::<Test>::WorkProofInvalid.into()));
+		// Signed by another provider's enclave, naming it.
+		assert_eq!(
+			verify(&c, &ed_sign(&theirs, &c)),
+			Err(Error::<Test>::NotEnclaveProvider.into())
+		);
+		// Signed by another provider's enclave, naming mine.
+		assert_eq!(
+			verify(&c, &forge(&mine, &theirs, &c)),
+			Err(Error::<Test>::WorkProofInvalid.into())
+		);
 		// Signed for another claim.
 		let mut other_claim = c.clone();
 		other_claim.units_used += 1;
@@ -868,14 +889,19 @@ fn work_proof_errors() {
 		let theirs_claim = claim(OTHER);
 		assert_eq!(
 			verify(&theirs_claim, &ed_sign(&mine, &theirs_claim)),
-			Err(Error::<Test>::WorkProofInvalid.into())
+			Err(Error::<Test>::NotEnclaveProvider.into())
 		);
-		// Signature schemes enclaves do not use.
+		// Signature schemes enclaves do not use, or that differ from the named key's.
 		let ecdsa = ecdsa::Pair::from_seed(&[1; 32]);
-		assert_eq!(
-			verify(&c, &MultiSignature::Ecdsa(ecdsa.sign(&c.signing_payload()))),
-			Err(Error::<Test>::WorkProofInvalid.into())
-		);
+		let ecdsa_proof = WorkProof {
+			enclave_key: ed_key(&mine),
+			signature: MultiSignature::Ecdsa(ecdsa.sign(&c.signing_payload())),
+		};
+		assert_eq!(verify(&c, &ecdsa_proof), Err(Error::<Test>::WorkProofInvalid.into()));
+		let sr = sr_pair(1);
+		let mismatched =
+			WorkProof { enclave_key: ed_key(&mine), signature: sr_sign(&sr, &c).signature };
+		assert_eq!(verify(&c, &mismatched), Err(Error::<Test>::WorkProofInvalid.into()));
 		// TCB status no longer accepted.
 		assert_ok!(Attestation::set_accepted_tcb_statuses(
 			RuntimeOrigin::root(),

@@ -11,7 +11,10 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 use sp_core::H256;
-use sp_runtime::serde::{de::Error as _, Deserialize, Deserializer, Serialize, Serializer};
+use sp_runtime::{
+	serde::{de::Error as _, Deserialize, Deserializer, Serialize, Serializer},
+	MultiSignature,
+};
 
 /// Family-Model-Stepping-Platform-CustomSKU: the platform type Intel's collateral is
 /// issued for, read from the PCK certificate inside a quote.
@@ -354,6 +357,22 @@ pub enum EnclaveKey {
 	Ed25519([u8; 32]),
 	/// An sr25519 public key.
 	Sr25519([u8; 32]),
+}
+
+/// A work proof, the `proof` argument of `mint.submitWork`: the enclave key that signed and
+/// its signature over the claim's signing payload.
+///
+/// Naming the key costs 33 bytes and saves the chain from trying the signature against each
+/// of the provider's enclaves: a proof check is one lookup and one signature verification.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct WorkProof {
+	/// The registered enclave key that signed (its scheme must match the signature's).
+	pub enclave_key: EnclaveKey,
+	/// The enclave key's signature over the claim's
+	/// [`signing_payload`](azra_primitives::WorkClaim::signing_payload).
+	pub signature: MultiSignature,
 }
 
 /// A registered enclave.

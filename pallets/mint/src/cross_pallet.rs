@@ -16,7 +16,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::EnsureRoot;
-use pallet_attestation::{EnclaveKey, MeasurementEntry};
+use pallet_attestation::{EnclaveKey, MeasurementEntry, WorkProof};
 use proptest::prelude::*;
 use sp_core::{ed25519, Pair, H256};
 use sp_runtime::{BuildStorage, FixedU128, MultiSignature, Perbill};
@@ -109,7 +109,7 @@ impl pallet_mint::Config for Test {
 	type Currency = Balances;
 	type Builds = Burn;
 	type BurnLedger = Burn;
-	type Signature = MultiSignature;
+	type Proof = WorkProof;
 	type WorkProofs = Attestation;
 	type MinRatio = MinRatio;
 	type MaxRatio = MaxRatio;
@@ -260,15 +260,15 @@ fn step() -> impl Strategy<Value = Step> {
 	]
 }
 
-/// Signature of `provider`'s registered enclave (or, forged, of a key never registered)
-/// over the claim of `build` with `units_used`.
+/// Proof by `provider`'s registered enclave over the claim of `build` with `units_used`;
+/// forged, it names that enclave but carries the signature of a key never registered.
 fn proof(
 	provider: AccountId,
 	build: u64,
 	spec_hash: H256,
 	units_used: u64,
 	forged: bool,
-) -> MultiSignature {
+) -> WorkProof {
 	let claim = WorkClaim {
 		build_id: build,
 		spec_hash,
@@ -276,8 +276,12 @@ fn proof(
 		units_used,
 		provider,
 	};
-	let pair = if forged { ed25519::Pair::from_seed(&[0xEE; 32]) } else { enclave_pair(provider) };
-	MultiSignature::Ed25519(pair.sign(&claim.signing_payload()))
+	let enclave = enclave_pair(provider);
+	let signer = if forged { ed25519::Pair::from_seed(&[0xEE; 32]) } else { enclave.clone() };
+	WorkProof {
+		enclave_key: EnclaveKey::Ed25519(enclave.public().0),
+		signature: MultiSignature::Ed25519(signer.sign(&claim.signing_payload())),
+	}
 }
 
 /// Runs `step`; returns whether it succeeded.
@@ -332,13 +336,13 @@ fn prove(build: u64, used_percent: u64, forged: bool) -> bool {
 	let Some(view) = Burn::build_view(build) else { return false };
 	let BuildState::Assigned { provider, .. } = view.state else { return false };
 	let used = (view.units * used_percent / 100).max(1);
-	let signature = proof(provider, build, view.spec_hash, used, forged);
+	let work_proof = proof(provider, build, view.spec_hash, used, forged);
 	Mint::submit_work(
 		RuntimeOrigin::signed(provider),
 		build,
 		H256::repeat_byte(0xAB),
 		used,
-		signature,
+		work_proof,
 	)
 	.is_ok()
 }

@@ -112,12 +112,12 @@ pub type ParametersOf<T> = MintParameters<BalanceOf<T>, BlockNumberFor<T>>;
 
 /// Sets up what the benchmarks need from the pallets this one talks to.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId, Signature> {
+pub trait BenchmarkHelper<AccountId, Proof> {
 	/// Create a build of `units` units assigned to `provider`, within its deadline; return
 	/// its id.
 	fn assigned_build(provider: &AccountId, units: Units) -> azra_primitives::BuildId;
 	/// A work proof that the runtime's `WorkProofs` accepts for `claim`.
-	fn work_proof(claim: &WorkClaim<AccountId>) -> Signature;
+	fn work_proof(claim: &WorkClaim<AccountId>) -> Proof;
 }
 
 #[frame_support::pallet]
@@ -143,11 +143,12 @@ pub mod pallet {
 		/// How much was burned, per epoch and in total (the burn pallet).
 		type BurnLedger: BurnLedger<BalanceOf<Self>>;
 
-		/// The signature type of work proofs (the runtime uses `MultiSignature`).
-		type Signature: Parameter + MaxEncodedLen;
+		/// What a provider presents as proof of work (the runtime uses the attestation
+		/// pallet's `WorkProof`: enclave key and signature).
+		type Proof: Parameter + MaxEncodedLen;
 
 		/// Checks work proofs (the attestation pallet).
-		type WorkProofs: WorkProofVerifier<Self::AccountId, Self::Signature>;
+		type WorkProofs: WorkProofVerifier<Self::AccountId, Self::Proof>;
 
 		/// Lower hard bound of `ratio`.
 		#[pallet::constant]
@@ -199,7 +200,7 @@ pub mod pallet {
 
 		/// Sets up builds and work proofs for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::Signature>;
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::Proof>;
 	}
 
 	/// The parameters in effect.
@@ -492,7 +493,7 @@ pub mod pallet {
 			build_id: azra_primitives::BuildId,
 			output_hash: H256,
 			units_used: Units,
-			proof: T::Signature,
+			proof: T::Proof,
 		) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
 			Self::do_submit_work(provider, build_id, output_hash, units_used, proof)
@@ -530,7 +531,7 @@ pub mod pallet {
 			build_id: azra_primitives::BuildId,
 			output_hash: H256,
 			units_used: Units,
-			proof: T::Signature,
+			proof: T::Proof,
 		) -> DispatchResult {
 			let build = T::Builds::build(build_id).ok_or(Error::<T>::BuildNotFound)?;
 			match build.state {

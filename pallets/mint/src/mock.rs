@@ -69,7 +69,7 @@ impl pallet_mint::Config for Test {
 	type Currency = Balances;
 	type Builds = MockBurn;
 	type BurnLedger = MockBurn;
-	type Signature = MultiSignature;
+	type Proof = MultiSignature;
 	type WorkProofs = MockAttestation;
 	type MinRatio = MinRatio;
 	type MaxRatio = MaxRatio;

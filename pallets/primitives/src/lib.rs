@@ -205,11 +205,11 @@ pub struct VerifiedWork {
 }
 
 /// Checks work proofs. Implemented by the attestation pallet.
-pub trait WorkProofVerifier<AccountId, Signature> {
-	/// `Ok` if `signature` over `claim.signing_payload()` was made by a registered,
+pub trait WorkProofVerifier<AccountId, Proof> {
+	/// `Ok` if `proof` is a signature over `claim.signing_payload()` by a registered,
 	/// unexpired enclave key of `claim.provider` whose measurement is still allow-listed.
 	fn verify_work_proof(
 		claim: &WorkClaim<AccountId>,
-		signature: &Signature,
+		proof: &Proof,
 	) -> Result<VerifiedWork, DispatchError>;
 }

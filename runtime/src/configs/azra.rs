@@ -7,7 +7,7 @@
 use azra_primitives::Units;
 use frame_support::{parameter_types, traits::ConstU32};
 use frame_system::EnsureRoot;
-use sp_runtime::{FixedU128, MultiSignature, Perbill};
+use sp_runtime::{FixedU128, Perbill};
 
 use super::super::{
 	AccountId, Attestation, Balance, Balances, BlockNumber, Burn, Mint, Runtime, Timestamp, DAYS,
@@ -83,7 +83,7 @@ impl pallet_mint::Config for Runtime {
 	type Currency = Balances;
 	type Builds = Burn;
 	type BurnLedger = Burn;
-	type Signature = MultiSignature;
+	type Proof = pallet_attestation::WorkProof;
 	type WorkProofs = Attestation;
 	type MinRatio = MinRatio;
 	type MaxRatio = MaxRatio;

@@ -290,6 +290,10 @@ fn a_work_proof_signed_by_another_providers_enclave_is_invalid() {
 		let work = claim(PROVIDER);
 		assert_noop!(
 			Attestation::verify_work_proof(&work, &ed_sign(&theirs, &work)),
+			Error::<Test>::NotEnclaveProvider
+		);
+		assert_noop!(
+			Attestation::verify_work_proof(&work, &forge(&mine, &theirs, &work)),
 			Error::<Test>::WorkProofInvalid
 		);
 		// A proof for other work than signed.
