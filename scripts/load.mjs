@@ -8,7 +8,10 @@
 // from all of them at once: N transfers, then N build submissions (keep N / accounts at or
 // below the burn pallet's MaxOpenBuildsPerBuilder, 16, so every build is a real one). For each block it
 // prints how many of each were included; at the end it prints the average included per
-// busy block for each kind and their ratio submit_build : transfer_keep_alive.
+// busy block for each kind and their ratio submit_build : transfer_keep_alive, next to the
+// ratio the runtime's weights allow (how many of each fit a block's normal-class weight).
+// The measured ratio only means something when blocks are full: raise --n (and --accounts)
+// until each phase spans several blocks.
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 
@@ -80,6 +83,19 @@ function countIncluded(section, method, expected, timeoutMs = 600_000) {
   });
 }
 
+/**
+ * How many `tx` fit in one block by weight: the normal-class limit over what each costs
+ * (the call and extension weight the runtime reports, plus the per-extrinsic base weight).
+ */
+async function weightCapacity(tx, signer) {
+  const { weight } = await tx.paymentInfo(signer);
+  const normal = api.consts.system.blockWeights.perClass.normal;
+  const limit = (normal.maxTotal.isSome ? normal.maxTotal.unwrap() : api.consts.system.blockWeights.maxBlock);
+  const each = (dim) => weight[dim].toBigInt() + normal.baseExtrinsic[dim].toBigInt();
+  const fit = (dim) => (each(dim) === 0n ? Infinity : Number(limit[dim].toBigInt() / each(dim)));
+  return { refTime: each('refTime'), count: Math.min(fit('refTime'), fit('proofSize')) };
+}
+
 /** Average over the blocks that carried any, leaving out the last, partial one. */
 function busyAverage(perBlock) {
   const busy = perBlock.filter((c) => c > 0);
@@ -114,5 +130,12 @@ const t = busyAverage(transfers);
 const b = busyAverage(builds);
 console.log(`\nincluded per busy block: transfer_keep_alive ${t.toFixed(1)}, submit_build ${b.toFixed(1)}`);
 console.log(`ratio submit_build : transfer_keep_alive = ${(b / t).toFixed(2)}`);
+
+const sample = accounts[0];
+const transferFit = await weightCapacity(api.tx.balances.transferKeepAlive(alice.address, UNIT), sample);
+const buildFit = await weightCapacity(api.tx.burn.submitBuild(`0x${'11'.repeat(32)}`, `0x${'22'.repeat(32)}`, units, null, price), sample);
+const ps = (w) => `${(Number(w) / 1e6).toFixed(1)} µs`;
+console.log(`by weight, a block fits ${transferFit.count} transfer_keep_alive (${ps(transferFit.refTime)} each)`
+  + ` and ${buildFit.count} submit_build (${ps(buildFit.refTime)} each): ratio ${(buildFit.count / transferFit.count).toFixed(2)}`);
 await api.disconnect();
 process.exit(0);
