@@ -2,7 +2,7 @@
 //! Weights for `pallet_attestation`, measured — do not edit by hand.
 //!
 //! Regenerate with `scripts/bench.sh` (see docs/development.md).
-//! Benchmark CLI 64.0.0, 2026-11-24; steps 50, repeat 20;
+//! Benchmark CLI 64.0.0, 2026-11-26; steps 50, repeat 20;
 //! chain `Some("dev")`, Wasm execution `Compiled`, DB cache 1024 MiB;
 //! measured on `vm` (`AMD EPYC`).
 //!
@@ -62,8 +62,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::RootCa` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
 	fn set_root_ca() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Fastest run: 7_622_000 ps.
-		Weight::from_parts(8_372_000, 0)
+		// Fastest run: 13_144_000 ps.
+		Weight::from_parts(19_707_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Attestation::RootCa` (r:1 w:0)
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::CollateralBytes` (`max_values`: None, `max_size`: Some(32795), added: 35270, mode: `MaxEncodedLen`)
 	fn submit_collateral() -> Weight {
 		// Proof size (bytes): measured `701`, estimated `3559`.
-		// Fastest run: 2_587_956_000 ps.
-		Weight::from_parts(2_651_240_000, 3559)
+		// Fastest run: 3_374_349_000 ps.
+		Weight::from_parts(4_369_483_000, 3559)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(278), added: 2753, mode: `MaxEncodedLen`)
 	fn allow_measurement() -> Weight {
 		// Proof size (bytes): measured `173`, estimated `3743`.
-		// Fastest run: 14_752_000 ps.
-		Weight::from_parts(15_974_000, 3743)
+		// Fastest run: 23_334_000 ps.
+		Weight::from_parts(35_206_000, 3743)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(278), added: 2753, mode: `MaxEncodedLen`)
 	fn revoke_measurement() -> Weight {
 		// Proof size (bytes): measured `428`, estimated `3743`.
-		// Fastest run: 14_251_000 ps.
-		Weight::from_parts(15_563_000, 3743)
+		// Fastest run: 22_732_000 ps.
+		Weight::from_parts(25_738_000, 3743)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -103,16 +103,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::AcceptedTcbStatuses` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_accepted_tcb_statuses() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Fastest run: 6_109_000 ps.
-		Weight::from_parts(6_800_000, 0)
+		// Fastest run: 10_880_000 ps.
+		Weight::from_parts(12_894_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Attestation::RejectedAdvisories` (r:0 w:1)
 	/// Proof: `Attestation::RejectedAdvisories` (`max_values`: Some(1), `max_size`: Some(2114), added: 2609, mode: `MaxEncodedLen`)
 	fn set_rejected_advisories() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Fastest run: 30_085_000 ps.
-		Weight::from_parts(31_817_000, 0)
+		// Fastest run: 39_905_000 ps.
+		Weight::from_parts(44_984_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Attestation::Nonces` (r:1 w:1)
@@ -123,8 +123,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn request_nonce() -> Weight {
 		// Proof size (bytes): measured `310`, estimated `3658`.
-		// Fastest run: 20_200_000 ps.
-		Weight::from_parts(21_702_000, 3658)
+		// Fastest run: 31_309_000 ps.
+		Weight::from_parts(36_389_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -152,8 +152,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::ProviderEnclaves` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	fn register_enclave() -> Weight {
 		// Proof size (bytes): measured `10184`, estimated `36260`.
-		// Fastest run: 2_715_386_000 ps.
-		Weight::from_parts(2_783_045_000, 36260)
+		// Fastest run: 3_598_869_000 ps.
+		Weight::from_parts(3_877_080_000, 36260)
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -163,18 +163,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::ProviderEnclaves` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	fn deregister_enclave() -> Weight {
 		// Proof size (bytes): measured `564`, estimated `3646`.
-		// Fastest run: 26_699_000 ps.
-		Weight::from_parts(31_386_000, 3646)
+		// Fastest run: 40_105_000 ps.
+		Weight::from_parts(63_429_000, 3646)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
-	/// Storage: `Attestation::ProviderEnclaves` (r:1 w:0)
-	/// Proof: `Attestation::ProviderEnclaves` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::Enclaves` (r:1 w:0)
+	/// Proof: `Attestation::Enclaves` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::Measurements` (r:1 w:0)
+	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(278), added: 2753, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::AcceptedTcbStatuses` (r:1 w:0)
+	/// Proof: `Attestation::AcceptedTcbStatuses` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn verify_work_proof() -> Weight {
-		// Proof size (bytes): measured `340`, estimated `3646`.
-		// Fastest run: 158_986_000 ps.
-		Weight::from_parts(166_838_000, 3646)
-			.saturating_add(T::DbWeight::get().reads(1))
+		// Proof size (bytes): measured `755`, estimated `3743`.
+		// Fastest run: 81_913_000 ps.
+		Weight::from_parts(129_492_000, 3743)
+			.saturating_add(T::DbWeight::get().reads(3))
 	}
 	/// Storage: `Attestation::Measurements` (r:1 w:0)
 	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(278), added: 2753, mode: `MaxEncodedLen`)
@@ -186,8 +190,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::AcceptedTcbStatuses` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn ensure_eligible() -> Weight {
 		// Proof size (bytes): measured `1136`, estimated `11402`.
-		// Fastest run: 35_272_000 ps.
-		Weight::from_parts(38_828_000, 11402)
+		// Fastest run: 49_012_000 ps.
+		Weight::from_parts(71_514_000, 11402)
 			.saturating_add(T::DbWeight::get().reads(7))
 	}
 }
@@ -195,53 +199,53 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
 impl WeightInfo for () {
 	fn set_root_ca() -> Weight {
-		Weight::from_parts(8_372_000, 0)
+		Weight::from_parts(19_707_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn submit_collateral() -> Weight {
-		Weight::from_parts(2_651_240_000, 3559)
+		Weight::from_parts(4_369_483_000, 3559)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn allow_measurement() -> Weight {
-		Weight::from_parts(15_974_000, 3743)
+		Weight::from_parts(35_206_000, 3743)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn revoke_measurement() -> Weight {
-		Weight::from_parts(15_563_000, 3743)
+		Weight::from_parts(25_738_000, 3743)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn set_accepted_tcb_statuses() -> Weight {
-		Weight::from_parts(6_800_000, 0)
+		Weight::from_parts(12_894_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn set_rejected_advisories() -> Weight {
-		Weight::from_parts(31_817_000, 0)
+		Weight::from_parts(44_984_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn request_nonce() -> Weight {
-		Weight::from_parts(21_702_000, 3658)
+		Weight::from_parts(36_389_000, 3658)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn register_enclave() -> Weight {
-		Weight::from_parts(2_783_045_000, 36260)
+		Weight::from_parts(3_877_080_000, 36260)
 			.saturating_add(RocksDbWeight::get().reads(15))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn deregister_enclave() -> Weight {
-		Weight::from_parts(31_386_000, 3646)
+		Weight::from_parts(63_429_000, 3646)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn verify_work_proof() -> Weight {
-		Weight::from_parts(166_838_000, 3646)
-			.saturating_add(RocksDbWeight::get().reads(1))
+		Weight::from_parts(129_492_000, 3743)
+			.saturating_add(RocksDbWeight::get().reads(3))
 	}
 	fn ensure_eligible() -> Weight {
-		Weight::from_parts(38_828_000, 11402)
+		Weight::from_parts(71_514_000, 11402)
 			.saturating_add(RocksDbWeight::get().reads(7))
 	}
 }
