@@ -96,10 +96,13 @@ async function weightCapacity(tx, signer) {
   return { refTime: each('refTime'), count: Math.min(fit('refTime'), fit('proofSize')) };
 }
 
-/** Average over the blocks that carried any, leaving out the last, partial one. */
+/**
+ * Average over the blocks that carried any, leaving out the first and the last: they are
+ * partial (the pool was still filling, or had run dry).
+ */
 function busyAverage(perBlock) {
   const busy = perBlock.filter((c) => c > 0);
-  const full = busy.length > 1 ? busy.slice(0, -1) : busy;
+  const full = busy.length > 2 ? busy.slice(1, -1) : busy;
   return full.reduce((a, b) => a + b, 0) / Math.max(full.length, 1);
 }
 
