@@ -206,8 +206,8 @@ pub struct VerifiedWork {
 
 /// Checks work proofs. Implemented by the attestation pallet.
 pub trait WorkProofVerifier<AccountId, Proof> {
-	/// `Ok` if `proof` is a signature over `claim.signing_payload()` by a registered,
-	/// unexpired enclave key of `claim.provider` whose measurement is still allow-listed.
+	/// `Ok` if `proof` shows that a registered, unexpired enclave key of `claim.provider`,
+	/// whose measurement is still allow-listed, signed `claim.signing_payload()`.
 	fn verify_work_proof(
 		claim: &WorkClaim<AccountId>,
 		proof: &Proof,
