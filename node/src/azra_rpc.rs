@@ -47,7 +47,7 @@ pub trait AzraApi<BlockHash> {
 	#[method(name = "epochs")]
 	fn epochs(&self, from: u32, to: u32, at: Option<BlockHash>) -> RpcResult<Value>;
 
-	/// Mint parameters (current, min, max, step limit, breaker) and the price per unit.
+	/// Mint parameters (current, min, max, step limit) and the price per unit.
 	#[method(name = "parameters")]
 	fn parameters(&self, at: Option<BlockHash>) -> RpcResult<Value>;
 
@@ -169,10 +169,12 @@ pub fn epoch_json(epoch: u32, record: &EpochRecord<Balance>) -> Value {
 		"refunded": amount(record.refunded),
 		"netEmission": signed(&record.net_emission),
 		"points": record.points,
+		"provenBurn": amount(record.proven_burn),
 		"providers": record.providers,
 		"claimedPoints": record.claimed_points,
+		"claimedProvenBurn": amount(record.claimed_proven_burn),
 		"budget": amount(record.budget),
-		"smoothedBurn": amount(record.smoothed_burn),
+		"cappedAtCeiling": record.capped_at_ceiling,
 		"dust": amount(record.dust),
 	})
 }
@@ -180,9 +182,7 @@ pub fn epoch_json(epoch: u32, record: &EpochRecord<Balance>) -> Value {
 fn parameters_json(p: &MintParameters<Balance, BlockNumber>) -> Value {
 	json!({
 		"ratio": fixed(p.ratio),
-		"floor": amount(p.floor),
 		"ceiling": amount(p.ceiling),
-		"smoothingPerbill": p.smoothing.deconstruct(),
 		"epochLength": p.epoch_length,
 	})
 }
@@ -233,7 +233,6 @@ where
 			"min": parameters_json(&p.mint.min),
 			"max": parameters_json(&p.mint.max),
 			"maxChangePerEpochPerbill": p.mint.max_change_per_epoch.deconstruct(),
-			"breakerMultiple": p.mint.breaker_multiple,
 			"pricePerUnit": amount(p.price_per_unit),
 		}))
 	}

@@ -65,6 +65,8 @@ impl pallet_mint::BenchmarkHelper<AccountId, WorkProof> for AzraBenchmarks {
 		)
 		.expect("a funded builder submits");
 		<Self as pallet_burn::BenchmarkHelper<AccountId>>::make_eligible(provider, None);
+		// Taking the build holds the provider's bond.
+		let _ = crate::Balances::set_balance(provider, 1_000 * UNIT);
 		Burn::do_accept_build(provider.clone(), id).expect("an eligible provider accepts");
 		id
 	}

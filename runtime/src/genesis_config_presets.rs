@@ -16,6 +16,7 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::{FixedPointNumber, FixedU128};
 
 use crate::{
 	dev_pki, AccountId, AttestationConfig, AuraConfig, Balance, BalancesConfig, BlockNumber,
@@ -31,6 +32,12 @@ pub const DEV_PRICE_PER_UNIT: Balance = MILLI_UNIT;
 /// Dev chains close an epoch every 10 blocks (one minute), so a whole burn-and-mint loop
 /// fits in a test.
 pub const DEV_EPOCH_LENGTH: BlockNumber = 10;
+
+/// Dev chains pay providers 90% of the burn that paid for their proven work; the other 10%
+/// leaves supply for good.
+pub fn dev_reward_ratio() -> FixedU128 {
+	FixedU128::from_rational(9, 10)
+}
 
 /// A validator's session keys: Aura authors blocks, GRANDPA finalizes them.
 pub type ValidatorKeys = (AuraId, GrandpaId);
@@ -55,7 +62,7 @@ fn genesis(
 		},
 		sudo: SudoConfig { key: Some(root) },
 		burn: BurnConfig { price_per_unit: DEV_PRICE_PER_UNIT },
-		mint: MintConfig { epoch_length: DEV_EPOCH_LENGTH },
+		mint: MintConfig { epoch_length: DEV_EPOCH_LENGTH, ratio: dev_reward_ratio() },
 		attestation: AttestationConfig {
 			root_ca: dev_pki::DEV_ROOT_CA.to_vec(),
 			measurements: vec![dev_pki::dev_runtime_measurement()],

@@ -274,3 +274,73 @@ fn the_dust_of_a_reaped_account_goes_to_the_author_not_out_of_supply() {
 		assert_eq!(Balances::total_issuance(), issuance);
 	});
 }
+
+/// The issuance equation of the mint pallet, read through its runtime-facing helper.
+fn assert_issuance_equation() {
+	let totals = pallet_mint::Pallet::<Runtime>::supply_totals();
+	assert_eq!(
+		totals.total_issuance + totals.burned,
+		totals.genesis_issuance + totals.minted + totals.refunded,
+		"total issuance = genesis + minted + refunded − burned"
+	);
+}
+
+#[test]
+fn no_signed_account_can_burn_azra_outside_the_burn_ledger() {
+	preset_storage("development").execute_with(|| {
+		start_block(1);
+		let issuance = Balances::total_issuance();
+		let call =
+			RuntimeCall::Balances(BalancesCall::burn { value: 5 * UNIT, keep_alive: true });
+		let outcome = Executive::apply_extrinsic(signed(call, Sr25519Keyring::Charlie, 0));
+		// The transaction is included (its fee is paid) but the call is filtered.
+		assert_eq!(
+			outcome.expect("included").map_err(|e| e.error),
+			Err(frame_system::Error::<Runtime>::CallFiltered.into())
+		);
+		assert_eq!(Balances::total_issuance(), issuance, "nothing left supply");
+		assert_issuance_equation();
+	});
+}
+
+#[test]
+fn fees_in_a_block_with_no_author_are_booked_as_burned() {
+	preset_storage("development").execute_with(|| {
+		// No Aura digest: nobody can be paid the fee.
+		let header = Header::new(
+			1,
+			Default::default(),
+			Default::default(),
+			System::parent_hash(),
+			Default::default(),
+		);
+		Executive::initialize_block(&header);
+		let issuance = Balances::total_issuance();
+		let charlie = free(Sr25519Keyring::Charlie);
+		let call = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+			dest: Address::Id(Sr25519Keyring::Dave.to_account_id()),
+			value: UNIT,
+		});
+		assert_eq!(
+			Executive::apply_extrinsic(signed(call, Sr25519Keyring::Charlie, 0)),
+			Ok(Ok(()))
+		);
+		let fee = charlie - free(Sr25519Keyring::Charlie) - UNIT;
+		assert!(fee > 0);
+		assert_eq!(Balances::total_issuance(), issuance - fee, "the fee left supply…");
+		assert_eq!(pallet_burn::TotalBurned::<Runtime>::get(), fee, "…and was booked as burned");
+		assert_issuance_equation();
+	});
+}
+
+#[test]
+fn dev_presets_pay_providers_nine_tenths_of_proven_burn() {
+	use sp_runtime::{FixedPointNumber, FixedU128};
+	for preset in ["development", "local_testnet"] {
+		preset_storage(preset).execute_with(|| {
+			let parameters = pallet_mint::Parameters::<Runtime>::get();
+			assert_eq!(parameters.ratio, FixedU128::from_rational(9, 10), "{preset}");
+			assert!(parameters.ratio <= FixedU128::one());
+		});
+	}
+}

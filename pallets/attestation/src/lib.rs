@@ -975,7 +975,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Invariants: every provider's key list points at enclaves of that provider, and every
 	/// enclave is listed by its provider.
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (provider, keys) in ProviderEnclaves::<T>::iter() {
 			for key in keys {

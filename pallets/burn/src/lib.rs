@@ -22,16 +22,42 @@
 //! - [`submit_build`](Pallet::submit_build): burn the price and open a build. `max_price`
 //!   guards against a price change between signing and inclusion.
 //! - [`accept_build`](Pallet::accept_build): an eligible provider (asked through
-//!   [`ProviderEligibility`], i.e. the attestation pallet) takes an open build.
-//! - [`release_build`](Pallet::release_build): the assigned provider gives it back.
-//! - [`cancel_build`](Pallet::cancel_build): the builder withdraws an open build and is
-//!   refunded.
+//!   [`ProviderEligibility`], i.e. the attestation pallet) takes an open build and puts up
+//!   a **bond**.
+//! - [`release_build`](Pallet::release_build): the assigned provider gives it back and
+//!   forfeits the bond.
+//! - [`cancel_build`](Pallet::cancel_build): the builder withdraws an open build (or one
+//!   whose provider missed the deadline) and is refunded.
 //! - [`reclaim_expired`](Pallet::reclaim_expired): the builder is refunded an expired build.
 //! - [`set_price_per_unit`](Pallet::set_price_per_unit): Root changes the price per unit,
 //!   within hard bounds and a maximum relative change per epoch.
 //!
 //! Builds are completed by the mint pallet through [`BuildRegistry::complete_build`] once a
-//! work proof is verified.
+//! work proof is verified. Completion returns the provider's bond and tells the mint the
+//! **proven burn**: the part of the price that paid for the units used,
+//! `⌊price × units_used / units⌋`. The rest of the price goes back to the builder as a
+//! refund, so a builder pays only for work that was done, and the mint can pay providers
+//! only out of burn that bought proven work.
+//!
+//! ## Provider bonds
+//!
+//! A provider that takes a build blocks it for everyone else until its deadline. So taking
+//! a build costs a bond, `max(ProviderBond × price, MinProviderBond)`, held on the
+//! provider's account ([`HoldReason::ProviderBond`]):
+//!
+//! - returned when the provider's work proof completes the build;
+//! - **burned** when the provider releases the build or lets the deadline pass. A missed
+//!   deadline is settled when the build is next touched (accepted by someone else,
+//!   cancelled or reclaimed); until then the bond stays on hold. The bond is burned, not
+//!   paid to the builder, so that nobody (a builder least of all) can earn by making
+//!   providers fail. Forfeited bonds are booked in the burn ledger like any other burn,
+//!   but never count as burn that paid for proven work.
+//!
+//! ## Burn outside builds
+//!
+//! [`Pallet::book_burn`] books AZRA that left supply elsewhere in the runtime (transaction
+//! fees or dust that found no block author), so that total issuance always equals genesis
+//! issuance + minted + refunded − burned.
 //!
 //! ## Balances
 //!
@@ -66,7 +92,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	ensure,
 	traits::{
-		fungible::{Inspect, Mutate},
+		fungible::{Inspect, Mutate, MutateHold},
 		tokens::{Fortitude, Precision, Preservation},
 		Get,
 	},
@@ -74,8 +100,9 @@ use frame_support::{
 use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::{
+	helpers_128bit::multiply_by_rational_with_rounding,
 	traits::{CheckedMul, Saturating, Zero},
-	DispatchError, DispatchResult, Perbill,
+	DispatchError, DispatchResult, Perbill, Rounding,
 };
 
 /// An amount of the currency builds are paid in.
@@ -107,6 +134,9 @@ pub struct Build<AccountId, Balance, BlockNumber> {
 	pub state: BuildState<AccountId, BlockNumber>,
 	/// Whether the price went back to the builder (cancelled or expired builds).
 	pub refunded: bool,
+	/// The bond the assigned provider has on hold for this build; zero unless the stored
+	/// state is `Assigned`.
+	pub bond: Balance,
 }
 
 /// Sets up what the benchmarks need from the pallets this one talks to.
@@ -128,11 +158,16 @@ pub mod pallet {
 	/// Configuration of the burn pallet.
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// The currency builds are paid in (AZRA); prices are burned from it.
-		type Currency: Mutate<Self::AccountId>;
+		/// The currency builds are paid in (AZRA); prices are burned from it and provider
+		/// bonds are held in it.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// The runtime's hold reasons, of which this pallet's [`HoldReason`] is one.
+		type RuntimeHoldReason: From<HoldReason>;
 		/// Who may take which build (the attestation pallet).
 		type Eligibility: ProviderEligibility<Self::AccountId>;
-		/// Mints refunds of cancelled and expired builds (the mint pallet).
+		/// Mints refunds of cancelled and expired builds, and of the unused units of completed
+		/// ones (the mint pallet).
 		type Refund: Refund<Self::AccountId, BalanceOf<Self>>;
 		/// The current reward epoch (the mint pallet); burns are booked per epoch.
 		type EpochClock: EpochClock;
@@ -158,11 +193,25 @@ pub mod pallet {
 		/// the price when the epoch's first change was made.
 		#[pallet::constant]
 		type MaxPriceChangePerEpoch: Get<Perbill>;
+		/// A provider's bond for taking a build, as a fraction of the build's price.
+		#[pallet::constant]
+		type ProviderBond: Get<Perbill>;
+		/// The least bond a provider puts up for taking any build.
+		#[pallet::constant]
+		type MinProviderBond: Get<BalanceOf<Self>>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 		/// Sets up eligible providers for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Why this pallet holds AZRA.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A provider's bond on a build it accepted: returned with the work proof, burned if
+		/// the provider releases the build or misses its deadline.
+		ProviderBond,
 	}
 
 	/// Every build ever submitted, by id.
@@ -198,11 +247,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PriceAnchor<T: Config> = StorageValue<_, (EpochIndex, BalanceOf<T>), OptionQuery>;
 
-	/// AZRA burned for builds since genesis.
+	/// AZRA burned since genesis: build prices, forfeited provider bonds and burn booked
+	/// through [`Pallet::book_burn`].
 	#[pallet::storage]
 	pub type TotalBurned<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
-	/// AZRA burned for builds, per epoch.
+	/// AZRA burned per epoch (build prices, forfeited bonds, booked burn).
 	#[pallet::storage]
 	pub type BurnedPerEpoch<T: Config> =
 		StorageMap<_, Twox64Concat, EpochIndex, BalanceOf<T>, ValueQuery>;
@@ -247,7 +297,7 @@ pub mod pallet {
 			/// AZRA burned (the price).
 			burned: BalanceOf<T>,
 		},
-		/// A provider took a build.
+		/// A provider took a build and put up its bond.
 		BuildAccepted {
 			/// The build.
 			build_id: BuildId,
@@ -255,15 +305,18 @@ pub mod pallet {
 			provider: T::AccountId,
 			/// Last block to prove the work.
 			deadline: BlockNumberFor<T>,
+			/// AZRA held from the provider until the proof.
+			bond: BalanceOf<T>,
 		},
-		/// The assigned provider gave a build back; it is open again.
+		/// The assigned provider gave a build back; it is open again (its bond is forfeited,
+		/// see [`Event::BondForfeited`]).
 		BuildReleased {
 			/// The build.
 			build_id: BuildId,
 			/// The provider that released it.
 			provider: T::AccountId,
 		},
-		/// A build's work was proven; final.
+		/// A build's work was proven; final. The provider's bond is returned.
 		BuildCompleted {
 			/// The build.
 			build_id: BuildId,
@@ -273,6 +326,23 @@ pub mod pallet {
 			output_hash: H256,
 			/// Units used.
 			units_used: Units,
+			/// The part of the price that paid for the units used; the rest is refunded.
+			proven_burn: BalanceOf<T>,
+		},
+		/// A provider released a build or missed its deadline; its bond was burned.
+		BondForfeited {
+			/// The build.
+			build_id: BuildId,
+			/// The provider that forfeited the bond.
+			provider: T::AccountId,
+			/// AZRA burned.
+			amount: BalanceOf<T>,
+		},
+		/// AZRA that left supply outside a build (fees or dust with no block author to
+		/// take them) was booked as burned.
+		BurnBooked {
+			/// AZRA burned.
+			amount: BalanceOf<T>,
 		},
 		/// A build ended without being completed: expired, or cancelled by its builder.
 		BuildExpired {
@@ -342,6 +412,9 @@ pub mod pallet {
 		PriceChangeTooLarge,
 		/// Build ids are exhausted.
 		BuildIdOverflow,
+		/// The provider cannot put up the bond for this build and keep its existential
+		/// deposit.
+		InsufficientBond,
 	}
 
 	#[pallet::hooks]
@@ -363,6 +436,10 @@ pub mod pallet {
 					.checked_mul(&T::MaxUnitsPerBuild::get().saturated_into())
 					.is_some(),
 				"the largest build's price must fit in a balance"
+			);
+			assert!(
+				!T::MinProviderBond::get().is_zero(),
+				"MinProviderBond must be above zero, or taking a build could be free"
 			);
 		}
 
@@ -400,10 +477,13 @@ pub mod pallet {
 			.map(|_| ())
 		}
 
-		/// Take an open build as its provider, until a deadline.
+		/// Take an open build as its provider, until a deadline, putting up a bond of
+		/// `max(ProviderBond × price, MinProviderBond)`.
 		///
 		/// The caller must be eligible (a registered, unexpired enclave whose measurement
-		/// satisfies the build) and must not be the build's builder.
+		/// satisfies the build) and must not be the build's builder. The bond comes back
+		/// with the work proof; it is burned if the caller releases the build or misses the
+		/// deadline. A previous provider's missed deadline is settled first.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::accept_build())]
 		pub fn accept_build(origin: OriginFor<T>, build_id: BuildId) -> DispatchResult {
@@ -411,7 +491,8 @@ pub mod pallet {
 			Self::do_accept_build(provider, build_id)
 		}
 
-		/// Give an assigned build back; it is open again for other providers.
+		/// Give an assigned build back; it is open again for other providers. The caller's
+		/// bond on it is burned: only a work proof returns a bond.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::release_build())]
 		pub fn release_build(origin: OriginFor<T>, build_id: BuildId) -> DispatchResult {
@@ -419,7 +500,9 @@ pub mod pallet {
 			Self::do_release_build(provider, build_id)
 		}
 
-		/// Withdraw an open build and get its price back as a refund.
+		/// Withdraw an open build and get its price back as a refund. A build whose provider
+		/// missed the deadline is open again, so it can be cancelled too (the provider's
+		/// bond is burned).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::cancel_build())]
 		pub fn cancel_build(origin: OriginFor<T>, build_id: BuildId) -> DispatchResult {
@@ -550,33 +633,98 @@ impl<T: Config> Pallet<T> {
 				expires_at: now.saturating_add(T::BuildLifetime::get()),
 				state: BuildState::Open,
 				refunded: false,
+				bond: Zero::zero(),
 			},
 		);
 		NextBuildId::<T>::put(next_id);
-		TotalBurned::<T>::mutate(|total| *total = total.saturating_add(price));
-		BurnedPerEpoch::<T>::mutate(T::EpochClock::current_epoch(), |burned| {
-			*burned = burned.saturating_add(price)
-		});
+		Self::note_burned(price);
 		Self::deposit_event(Event::BuildSubmitted { build_id, builder, units, burned: price });
 		Ok(build_id)
 	}
 
-	/// Assigns an open build to an eligible provider.
+	/// The bond a provider puts up to take a build of `price`:
+	/// `max(ProviderBond × price, MinProviderBond)`.
+	pub fn bond_for(price: BalanceOf<T>) -> BalanceOf<T> {
+		T::ProviderBond::get().mul_ceil(price).max(T::MinProviderBond::get())
+	}
+
+	/// Books `amount` as burned, in total and in the current epoch.
+	fn note_burned(amount: BalanceOf<T>) {
+		TotalBurned::<T>::mutate(|total| *total = total.saturating_add(amount));
+		BurnedPerEpoch::<T>::mutate(T::EpochClock::current_epoch(), |burned| {
+			*burned = burned.saturating_add(amount)
+		});
+	}
+
+	/// Books AZRA that left supply outside this pallet as burned, so that the issuance
+	/// equation keeps holding. The runtime calls it for transaction fees and dust that
+	/// found no block author; it never counts as burn that paid for proven work.
+	pub fn book_burn(amount: BalanceOf<T>) {
+		if amount.is_zero() {
+			return;
+		}
+		Self::note_burned(amount);
+		Self::deposit_event(Event::BurnBooked { amount });
+	}
+
+	/// Burns the bond of `build`'s assigned provider and leaves the build open (or expired,
+	/// as [`Pallet::current_state`] sees it).
+	fn forfeit_bond(build_id: BuildId, build: &mut BuildOf<T>) -> DispatchResult {
+		let BuildState::Assigned { provider, .. } = &build.state else { return Ok(()) };
+		let provider = provider.clone();
+		let bond = core::mem::take(&mut build.bond);
+		build.state = BuildState::Open;
+		if bond.is_zero() {
+			return Ok(());
+		}
+		// Everything this pallet holds for a provider is the sum of its live bonds
+		// (checked by `try_state`), so the whole bond is there to burn.
+		let burned = T::Currency::burn_held(
+			&HoldReason::ProviderBond.into(),
+			&provider,
+			bond,
+			Precision::Exact,
+			Fortitude::Force,
+		)?;
+		Self::note_burned(burned);
+		Self::deposit_event(Event::BondForfeited { build_id, provider, amount: burned });
+		Ok(())
+	}
+
+	/// If `build`'s provider let the deadline pass, burns its bond and reopens the build.
+	fn settle_missed_deadline(
+		build_id: BuildId,
+		build: &mut BuildOf<T>,
+		now: BlockNumberFor<T>,
+	) -> DispatchResult {
+		match build.state {
+			BuildState::Assigned { deadline, .. } if now > deadline =>
+				Self::forfeit_bond(build_id, build),
+			_ => Ok(()),
+		}
+	}
+
+	/// Assigns an open build to an eligible provider, holding its bond.
 	pub fn do_accept_build(provider: T::AccountId, build_id: BuildId) -> DispatchResult {
 		let mut build = Self::stored_build(build_id)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(Self::current_state(&build, now) == BuildState::Open, Error::<T>::BuildNotOpen);
 		ensure!(provider != build.builder, Error::<T>::OwnBuild);
 		T::Eligibility::ensure_eligible(&provider, build.required_measurement)?;
+		Self::settle_missed_deadline(build_id, &mut build, now)?;
 
+		let bond = Self::bond_for(build.price);
+		T::Currency::hold(&HoldReason::ProviderBond.into(), &provider, bond)
+			.map_err(|_| Error::<T>::InsufficientBond)?;
 		let deadline = now.saturating_add(T::AssignmentPeriod::get());
 		build.state = BuildState::Assigned { provider: provider.clone(), deadline };
+		build.bond = bond;
 		Builds::<T>::insert(build_id, build);
-		Self::deposit_event(Event::BuildAccepted { build_id, provider, deadline });
+		Self::deposit_event(Event::BuildAccepted { build_id, provider, deadline, bond });
 		Ok(())
 	}
 
-	/// Returns an assigned build to open, at its provider's request.
+	/// Returns an assigned build to open, at its provider's request; the bond is burned.
 	pub fn do_release_build(provider: T::AccountId, build_id: BuildId) -> DispatchResult {
 		let mut build = Self::stored_build(build_id)?;
 		let now = frame_system::Pallet::<T>::block_number();
@@ -586,24 +734,27 @@ impl<T: Config> Pallet<T> {
 			}
 			_ => return Err(Error::<T>::BuildNotAssigned.into()),
 		}
-		build.state = BuildState::Open;
+		Self::forfeit_bond(build_id, &mut build)?;
 		Builds::<T>::insert(build_id, build);
 		Self::deposit_event(Event::BuildReleased { build_id, provider });
 		Ok(())
 	}
 
 	/// Ends a build that will not be completed and refunds its builder: a cancellation of
-	/// an open build (`cancel`), or the reclaim of an expired one.
+	/// an open build (`cancel`), or the reclaim of an expired one. A provider's missed
+	/// deadline is settled first (its bond is burned).
 	pub fn do_end_build(builder: T::AccountId, build_id: BuildId, cancel: bool) -> DispatchResult {
 		let mut build = Self::stored_build(build_id)?;
 		ensure!(build.builder == builder, Error::<T>::NotBuilder);
 		ensure!(!build.refunded, Error::<T>::AlreadyRefunded);
-		let state = Self::current_state(&build, frame_system::Pallet::<T>::block_number());
+		let now = frame_system::Pallet::<T>::block_number();
+		let state = Self::current_state(&build, now);
 		if cancel {
 			ensure!(state == BuildState::Open, Error::<T>::BuildNotOpen);
 		} else {
 			ensure!(state == BuildState::Expired, Error::<T>::BuildNotExpired);
 		}
+		Self::settle_missed_deadline(build_id, &mut build, now)?;
 
 		T::Refund::refund(&builder, build.price)?;
 		build.state = BuildState::Expired;
@@ -643,7 +794,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks that every builder's live list names exactly its builds that are neither
 	/// completed nor refunded.
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		let mut expected: BTreeMap<T::AccountId, alloc::vec::Vec<BuildId>> = BTreeMap::new();
@@ -668,6 +819,33 @@ impl<T: Config> Pallet<T> {
 		if expected.values().any(|ids| !ids.is_empty()) {
 			return Err("a live build is missing from its builder's list".into());
 		}
+		Self::try_state_bonds()
+	}
+
+	/// Checks that what is held from each provider is exactly the sum of the bonds of the
+	/// builds stored as assigned to it, and that no other build carries a bond.
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
+	pub fn try_state_bonds() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+		let mut bonds: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (_, build) in Builds::<T>::iter() {
+			match &build.state {
+				BuildState::Assigned { provider, .. } => {
+					let total = bonds.entry(provider.clone()).or_insert_with(Zero::zero);
+					*total = total.saturating_add(build.bond);
+				}
+				_ if !build.bond.is_zero() => {
+					return Err("a build that is not assigned carries a bond".into())
+				}
+				_ => {}
+			}
+		}
+		for (provider, bond) in bonds {
+			if T::Currency::balance_on_hold(&HoldReason::ProviderBond.into(), &provider) != bond {
+				return Err("a provider's held bond differs from its assigned builds' bonds".into());
+			}
+		}
 		Ok(())
 	}
 }
@@ -682,7 +860,7 @@ impl<T: Config> BuildRegistry<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 		provider: &T::AccountId,
 		output_hash: H256,
 		units_used: Units,
-	) -> DispatchResult {
+	) -> Result<BalanceOf<T>, DispatchError> {
 		let mut build = Self::stored_build(id)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		match &build.state {
@@ -695,6 +873,37 @@ impl<T: Config> BuildRegistry<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 		ensure!(units_used > 0, Error::<T>::ZeroUnitsUsed);
 		ensure!(units_used <= build.units, Error::<T>::UnitsUsedAboveRequested);
 
+		// The price bought `units` units; the proof shows `units_used` of them were done.
+		// Rounding down keeps the proven part within what was paid.
+		let proven_burn: BalanceOf<T> = multiply_by_rational_with_rounding(
+			build.price.saturated_into::<u128>(),
+			units_used.into(),
+			build.units.into(),
+			Rounding::Down,
+		)
+		.map(|amount| amount.saturated_into::<BalanceOf<T>>())
+		.unwrap_or_else(Zero::zero)
+		.min(build.price);
+		let unused = build.price.saturating_sub(proven_burn);
+
+		let bond = core::mem::take(&mut build.bond);
+		if !bond.is_zero() {
+			T::Currency::release(
+				&HoldReason::ProviderBond.into(),
+				provider,
+				bond,
+				Precision::Exact,
+			)?;
+		}
+		if !unused.is_zero() {
+			T::Refund::refund(&build.builder, unused)?;
+			Self::deposit_event(Event::BuildRefunded {
+				build_id: id,
+				builder: build.builder.clone(),
+				amount: unused,
+			});
+		}
+
 		build.state = BuildState::Completed { provider: provider.clone(), output_hash, units_used };
 		let builder = build.builder.clone();
 		Builds::<T>::insert(id, build);
@@ -704,8 +913,9 @@ impl<T: Config> BuildRegistry<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 			provider: provider.clone(),
 			output_hash,
 			units_used,
+			proven_burn,
 		});
-		Ok(())
+		Ok(proven_burn)
 	}
 }
 

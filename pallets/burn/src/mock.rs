@@ -114,10 +114,13 @@ parameter_types! {
 	pub const MinPricePerUnit: Balance = 1;
 	pub const MaxPricePerUnit: Balance = 100;
 	pub MaxPriceChangePerEpoch: Perbill = Perbill::from_percent(10);
+	pub ProviderBond: Perbill = Perbill::from_percent(10);
+	pub const MinProviderBond: Balance = 3;
 }
 
 impl pallet_burn::Config for Test {
 	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
 	type Eligibility = EligibleSet;
 	type Refund = MintingRefund;
 	type EpochClock = TenBlockEpochs;
@@ -128,6 +131,8 @@ impl pallet_burn::Config for Test {
 	type MinPricePerUnit = MinPricePerUnit;
 	type MaxPricePerUnit = MaxPricePerUnit;
 	type MaxPriceChangePerEpoch = MaxPriceChangePerEpoch;
+	type ProviderBond = ProviderBond;
+	type MinProviderBond = MinProviderBond;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Test;

@@ -1,11 +1,14 @@
 //! The burn pallet's specification, as tests.
 
 use crate::{
-	mock::*, BuildRegistry, Builds, BurnLedger, BurnedPerEpoch, Error, Event, LiveBuildsOf,
-	NextBuildId, PricePerUnit, TotalBurned,
+	mock::*, BuildRegistry, Builds, BurnLedger, BurnedPerEpoch, Error, Event, HoldReason,
+	LiveBuildsOf, NextBuildId, PricePerUnit, TotalBurned,
 };
 use azra_primitives::BuildState;
-use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+};
 use sp_core::H256;
 use sp_runtime::DispatchError;
 
@@ -44,6 +47,11 @@ fn state(id: u64) -> BuildState<AccountId, u64> {
 
 fn issuance() -> Balance {
 	Balances::total_issuance()
+}
+
+/// What the burn pallet holds from `who` as provider bonds.
+fn bonded(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::ProviderBond.into(), &who)
 }
 
 mod submit_build {
@@ -214,8 +222,11 @@ mod accept_build {
 			make_eligible(PROVIDER, None);
 			assert_ok!(Burn::accept_build(RuntimeOrigin::signed(PROVIDER), id));
 			assert_eq!(state(id), BuildState::Assigned { provider: PROVIDER, deadline: 6 });
+			// The price is 30; 10% of it is below the minimum bond of 3.
+			assert_eq!(bonded(PROVIDER), 3);
 			System::assert_last_event(
-				Event::BuildAccepted { build_id: id, provider: PROVIDER, deadline: 6 }.into(),
+				Event::BuildAccepted { build_id: id, provider: PROVIDER, deadline: 6, bond: 3 }
+					.into(),
 			);
 		});
 	}
@@ -618,6 +629,7 @@ mod build_registry {
 					provider: PROVIDER,
 					output_hash: OUTPUT,
 					units_used: 4,
+					proven_burn: 40,
 				}
 				.into(),
 			);
@@ -696,6 +708,201 @@ mod build_registry {
 	}
 }
 
+mod bonds {
+	use super::*;
+
+	/// A build of `units` units taken by `PROVIDER`.
+	fn taken(units: u64) -> u64 {
+		accepted(units)
+	}
+
+	#[test]
+	fn the_bond_is_a_tenth_of_the_price_and_at_least_the_minimum() {
+		new_test_ext().execute_with(|| {
+			assert_eq!(Burn::bond_for(1_000), 100);
+			assert_eq!(Burn::bond_for(10), 3);
+			let id = taken(100);
+			assert_eq!(bonded(PROVIDER), 100);
+			assert_eq!(Builds::<Test>::get(id).map(|b| b.bond), Some(100));
+			Burn::do_try_state().unwrap();
+		});
+	}
+
+	#[test]
+	fn a_provider_that_cannot_bond_cannot_take_the_build() {
+		new_test_ext().execute_with(|| {
+			let id = submit(100);
+			make_eligible(POOR, None);
+			assert_noop!(
+				Burn::accept_build(RuntimeOrigin::signed(POOR), id),
+				Error::<Test>::InsufficientBond
+			);
+		});
+	}
+
+	#[test]
+	fn the_proof_returns_the_bond() {
+		new_test_ext().execute_with(|| {
+			let before = Balances::total_balance(&PROVIDER);
+			let id = taken(100);
+			assert_eq!(Balances::free_balance(PROVIDER), before - 100);
+			assert_ok!(Burn::complete_build(id, &PROVIDER, OUTPUT, 100));
+			assert_eq!(bonded(PROVIDER), 0);
+			assert_eq!(Balances::free_balance(PROVIDER), before);
+			Burn::do_try_state().unwrap();
+		});
+	}
+
+	#[test]
+	fn releasing_burns_the_bond() {
+		new_test_ext().execute_with(|| {
+			let id = taken(100);
+			let (issuance_before, burned_before) = (issuance(), TotalBurned::<Test>::get());
+			assert_ok!(Burn::release_build(RuntimeOrigin::signed(PROVIDER), id));
+			assert_eq!(bonded(PROVIDER), 0);
+			assert_eq!(issuance(), issuance_before - 100);
+			assert_eq!(TotalBurned::<Test>::get(), burned_before + 100);
+			System::assert_has_event(
+				Event::BondForfeited { build_id: id, provider: PROVIDER, amount: 100 }.into(),
+			);
+			assert_eq!(Builds::<Test>::get(id).map(|b| b.bond), Some(0));
+			Burn::do_try_state().unwrap();
+		});
+	}
+
+	#[test]
+	fn a_missed_deadline_burns_the_bond_when_another_provider_takes_over() {
+		new_test_ext().execute_with(|| {
+			let id = taken(100);
+			run_to_block(7);
+			make_eligible(OTHER_PROVIDER, None);
+			let issuance_before = issuance();
+			assert_ok!(Burn::accept_build(RuntimeOrigin::signed(OTHER_PROVIDER), id));
+			assert_eq!(bonded(PROVIDER), 0);
+			assert_eq!(bonded(OTHER_PROVIDER), 100);
+			assert_eq!(issuance(), issuance_before - 100);
+			System::assert_has_event(
+				Event::BondForfeited { build_id: id, provider: PROVIDER, amount: 100 }.into(),
+			);
+			Burn::do_try_state().unwrap();
+		});
+	}
+
+	#[test]
+	fn the_builder_can_cancel_a_build_held_past_its_deadline() {
+		new_test_ext().execute_with(|| {
+			let id = taken(100);
+			let alice_before = Balances::total_balance(&ALICE);
+			assert_noop!(
+				Burn::cancel_build(RuntimeOrigin::signed(ALICE), id),
+				Error::<Test>::BuildNotOpen
+			);
+			run_to_block(7);
+			assert_ok!(Burn::cancel_build(RuntimeOrigin::signed(ALICE), id));
+			assert_eq!(Balances::total_balance(&ALICE), alice_before + 1_000, "full refund");
+			assert_eq!(bonded(PROVIDER), 0, "the hostage-taker's bond is burned");
+			Burn::do_try_state().unwrap();
+		});
+	}
+
+	#[test]
+	fn reclaiming_an_expired_build_burns_a_lapsed_bond() {
+		new_test_ext().execute_with(|| {
+			let id = taken(100);
+			run_to_block(22);
+			assert_eq!(state(id), BuildState::Expired);
+			assert_eq!(bonded(PROVIDER), 100, "settled only when the build is touched");
+			assert_ok!(Burn::reclaim_expired(RuntimeOrigin::signed(ALICE), id));
+			assert_eq!(bonded(PROVIDER), 0);
+			assert_eq!(refunded(), 1_000);
+			Burn::do_try_state().unwrap();
+		});
+	}
+
+	/// Accept/release griefing: a provider that takes a build and gives it back, again and
+	/// again, pays a bond each time; the builder loses nothing.
+	#[test]
+	fn accept_release_griefing_costs_the_griefer_a_bond_per_round() {
+		new_test_ext().execute_with(|| {
+			let id = submit(100);
+			make_eligible(PROVIDER, None);
+			let griefer_before = Balances::total_balance(&PROVIDER);
+			let alice_before = Balances::total_balance(&ALICE);
+			for _ in 0..5 {
+				assert_ok!(Burn::accept_build(RuntimeOrigin::signed(PROVIDER), id));
+				assert_ok!(Burn::release_build(RuntimeOrigin::signed(PROVIDER), id));
+			}
+			assert_eq!(griefer_before - Balances::total_balance(&PROVIDER), 500);
+			assert_ok!(Burn::cancel_build(RuntimeOrigin::signed(ALICE), id));
+			assert_eq!(Balances::total_balance(&ALICE), alice_before + 1_000);
+			Burn::do_try_state().unwrap();
+		});
+	}
+}
+
+mod completion {
+	use super::*;
+
+	#[test]
+	fn returns_the_proven_burn_and_refunds_the_unused_units() {
+		new_test_ext().execute_with(|| {
+			let id = accepted(5);
+			let alice_before = Balances::free_balance(ALICE);
+			let proven = Burn::complete_build(id, &PROVIDER, OUTPUT, 2).expect("completes");
+			assert_eq!(proven, 20, "2 of 5 units at 10 each");
+			assert_eq!(refunded(), 30);
+			assert_eq!(Balances::free_balance(ALICE), alice_before + 30);
+			System::assert_has_event(
+				Event::BuildRefunded { build_id: id, builder: ALICE, amount: 30 }.into(),
+			);
+			Burn::do_try_state().unwrap();
+		});
+	}
+
+	#[test]
+	fn a_fully_used_build_refunds_nothing() {
+		new_test_ext().execute_with(|| {
+			let id = accepted(5);
+			assert_eq!(Burn::complete_build(id, &PROVIDER, OUTPUT, 5), Ok(50));
+			assert_eq!(refunded(), 0);
+		});
+	}
+
+	#[test]
+	fn rounding_keeps_the_proven_burn_within_the_price() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(Burn::set_price_per_unit(RuntimeOrigin::root(), 11));
+			let id = accepted(3);
+			// 1 of 3 units of a price of 33: 11 proven, 22 refunded; nothing is lost.
+			assert_eq!(Burn::complete_build(id, &PROVIDER, OUTPUT, 1), Ok(11));
+			assert_eq!(refunded(), 22);
+		});
+	}
+}
+
+mod booked_burn {
+	use super::*;
+
+	#[test]
+	fn books_outside_burn_in_the_ledger() {
+		new_test_ext().execute_with(|| {
+			Burn::book_burn(7);
+			assert_eq!(TotalBurned::<Test>::get(), 7);
+			assert_eq!(Burn::burned_in_epoch(0), 7);
+			System::assert_last_event(Event::BurnBooked { amount: 7 }.into());
+		});
+	}
+
+	#[test]
+	fn booking_zero_is_a_no_op() {
+		new_test_ext().execute_with(|| {
+			Burn::book_burn(0);
+			assert_eq!(TotalBurned::<Test>::get(), 0);
+			assert!(System::events().is_empty());
+		});
+	}
+}
+
 mod properties {
 	use super::*;
 	use proptest::prelude::*;
@@ -746,7 +953,7 @@ mod properties {
 						Step::Release { id, other } =>
 							Burn::release_build(RuntimeOrigin::signed(provider(other)), id),
 						Step::Complete { id, units } =>
-							Burn::complete_build(id, &PROVIDER, OUTPUT, units),
+							Burn::complete_build(id, &PROVIDER, OUTPUT, units).map(|_| ()),
 						Step::Cancel { id } => {
 							let builder = Builds::<Test>::get(id).map(|b| b.builder).unwrap_or(ALICE);
 							Burn::cancel_build(RuntimeOrigin::signed(builder), id)

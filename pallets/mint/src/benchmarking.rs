@@ -24,12 +24,14 @@ fn large_budget<T: Config>() -> BalanceOf<T> {
 mod benchmarks {
 	use super::*;
 
-	/// A first proof by a provider in the epoch (inserts its points entry).
+	/// A first proof by a provider in the epoch (inserts its points entry) that used half
+	/// the units requested, so the bond is released and the unused half refunded.
 	#[benchmark]
 	fn submit_work() {
 		let provider: T::AccountId = whitelisted_caller();
-		let units: Units = 100;
-		let build_id = T::BenchmarkHelper::assigned_build(&provider, units);
+		let requested: Units = 100;
+		let units: Units = requested / 2;
+		let build_id = T::BenchmarkHelper::assigned_build(&provider, requested);
 		let spec_hash = T::Builds::build(build_id).map(|b| b.spec_hash).unwrap_or_default();
 		let output_hash = H256::repeat_byte(0x42);
 		let claim = WorkClaim {
@@ -54,12 +56,17 @@ mod benchmarks {
 		let provider: T::AccountId = whitelisted_caller();
 		let budget = large_budget::<T>();
 		let points: Units = 100;
+		let proven_burn = budget;
 		for epoch in 0..n {
 			EpochRecords::<T>::insert(
 				epoch,
-				EpochRecord { points, providers: 1, budget, ..Default::default() },
+				EpochRecord { points, proven_burn, providers: 1, budget, ..Default::default() },
 			);
-			Points::<T>::insert(epoch, &provider, ProviderPoints { points, claimed: false });
+			Points::<T>::insert(
+				epoch,
+				&provider,
+				ProviderPoints { points, proven_burn, claimed: false },
+			);
 		}
 		CurrentEpoch::<T>::mutate(|info| info.index = n);
 		let list: Vec<EpochIndex> = (0..n).collect();
@@ -100,14 +107,17 @@ mod benchmarks {
 	}
 
 	/// `on_initialize` at an epoch boundary: close the epoch (with points, refunds and the
-	/// circuit breaker tripping, the heaviest path) and open the next.
+	/// ceiling capping the budget, the heaviest path) and open the next.
 	#[benchmark]
 	fn on_initialize_close_epoch() {
 		let info = CurrentEpoch::<T>::get();
 		let now = info.start.saturating_add(info.length);
-		EpochTallies::<T>::insert(info.index, EpochTally { points: 100, providers: 1 });
+		let proven_burn = T::MaxCeiling::get().saturating_mul(2u32.into());
+		EpochTallies::<T>::insert(
+			info.index,
+			EpochTally { points: 100, proven_burn, providers: 1 },
+		);
 		EpochRefunds::<T>::insert(info.index, large_budget::<T>());
-		SmoothedBurn::<T>::put(T::MaxCeiling::get());
 
 		#[block]
 		{

@@ -1,32 +1,42 @@
 //! # Mint pallet
 //!
 //! The only place $AZRA is created. Providers earn newly minted AZRA for work an attested
-//! enclave has proven; builders get refunds for builds nobody completed. Everything else in
+//! enclave has proven; builders get refunds of prices that bought no proven work (cancelled
+//! and expired builds, and the unused units of completed ones). Everything else in
 //! AzraCode only moves or burns AZRA.
+//!
+//! ## The rule
+//!
+//! What providers are paid for an epoch is bounded by the burn that paid for builds
+//! **proven** in it. A build's price is burned when it is submitted; when a provider's work
+//! proof completes it, the part of the price that paid for the units used is its
+//! *proven burn* (the burn pallet refunds the rest to the builder). A cancelled or expired
+//! build is refunded in full and never counts toward any budget. So a coalition of accounts
+//! that deals with itself gets back at most `ratio ≤ 1` of what it burned, and loses the
+//! rest and its fees (`docs/economics.md` has the arithmetic).
 //!
 //! ## Terms
 //!
 //! - **Epoch**: a run of `epoch_length` blocks. Epoch `e + 1` opens in the block where epoch
 //!   `e` closes. The pallet implements [`EpochClock`] for the other pallets.
-//! - **Points**: the verified compute units a provider proved during an epoch.
-//! - **Burned**: AZRA the burn pallet destroyed during an epoch ([`BurnLedger`]).
-//! - **Smoothed burn**: an exponential moving average of burned AZRA per epoch.
-//! - **Budget**: the most an epoch's rewards may mint, split pro rata to points.
+//! - **Points**: the verified compute units a provider proved during an epoch (reported).
+//! - **Proven burn**: the burn that paid for the units a provider proved during an epoch;
+//!   rewards are shared in proportion to it.
+//! - **Burned**: every AZRA that left supply during an epoch ([`BurnLedger`]); a supply
+//!   figure, never a budget.
+//! - **Budget**: the most an epoch's rewards may mint: `min(ratio × proven burn, ceiling)`.
 //! - **Dust**: what rounding each share down leaves of a budget; never minted, recorded.
 //! - **Net emission**: `minted + refunded − burned`, signed, per epoch and in total.
 //!
 //! ## Formulas
 //!
-//! When epoch `e` closes, with `α = smoothing`:
+//! When epoch `e` closes:
 //!
 //! ```text
-//! burned         = BurnLedger::burned_in_epoch(e)
-//! smoothed_burn  = α · burned + (1 − α) · smoothed_burn_prev
-//! budget         = clamp(ratio · smoothed_burn, floor, ceiling)
-//! budget         = min(budget, BreakerMultiple · (burned + floor))   // circuit breaker
-//! budget         = 0 if the epoch has no points
-//! share(p)       = ⌊budget · points(p) / points(e)⌋
-//! dust           = budget − Σ share(p)                               // never minted
+//! proven_burn(e) = Σ proven_burn(p)                  over providers p with proofs in e
+//! budget         = min(⌊ratio · proven_burn(e)⌋, ceiling)      ratio ∈ [MinRatio, MaxRatio ≤ 1]
+//! share(p)       = ⌊budget · proven_burn(p) / proven_burn(e)⌋  ≤ ratio · proven_burn(p)
+//! dust           = budget − Σ share(p)                         never minted
 //! net_emission   = minted_rewards + refunded − burned
 //! ```
 //!
@@ -38,20 +48,20 @@
 //! ## Calls
 //!
 //! - [`submit_work`](Pallet::submit_work): the provider a build is assigned to presents the
-//!   enclave's work proof; the build is marked completed and its units become the
-//!   provider's points in the current epoch.
+//!   enclave's work proof; the build is marked completed, and its units and proven burn
+//!   are credited to the provider in the current epoch.
 //! - [`claim_rewards`](Pallet::claim_rewards): a provider collects its share of the budget of
 //!   one or more closed epochs (bounded by `MaxEpochsPerClaim`); each epoch pays once.
-//! - [`set_parameters`](Pallet::set_parameters): Root tunes ratio, floor, ceiling, smoothing
-//!   and epoch length within the hard bounds and the per-epoch step.
+//! - [`set_parameters`](Pallet::set_parameters): Root tunes ratio, ceiling and epoch length
+//!   within the hard bounds and the per-epoch step.
 //!
 //! ## Hooks
 //!
 //! - `on_initialize`: when the block reaches the end of the epoch in progress, closes it in
 //!   constant work (one epoch per block, no loops) and opens the next.
 //! - `integrity_test`: checks the bounds are coherent.
-//! - `try_state`: total issuance = genesis issuance + minted + refunded − burned, and no
-//!   epoch has paid more than its budget.
+//! - `try_state`: total issuance = genesis issuance + minted + refunded − burned; no
+//!   epoch's budget exceeds its proven burn, and none has paid more than its budget.
 //!
 //! ## Traits implemented
 //!
@@ -69,9 +79,6 @@ extern crate alloc;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
-// Not in benchmark builds: this runtime wires real neighbours, which need no benchmark set-up.
-#[cfg(all(test, not(feature = "runtime-benchmarks")))]
-mod cross_pallet;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -93,7 +100,7 @@ use frame_support::traits::{
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
-	traits::{AtLeast32BitUnsigned, One, Saturating, Zero},
+	traits::{AtLeast32BitUnsigned, CheckedAdd, One, Saturating, Zero},
 	DispatchError, DispatchResult, FixedPointNumber, Perbill, Rounding, SaturatedConversion,
 };
 
@@ -153,27 +160,16 @@ pub mod pallet {
 		/// Lower hard bound of `ratio`.
 		#[pallet::constant]
 		type MinRatio: Get<FixedU128>;
-		/// Upper hard bound of `ratio`.
+		/// Upper hard bound of `ratio`; at most one, so rewards never exceed the proven burn
+		/// they are paid from (checked by `integrity_test`).
 		#[pallet::constant]
 		type MaxRatio: Get<FixedU128>;
-		/// Lower hard bound of `floor`.
-		#[pallet::constant]
-		type MinFloor: Get<BalanceOf<Self>>;
-		/// Upper hard bound of `floor`.
-		#[pallet::constant]
-		type MaxFloor: Get<BalanceOf<Self>>;
 		/// Lower hard bound of `ceiling`.
 		#[pallet::constant]
 		type MinCeiling: Get<BalanceOf<Self>>;
 		/// Upper hard bound of `ceiling`.
 		#[pallet::constant]
 		type MaxCeiling: Get<BalanceOf<Self>>;
-		/// Lower hard bound of `smoothing` (must be above zero, so the average moves).
-		#[pallet::constant]
-		type MinSmoothing: Get<Perbill>;
-		/// Upper hard bound of `smoothing`.
-		#[pallet::constant]
-		type MaxSmoothing: Get<Perbill>;
 		/// Lower hard bound of `epoch_length` (at least one block).
 		#[pallet::constant]
 		type MinEpochLength: Get<BlockNumberFor<Self>>;
@@ -184,16 +180,9 @@ pub mod pallet {
 		/// value when the epoch opened.
 		#[pallet::constant]
 		type MaxChangePerEpoch: Get<Perbill>;
-		/// Circuit breaker: an epoch's budget never exceeds this multiple of
-		/// `burned + floor` (at least 1).
-		#[pallet::constant]
-		type BreakerMultiple: Get<u32>;
 		/// Most epochs one `claim_rewards` call may claim.
 		#[pallet::constant]
 		type MaxEpochsPerClaim: Get<u32>;
-		/// Most distinct providers that may earn points in one epoch.
-		#[pallet::constant]
-		type MaxProvidersPerEpoch: Get<u32>;
 
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
@@ -217,21 +206,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type CurrentEpoch<T: Config> = StorageValue<_, EpochInfo<BlockNumberFor<T>>, ValueQuery>;
 
-	/// The moving average of burn per epoch, as of the last closed epoch.
-	#[pallet::storage]
-	pub type SmoothedBurn<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
-
 	/// Record of each closed epoch.
 	#[pallet::storage]
 	pub type EpochRecords<T: Config> =
 		StorageMap<_, Twox64Concat, EpochIndex, EpochRecord<BalanceOf<T>>, OptionQuery>;
 
-	/// Points of epochs not yet closed: total and number of providers.
+	/// Points and proven burn of epochs not yet closed, and their number of providers.
 	#[pallet::storage]
 	pub type EpochTallies<T: Config> =
-		StorageMap<_, Twox64Concat, EpochIndex, EpochTally, ValueQuery>;
+		StorageMap<_, Twox64Concat, EpochIndex, EpochTally<BalanceOf<T>>, ValueQuery>;
 
-	/// Each provider's points per epoch, and whether their share was claimed.
+	/// Each provider's points and proven burn per epoch, and whether its share was claimed.
 	#[pallet::storage]
 	pub type Points<T: Config> = StorageDoubleMap<
 		_,
@@ -239,7 +224,7 @@ pub mod pallet {
 		EpochIndex,
 		Blake2_128Concat,
 		T::AccountId,
-		ProviderPoints,
+		ProviderPoints<BalanceOf<T>>,
 		OptionQuery,
 	>;
 
@@ -266,29 +251,18 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// Initial `ratio`.
 		pub ratio: FixedU128,
-		/// Initial `floor`.
-		pub floor: BalanceOf<T>,
 		/// Initial `ceiling`.
 		pub ceiling: BalanceOf<T>,
-		/// Initial `smoothing`.
-		pub smoothing: Perbill,
 		/// Initial `epoch_length`.
 		pub epoch_length: BlockNumberFor<T>,
-		/// Starting value of the moving average of burn.
-		pub initial_smoothed_burn: BalanceOf<T>,
 	}
 
 	impl<T: Config> Default for GenesisConfig<T> {
 		fn default() -> Self {
 			Self {
-				ratio: FixedU128::one().max(T::MinRatio::get()).min(T::MaxRatio::get()),
-				floor: T::MinFloor::get(),
+				ratio: T::MaxRatio::get(),
 				ceiling: T::MaxCeiling::get(),
-				smoothing: Perbill::from_percent(20)
-					.max(T::MinSmoothing::get())
-					.min(T::MaxSmoothing::get()),
 				epoch_length: T::MinEpochLength::get(),
-				initial_smoothed_burn: Zero::zero(),
 			}
 		}
 	}
@@ -298,9 +272,7 @@ pub mod pallet {
 		fn build(&self) {
 			let parameters = MintParameters {
 				ratio: self.ratio,
-				floor: self.floor,
 				ceiling: self.ceiling,
-				smoothing: self.smoothing,
 				epoch_length: self.epoch_length,
 			};
 			if let Err(e) = Pallet::<T>::ensure_within_bounds(&parameters) {
@@ -312,7 +284,6 @@ pub mod pallet {
 				start: One::one(),
 				length: self.epoch_length,
 			});
-			SmoothedBurn::<T>::put(self.initial_smoothed_burn);
 			GenesisIssuance::<T>::put(T::Currency::total_issuance());
 		}
 	}
@@ -332,6 +303,9 @@ pub mod pallet {
 			epoch: EpochIndex,
 			/// Units proven (= points earned).
 			units_used: Units,
+			/// The part of the build's burned price that paid for the units proven; the
+			/// provider's share of the epoch's budget follows it.
+			proven_burn: BalanceOf<T>,
 			/// Hash of the build's output.
 			output_hash: H256,
 			/// Measurement of the enclave that signed the proof.
@@ -341,25 +315,26 @@ pub mod pallet {
 		EpochClosed {
 			/// The closed epoch.
 			epoch: EpochIndex,
-			/// AZRA burned in it.
+			/// AZRA burned in it (all burn: a supply figure).
 			burned: BalanceOf<T>,
 			/// AZRA refunded in it.
 			refunded: BalanceOf<T>,
-			/// Moving average of burn after it.
-			smoothed_burn: BalanceOf<T>,
-			/// Its reward budget.
+			/// Burn that paid for the work proven in it.
+			proven_burn: BalanceOf<T>,
+			/// Its reward budget: `min(ratio × proven_burn, ceiling)`.
 			budget: BalanceOf<T>,
 			/// Its total points.
 			points: Units,
 		},
-		/// The circuit breaker capped an epoch's budget.
-		BreakerTripped {
+		/// An epoch's budget was capped at the ceiling: every provider of the epoch is paid
+		/// the same fraction of `ratio × proven burn`.
+		CeilingReached {
 			/// The epoch.
 			epoch: EpochIndex,
-			/// The budget the formula gave.
+			/// `ratio × proven burn`.
 			uncapped: BalanceOf<T>,
-			/// The cap applied: `BreakerMultiple × (burned + floor)`.
-			cap: BalanceOf<T>,
+			/// The ceiling applied.
+			ceiling: BalanceOf<T>,
 		},
 		/// A provider was paid its share of an epoch's budget.
 		RewardsClaimed {
@@ -370,7 +345,8 @@ pub mod pallet {
 			/// AZRA minted.
 			amount: BalanceOf<T>,
 		},
-		/// A builder was refunded the price of a build nobody completed.
+		/// A builder was refunded a price that bought no proven work: a cancelled or expired
+		/// build's, or the unused units of a completed one.
 		Refunded {
 			/// The builder.
 			builder: T::AccountId,
@@ -405,8 +381,6 @@ pub mod pallet {
 		NoUnitsUsed,
 		/// More units reported than the build requested.
 		UnitsAboveRequested,
-		/// This epoch already has the most providers it may have.
-		TooManyProviders,
 		/// The points would overflow.
 		PointsOverflow,
 		/// The epoch has not closed yet.
@@ -417,24 +391,14 @@ pub mod pallet {
 		AlreadyClaimed,
 		/// `ratio` outside its hard bounds.
 		RatioOutOfBounds,
-		/// `floor` outside its hard bounds.
-		FloorOutOfBounds,
 		/// `ceiling` outside its hard bounds.
 		CeilingOutOfBounds,
-		/// `smoothing` outside its hard bounds.
-		SmoothingOutOfBounds,
 		/// `epoch_length` outside its hard bounds.
 		EpochLengthOutOfBounds,
-		/// `floor` above `ceiling`.
-		FloorAboveCeiling,
 		/// `ratio` moved more than the per-epoch step allows.
 		RatioChangeTooLarge,
-		/// `floor` moved more than the per-epoch step allows.
-		FloorChangeTooLarge,
 		/// `ceiling` moved more than the per-epoch step allows.
 		CeilingChangeTooLarge,
-		/// `smoothing` moved more than the per-epoch step allows.
-		SmoothingChangeTooLarge,
 		/// `epoch_length` moved more than the per-epoch step allows.
 		EpochLengthChangeTooLarge,
 		/// The enclave that signed the proof runs another measurement than the build requires.
@@ -454,23 +418,18 @@ pub mod pallet {
 
 		fn integrity_test() {
 			assert!(T::MinRatio::get() <= T::MaxRatio::get(), "MinRatio > MaxRatio");
-			assert!(T::MinFloor::get() <= T::MaxFloor::get(), "MinFloor > MaxFloor");
-			assert!(T::MinCeiling::get() <= T::MaxCeiling::get(), "MinCeiling > MaxCeiling");
-			assert!(T::MinFloor::get() <= T::MaxCeiling::get(), "no floor fits under a ceiling");
-			assert!(!T::MinSmoothing::get().is_zero(), "MinSmoothing must be above zero");
 			assert!(
-				T::MinSmoothing::get() <= T::MaxSmoothing::get(),
-				"MinSmoothing > MaxSmoothing"
+				T::MaxRatio::get() <= FixedU128::one(),
+				"MaxRatio above one would pay providers more than the burn of their proven work"
 			);
+			assert!(T::MinCeiling::get() <= T::MaxCeiling::get(), "MinCeiling > MaxCeiling");
 			assert!(!T::MinEpochLength::get().is_zero(), "MinEpochLength must be at least 1");
 			assert!(
 				T::MinEpochLength::get() <= T::MaxEpochLength::get(),
 				"MinEpochLength > MaxEpochLength"
 			);
 			assert!(!T::MaxChangePerEpoch::get().is_zero(), "MaxChangePerEpoch must be above zero");
-			assert!(T::BreakerMultiple::get() >= 1, "BreakerMultiple must be at least 1");
 			assert!(T::MaxEpochsPerClaim::get() >= 1, "MaxEpochsPerClaim must be at least 1");
-			assert!(T::MaxProvidersPerEpoch::get() >= 1, "MaxProvidersPerEpoch must be at least 1");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -500,8 +459,8 @@ pub mod pallet {
 		}
 
 		/// Collect the caller's share of the budget of each listed closed epoch:
-		/// `⌊budget × points / total points⌋`. Each epoch pays once; the whole call fails if
-		/// any listed epoch cannot be claimed.
+		/// `⌊budget × proven burn / epoch's proven burn⌋`. Each epoch pays once; the whole
+		/// call fails if any listed epoch cannot be claimed.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::claim_rewards(epochs.len() as u32))]
 		pub fn claim_rewards(
@@ -512,10 +471,9 @@ pub mod pallet {
 			Self::do_claim_rewards(provider, epochs.into_inner())
 		}
 
-		/// Set the parameters (Root only). Each must lie within its hard bounds, `floor` may
-		/// not exceed `ceiling`, and none may differ from its value when the current epoch
-		/// opened by more than `MaxChangePerEpoch`. A new `epoch_length` applies from the
-		/// next epoch.
+		/// Set the parameters (Root only). Each must lie within its hard bounds, and none may
+		/// differ from its value when the current epoch opened by more than
+		/// `MaxChangePerEpoch`. A new `epoch_length` applies from the next epoch.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_parameters())]
 		pub fn set_parameters(origin: OriginFor<T>, parameters: ParametersOf<T>) -> DispatchResult {
@@ -549,25 +507,6 @@ pub mod pallet {
 			ensure!(units_used > 0, Error::<T>::NoUnitsUsed);
 			ensure!(units_used <= build.units, Error::<T>::UnitsAboveRequested);
 
-			// Check every rule of this pallet before touching the build.
-			let epoch = Self::current_epoch();
-			let mut tally = EpochTallies::<T>::get(epoch);
-			let mut entry = match Points::<T>::get(epoch, &provider) {
-				Some(entry) => entry,
-				None => {
-					ensure!(
-						tally.providers < T::MaxProvidersPerEpoch::get(),
-						Error::<T>::TooManyProviders
-					);
-					tally.providers = tally.providers.saturating_add(1);
-					ProviderPoints::default()
-				}
-			};
-			entry.points =
-				entry.points.checked_add(units_used).ok_or(Error::<T>::PointsOverflow)?;
-			tally.points =
-				tally.points.checked_add(units_used).ok_or(Error::<T>::PointsOverflow)?;
-
 			let claim = WorkClaim {
 				build_id,
 				spec_hash: build.spec_hash,
@@ -581,8 +520,25 @@ pub mod pallet {
 			if let Some(required) = build.required_measurement {
 				ensure!(verified.measurement == required, Error::<T>::WrongMeasurement);
 			}
-			T::Builds::complete_build(build_id, &provider, output_hash, units_used)?;
+			let proven_burn =
+				T::Builds::complete_build(build_id, &provider, output_hash, units_used)?;
 
+			// Every provider with a proof gets its own entry: there is no slot list that
+			// cheap accounts could fill. Each entry costs its provider a proven build.
+			let epoch = Self::current_epoch();
+			let mut tally = EpochTallies::<T>::get(epoch);
+			let mut entry = Points::<T>::get(epoch, &provider).unwrap_or_else(|| {
+				tally.providers = tally.providers.saturating_add(1);
+				ProviderPoints::default()
+			});
+			entry.points =
+				entry.points.checked_add(units_used).ok_or(Error::<T>::PointsOverflow)?;
+			tally.points =
+				tally.points.checked_add(units_used).ok_or(Error::<T>::PointsOverflow)?;
+			entry.proven_burn =
+				entry.proven_burn.checked_add(&proven_burn).ok_or(Error::<T>::PointsOverflow)?;
+			tally.proven_burn =
+				tally.proven_burn.checked_add(&proven_burn).ok_or(Error::<T>::PointsOverflow)?;
 			Points::<T>::insert(epoch, &provider, entry);
 			EpochTallies::<T>::insert(epoch, tally);
 			Self::deposit_event(Event::WorkAccepted {
@@ -590,6 +546,7 @@ pub mod pallet {
 				provider,
 				epoch,
 				units_used,
+				proven_burn,
 				output_hash,
 				measurement: verified.measurement,
 			});
@@ -614,16 +571,19 @@ pub mod pallet {
 			let mut entry = Points::<T>::get(epoch, provider).ok_or(Error::<T>::NothingToClaim)?;
 			ensure!(!entry.claimed, Error::<T>::AlreadyClaimed);
 
-			let share = Self::share_of(record.budget, entry.points, record.points);
+			let share = Self::share_of(record.budget, entry.proven_burn, record.proven_burn);
 			if !share.is_zero() {
 				T::Currency::mint_into(provider, share)?;
 			}
 
 			entry.claimed = true;
 			record.claimed_points = record.claimed_points.saturating_add(entry.points);
+			record.claimed_proven_burn =
+				record.claimed_proven_burn.saturating_add(entry.proven_burn);
 			record.minted_rewards = record.minted_rewards.saturating_add(share);
-			record.dust = Self::share_of(record.budget, record.claimed_points, record.points)
-				.saturating_sub(record.minted_rewards);
+			record.dust =
+				Self::share_of(record.budget, record.claimed_proven_burn, record.proven_burn)
+					.saturating_sub(record.minted_rewards);
 			record.net_emission = SignedAmount::difference(
 				record.minted_rewards.saturating_add(record.refunded),
 				record.burned,
@@ -659,21 +619,8 @@ pub mod pallet {
 				Error::<T>::RatioChangeTooLarge
 			);
 			ensure!(
-				within_step(baseline.floor, new.floor, step, T::MaxFloor::get()),
-				Error::<T>::FloorChangeTooLarge
-			);
-			ensure!(
 				within_step(baseline.ceiling, new.ceiling, step, T::MaxCeiling::get()),
 				Error::<T>::CeilingChangeTooLarge
-			);
-			ensure!(
-				within_step(
-					baseline.smoothing.deconstruct(),
-					new.smoothing.deconstruct(),
-					step,
-					T::MaxSmoothing::get().deconstruct()
-				),
-				Error::<T>::SmoothingChangeTooLarge
 			);
 			ensure!(
 				within_step(
@@ -691,29 +638,20 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// `Ok` if every parameter lies within its hard bounds and `floor ≤ ceiling`.
+		/// `Ok` if every parameter lies within its hard bounds.
 		pub fn ensure_within_bounds(p: &ParametersOf<T>) -> DispatchResult {
 			ensure!(
 				(T::MinRatio::get()..=T::MaxRatio::get()).contains(&p.ratio),
 				Error::<T>::RatioOutOfBounds
 			);
 			ensure!(
-				(T::MinFloor::get()..=T::MaxFloor::get()).contains(&p.floor),
-				Error::<T>::FloorOutOfBounds
-			);
-			ensure!(
 				(T::MinCeiling::get()..=T::MaxCeiling::get()).contains(&p.ceiling),
 				Error::<T>::CeilingOutOfBounds
-			);
-			ensure!(
-				(T::MinSmoothing::get()..=T::MaxSmoothing::get()).contains(&p.smoothing),
-				Error::<T>::SmoothingOutOfBounds
 			);
 			ensure!(
 				(T::MinEpochLength::get()..=T::MaxEpochLength::get()).contains(&p.epoch_length),
 				Error::<T>::EpochLengthOutOfBounds
 			);
-			ensure!(p.floor <= p.ceiling, Error::<T>::FloorAboveCeiling);
 			Ok(())
 		}
 
@@ -722,23 +660,15 @@ pub mod pallet {
 		pub(crate) fn close_epoch(epoch: EpochIndex, now: BlockNumberFor<T>) {
 			let params = Parameters::<T>::get();
 			let burned = T::BurnLedger::burned_in_epoch(epoch);
-			let smoothed_burn = ema(SmoothedBurn::<T>::get(), burned, params.smoothing);
-			SmoothedBurn::<T>::put(smoothed_burn);
-
 			let tally = EpochTallies::<T>::take(epoch);
 			let refunded = EpochRefunds::<T>::take(epoch);
-			// An epoch without points mints nothing, so there is nothing to cap either.
-			let (budget, breaker) = if tally.points == 0 {
-				(Zero::zero(), None)
-			} else {
-				Self::budget_for(&params, smoothed_burn, burned)
-			};
-			if let Some((uncapped, cap)) = breaker {
-				log::warn!(
-					target: LOG_TARGET,
-					"epoch {epoch}: circuit breaker capped the budget at {cap:?} (formula gave {uncapped:?})"
-				);
-				Self::deposit_event(Event::BreakerTripped { epoch, uncapped, cap });
+			let (budget, capped) = Self::budget_for(&params, tally.proven_burn);
+			if let Some(uncapped) = capped {
+				Self::deposit_event(Event::CeilingReached {
+					epoch,
+					uncapped,
+					ceiling: params.ceiling,
+				});
 			}
 
 			EpochRecords::<T>::insert(
@@ -749,12 +679,13 @@ pub mod pallet {
 					refunded,
 					net_emission: SignedAmount::difference(refunded, burned),
 					points: tally.points,
+					proven_burn: tally.proven_burn,
 					providers: tally.providers,
 					claimed_points: 0,
+					claimed_proven_burn: Zero::zero(),
 					budget,
-					smoothed_burn,
 					dust: Zero::zero(),
-					breaker_tripped: breaker.is_some(),
+					capped_at_ceiling: capped.is_some(),
 				},
 			);
 			CurrentEpoch::<T>::put(EpochInfo {
@@ -766,44 +697,44 @@ pub mod pallet {
 				epoch,
 				burned,
 				refunded,
-				smoothed_burn,
+				proven_burn: tally.proven_burn,
 				budget,
 				points: tally.points,
 			});
 		}
 
-		/// `clamp(ratio × smoothed_burn, floor, ceiling)`, then capped by the circuit
-		/// breaker at `BreakerMultiple × (burned + floor)`. Returns the budget and, if the
-		/// breaker tripped, the uncapped budget and the cap.
+		/// `min(⌊ratio × proven_burn⌋, ceiling)`. Returns the budget and, if the ceiling
+		/// capped it, the uncapped amount. With `ratio ≤ 1` the budget never exceeds the
+		/// proven burn it is paid from.
 		pub fn budget_for(
 			params: &ParametersOf<T>,
-			smoothed_burn: BalanceOf<T>,
-			burned: BalanceOf<T>,
-		) -> (BalanceOf<T>, Option<(BalanceOf<T>, BalanceOf<T>)>) {
-			let target: BalanceOf<T> = params
+			proven_burn: BalanceOf<T>,
+		) -> (BalanceOf<T>, Option<BalanceOf<T>>) {
+			let uncapped: BalanceOf<T> = params
 				.ratio
-				.saturating_mul_int(smoothed_burn.saturated_into::<u128>())
-				.saturated_into();
-			let clamped = target.max(params.floor).min(params.ceiling);
-			let cap = burned
-				.saturating_add(params.floor)
-				.saturating_mul(BalanceOf::<T>::from(T::BreakerMultiple::get()));
-			if clamped > cap {
-				(cap, Some((clamped, cap)))
+				.saturating_mul_int(proven_burn.saturated_into::<u128>())
+				.saturated_into::<BalanceOf<T>>()
+				.min(proven_burn);
+			if uncapped > params.ceiling {
+				(params.ceiling, Some(uncapped))
 			} else {
-				(clamped, None)
+				(uncapped, None)
 			}
 		}
 
-		/// `⌊budget × points / total⌋`; zero when `total` is zero.
-		pub fn share_of(budget: BalanceOf<T>, points: Units, total: Units) -> BalanceOf<T> {
-			if total == 0 {
+		/// `⌊budget × part / total⌋`; zero when `total` is zero.
+		pub fn share_of(
+			budget: BalanceOf<T>,
+			part: BalanceOf<T>,
+			total: BalanceOf<T>,
+		) -> BalanceOf<T> {
+			if total.is_zero() {
 				return Zero::zero();
 			}
 			multiply_by_rational_with_rounding(
 				budget.saturated_into::<u128>(),
-				points.into(),
-				total.into(),
+				part.saturated_into::<u128>(),
+				total.saturated_into::<u128>(),
 				Rounding::Down,
 			)
 			.map(|share| share.saturated_into())
@@ -878,20 +809,15 @@ pub mod pallet {
 				current: Parameters::<T>::get(),
 				min: MintParameters {
 					ratio: T::MinRatio::get(),
-					floor: T::MinFloor::get(),
 					ceiling: T::MinCeiling::get(),
-					smoothing: T::MinSmoothing::get(),
 					epoch_length: T::MinEpochLength::get(),
 				},
 				max: MintParameters {
 					ratio: T::MaxRatio::get(),
-					floor: T::MaxFloor::get(),
 					ceiling: T::MaxCeiling::get(),
-					smoothing: T::MaxSmoothing::get(),
 					epoch_length: T::MaxEpochLength::get(),
 				},
 				max_change_per_epoch: T::MaxChangePerEpoch::get(),
-				breaker_multiple: T::BreakerMultiple::get(),
 			}
 		}
 
@@ -909,7 +835,7 @@ pub mod pallet {
 					let record = EpochRecords::<T>::get(epoch)?;
 					let entry = Points::<T>::get(epoch, provider)?;
 					(!entry.claimed).then(|| {
-						(epoch, Self::share_of(record.budget, entry.points, record.points))
+						(epoch, Self::share_of(record.budget, entry.proven_burn, record.proven_burn))
 					})
 				})
 				.collect()
@@ -920,9 +846,10 @@ pub mod pallet {
 			Points::<T>::get(epoch, provider).map(|p| p.points).unwrap_or(0)
 		}
 
-		/// The invariants: total issuance = genesis issuance + minted + refunded − burned,
-		/// and no epoch has paid more than its budget or for more points than it had.
-		#[cfg(any(feature = "try-runtime", test))]
+		/// The invariants: total issuance = genesis issuance + minted + refunded − burned;
+		/// no epoch's budget exceeds the burn that paid for the work proven in it; no epoch
+		/// has paid more than its budget or for more points than it had.
+		#[cfg(any(feature = "try-runtime", feature = "std", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let created = GenesisIssuance::<T>::get()
 				.saturating_add(TotalMinted::<T>::get())
@@ -934,7 +861,15 @@ pub mod pallet {
 			);
 			let mut minted_in_records: BalanceOf<T> = Zero::zero();
 			for (_, record) in EpochRecords::<T>::iter() {
+				ensure!(
+					record.budget <= record.proven_burn,
+					"an epoch's budget exceeds the burn that paid for its proven work"
+				);
 				ensure!(record.minted_rewards <= record.budget, "an epoch paid above its budget");
+				ensure!(
+					record.claimed_proven_burn <= record.proven_burn,
+					"an epoch paid for more proven burn than it had"
+				);
 				ensure!(
 					record.claimed_points <= record.points,
 					"an epoch paid for more points than it had"
@@ -963,16 +898,6 @@ pub mod pallet {
 		fn refund(builder: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 			Self::do_refund(builder, amount)
 		}
-	}
-}
-
-/// The exponential moving average step `α · burned + (1 − α) · previous`, computed as
-/// `previous ± α · |burned − previous|` so that a steady burn is a fixed point.
-pub fn ema<B: AtLeast32BitUnsigned + Copy>(previous: B, burned: B, alpha: Perbill) -> B {
-	if burned >= previous {
-		previous.saturating_add(alpha.mul_floor(burned - previous))
-	} else {
-		previous.saturating_sub(alpha.mul_floor(previous - burned))
 	}
 }
 

@@ -52,17 +52,12 @@ impl pallet_balances::Config for Test {
 
 parameter_types! {
 	pub MinRatio: FixedU128 = FixedU128::from_rational(1, 10);
-	pub MaxRatio: FixedU128 = FixedU128::from_u32(2);
-	pub const MinFloor: Balance = 0;
-	pub const MaxFloor: Balance = 10_000;
+	pub MaxRatio: FixedU128 = FixedU128::from_u32(1);
 	pub const MinCeiling: Balance = 1_000;
 	pub const MaxCeiling: Balance = 1_000_000;
-	pub MinSmoothing: Perbill = Perbill::from_percent(1);
-	pub MaxSmoothing: Perbill = Perbill::from_percent(100);
 	pub const MinEpochLength: BlockNumber = 2;
 	pub const MaxEpochLength: BlockNumber = 1_000;
 	pub MaxChangePerEpoch: Perbill = Perbill::from_percent(20);
-	pub const BreakerMultiple: u32 = 3;
 }
 
 impl pallet_mint::Config for Test {
@@ -73,18 +68,12 @@ impl pallet_mint::Config for Test {
 	type WorkProofs = MockAttestation;
 	type MinRatio = MinRatio;
 	type MaxRatio = MaxRatio;
-	type MinFloor = MinFloor;
-	type MaxFloor = MaxFloor;
 	type MinCeiling = MinCeiling;
 	type MaxCeiling = MaxCeiling;
-	type MinSmoothing = MinSmoothing;
-	type MaxSmoothing = MaxSmoothing;
 	type MinEpochLength = MinEpochLength;
 	type MaxEpochLength = MaxEpochLength;
 	type MaxChangePerEpoch = MaxChangePerEpoch;
-	type BreakerMultiple = BreakerMultiple;
 	type MaxEpochsPerClaim = ConstU32<8>;
-	type MaxProvidersPerEpoch = ConstU32<4>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -236,9 +225,9 @@ impl BuildRegistry<AccountId, Balance, BlockNumber> for MockBurn {
 		provider: &AccountId,
 		output_hash: H256,
 		units_used: Units,
-	) -> DispatchResult {
+	) -> Result<Balance, DispatchError> {
 		let now = System::block_number();
-		BUILDS.with(|b| {
+		let (builder, proven_burn, unused) = BUILDS.with(|b| {
 			let mut builds = b.borrow_mut();
 			let view = builds.get_mut(&id).ok_or(DispatchError::Other("NoSuchBuild"))?;
 			match &view.state {
@@ -246,13 +235,19 @@ impl BuildRegistry<AccountId, Balance, BlockNumber> for MockBurn {
 					if p == provider && now <= *deadline => {}
 				_ => return Err(DispatchError::Other("NotCompletable")),
 			}
-			if units_used > view.units {
-				return Err(DispatchError::Other("TooManyUnits"));
+			if units_used == 0 || units_used > view.units {
+				return Err(DispatchError::Other("UnitsOutOfRange"));
 			}
+			// As the burn pallet: the price of the units used is proven burn, the rest is
+			// refunded.
+			let proven_burn =
+				(view.price as u128 * units_used as u128 / view.units as u128) as Balance;
 			view.state = BuildState::Completed { provider: *provider, output_hash, units_used };
 			COMPLETIONS.with(|c| *c.borrow_mut() += 1);
-			Ok(())
-		})
+			Ok((view.builder, proven_burn, view.price - proven_burn))
+		})?;
+		Mint::refund(&builder, unused)?;
+		Ok(proven_burn)
 	}
 }
 
@@ -347,27 +342,18 @@ impl crate::BenchmarkHelper<AccountId, MultiSignature> for MockBenchmarkHelper {
 pub struct ExtBuilder {
 	/// `ratio`.
 	pub ratio: FixedU128,
-	/// `floor`.
-	pub floor: Balance,
 	/// `ceiling`.
 	pub ceiling: Balance,
-	/// `smoothing`.
-	pub smoothing: Perbill,
 	/// `epoch_length`.
 	pub epoch_length: BlockNumber,
-	/// Initial smoothed burn.
-	pub initial_smoothed_burn: Balance,
 }
 
 impl Default for ExtBuilder {
 	fn default() -> Self {
 		Self {
 			ratio: FixedU128::from_u32(1),
-			floor: 100,
 			ceiling: 100_000,
-			smoothing: Perbill::from_percent(50),
 			epoch_length: EPOCH,
-			initial_smoothed_burn: 0,
 		}
 	}
 }
@@ -385,11 +371,8 @@ impl ExtBuilder {
 			.unwrap();
 		pallet_mint::GenesisConfig::<Test> {
 			ratio: self.ratio,
-			floor: self.floor,
 			ceiling: self.ceiling,
-			smoothing: self.smoothing,
 			epoch_length: self.epoch_length,
-			initial_smoothed_burn: self.initial_smoothed_burn,
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();

@@ -68,14 +68,11 @@ impl<Balance: Default> Default for SignedAmount<Balance> {
 	Default,
 )]
 pub struct MintParameters<Balance, BlockNumber> {
-	/// Budget per unit of smoothed burn: `budget = clamp(ratio × smoothed_burn, floor, ceiling)`.
+	/// Budget per unit of proven burn: `budget = min(ratio × proven_burn, ceiling)`; at
+	/// most one.
 	pub ratio: FixedU128,
-	/// The least an epoch with points may pay out in total.
-	pub floor: Balance,
 	/// The most an epoch may pay out in total.
 	pub ceiling: Balance,
-	/// Weight α of the newest epoch in the moving average of burn.
-	pub smoothing: Perbill,
 	/// Blocks per epoch; a change takes effect when the next epoch opens.
 	pub epoch_length: BlockNumber,
 }
@@ -95,7 +92,8 @@ pub struct MintParameters<Balance, BlockNumber> {
 	Default,
 )]
 pub struct EpochRecord<Balance> {
-	/// AZRA burned during the epoch (from the burn ledger).
+	/// AZRA that left supply during the epoch (from the burn ledger): build prices,
+	/// forfeited bonds, fees without an author. A supply figure, not a budget.
 	pub burned: Balance,
 	/// Rewards for this epoch minted so far (grows as providers claim).
 	pub minted_rewards: Balance,
@@ -105,19 +103,22 @@ pub struct EpochRecord<Balance> {
 	pub net_emission: SignedAmount<Balance>,
 	/// Total points (verified units) earned in the epoch.
 	pub points: Units,
+	/// Burn that paid for the work proven in the epoch: what its budget is drawn from.
+	pub proven_burn: Balance,
 	/// Distinct providers that earned points in the epoch.
 	pub providers: u32,
 	/// Points whose share has been claimed.
 	pub claimed_points: Units,
-	/// The most the epoch's rewards may mint, split pro rata to points.
+	/// Proven burn whose share has been claimed.
+	pub claimed_proven_burn: Balance,
+	/// The most the epoch's rewards may mint, `min(ratio × proven_burn, ceiling)`, split
+	/// pro rata to each provider's proven burn.
 	pub budget: Balance,
-	/// The moving average of burn after this epoch.
-	pub smoothed_burn: Balance,
-	/// Rounding dust so far: `⌊budget × claimed_points / points⌋ − minted_rewards`. Never
-	/// minted; final once every provider has claimed.
+	/// Rounding dust so far: `⌊budget × claimed_proven_burn / proven_burn⌋ −
+	/// minted_rewards`. Never minted; final once every provider has claimed.
 	pub dust: Balance,
-	/// Whether the circuit breaker capped this epoch's budget.
-	pub breaker_tripped: bool,
+	/// Whether the ceiling capped this epoch's budget.
+	pub capped_at_ceiling: bool,
 }
 
 /// The epoch in progress: its index, first block and length in blocks.
@@ -143,7 +144,7 @@ pub struct EpochInfo<BlockNumber> {
 	pub length: BlockNumber,
 }
 
-/// Points earned in the epoch in progress (or in a closed epoch not yet recorded).
+/// Points and proven burn of the epoch in progress (or of a closed epoch not yet recorded).
 #[derive(
 	Clone,
 	Copy,
@@ -157,14 +158,16 @@ pub struct EpochInfo<BlockNumber> {
 	Debug,
 	Default,
 )]
-pub struct EpochTally {
+pub struct EpochTally<Balance> {
 	/// Sum of all providers' points.
 	pub points: Units,
+	/// Sum of all providers' proven burn.
+	pub proven_burn: Balance,
 	/// Distinct providers with points.
 	pub providers: u32,
 }
 
-/// One provider's points in one epoch.
+/// One provider's points and proven burn in one epoch.
 #[derive(
 	Clone,
 	Copy,
@@ -178,9 +181,11 @@ pub struct EpochTally {
 	Debug,
 	Default,
 )]
-pub struct ProviderPoints {
+pub struct ProviderPoints<Balance> {
 	/// Verified units proven in the epoch.
 	pub points: Units,
+	/// Burn that paid for those units: the provider's claim on the epoch's budget.
+	pub proven_burn: Balance,
 	/// Whether the provider's share has been paid.
 	pub claimed: bool,
 }
@@ -213,6 +218,4 @@ pub struct ParametersView<Balance, BlockNumber> {
 	pub max: MintParameters<Balance, BlockNumber>,
 	/// Largest relative change of any parameter within one epoch.
 	pub max_change_per_epoch: Perbill,
-	/// Circuit breaker: budget ≤ multiple × (burned + floor).
-	pub breaker_multiple: u32,
 }

@@ -98,15 +98,21 @@ pub trait BuildRegistry<AccountId, Balance, BlockNumber> {
 
 	/// Mark build `id` completed by `provider`. Succeeds once: the build must be assigned
 	/// to `provider`, within its deadline, with `units_used` not above the units requested.
+	///
+	/// Returns the **proven burn**: the part of the build's burned price that paid for the
+	/// `units_used` units proven (never more than the price). The registry refunds the rest
+	/// of the price to the builder. Rewards are paid out of proven burn only.
 	fn complete_build(
 		id: BuildId,
 		provider: &AccountId,
 		output_hash: H256,
 		units_used: Units,
-	) -> DispatchResult;
+	) -> Result<Balance, DispatchError>;
 }
 
-/// Burned AZRA, as the burn pallet accounts it.
+/// Burned AZRA, as the burn pallet accounts it: every AZRA that left supply (build prices,
+/// forfeited bonds, fees without an author). This is the supply figure; it is not what
+/// rewards are paid from (see [`BuildRegistry::complete_build`]).
 pub trait BurnLedger<Balance> {
 	/// AZRA burned during `epoch`.
 	fn burned_in_epoch(epoch: EpochIndex) -> Balance;
@@ -120,7 +126,8 @@ pub trait EpochClock {
 	fn current_epoch() -> EpochIndex;
 }
 
-/// Returns the price of a build that nobody completed to its builder.
+/// Returns to its builder a price that bought no proven work: a cancelled or expired build's
+/// price, or the price of the units a completed build did not use.
 ///
 /// Implemented by the mint pallet, the only place AZRA is created: a refund is new
 /// issuance, accounted separately from rewards.

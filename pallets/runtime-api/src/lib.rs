@@ -28,7 +28,7 @@ pub const PROVIDER_EPOCHS: u32 = 32;
 /// The mint parameters with their bounds, and the burn pallet's price per compute unit.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct EconomicParameters<Balance, BlockNumber> {
-	/// Mint parameters: current values, hard bounds, step limit, breaker multiple.
+	/// Mint parameters: current values, hard bounds, step limit.
 	pub mint: ParametersView<Balance, BlockNumber>,
 	/// AZRA burned per compute unit of a build.
 	pub price_per_unit: Balance,

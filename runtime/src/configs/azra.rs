@@ -7,11 +7,11 @@
 use azra_primitives::Units;
 use frame_support::{parameter_types, traits::ConstU32};
 use frame_system::EnsureRoot;
-use sp_runtime::{FixedU128, Perbill};
+use sp_runtime::{FixedPointNumber, FixedU128, Perbill};
 
 use super::super::{
-	AccountId, Attestation, Balance, Balances, BlockNumber, Burn, Mint, Runtime, Timestamp, DAYS,
-	HOURS, MILLI_UNIT, MINUTES, UNIT,
+	AccountId, Attestation, Balance, Balances, BlockNumber, Burn, Mint, Runtime,
+	RuntimeHoldReason, Timestamp, DAYS, HOURS, MILLI_UNIT, MINUTES, UNIT,
 };
 
 parameter_types! {
@@ -23,10 +23,15 @@ parameter_types! {
 	pub const MinPricePerUnit: Balance = MILLI_UNIT / 1_000_000;
 	pub const MaxPricePerUnit: Balance = UNIT;
 	pub MaxPriceChangePerEpoch: Perbill = Perbill::from_percent(10);
+	/// Taking a build holds 10% of its price from the provider until the proof.
+	pub ProviderBond: Perbill = Perbill::from_percent(10);
+	/// …and at least 10 milli-AZRA, so that blocking even the cheapest build costs something.
+	pub const MinProviderBond: Balance = 10 * MILLI_UNIT;
 }
 
 impl pallet_burn::Config for Runtime {
 	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
 	type Eligibility = Attestation;
 	type Refund = Mint;
 	type EpochClock = Mint;
@@ -37,6 +42,8 @@ impl pallet_burn::Config for Runtime {
 	type MinPricePerUnit = MinPricePerUnit;
 	type MaxPricePerUnit = MaxPricePerUnit;
 	type MaxPriceChangePerEpoch = MaxPriceChangePerEpoch;
+	type ProviderBond = ProviderBond;
+	type MinProviderBond = MinProviderBond;
 	type WeightInfo = pallet_burn::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::AzraBenchmarks;
@@ -66,13 +73,11 @@ impl pallet_attestation::Config for Runtime {
 
 parameter_types! {
 	pub MinRatio: FixedU128 = FixedU128::from_rational(1, 10);
-	pub MaxRatio: FixedU128 = FixedU128::from_u32(2);
-	pub const MinFloor: Balance = 0;
-	pub const MaxFloor: Balance = 1_000 * UNIT;
+	/// Providers are paid at most the burn of the work they proved: self-dealing can never
+	/// return more than it burned.
+	pub MaxRatio: FixedU128 = FixedU128::one();
 	pub const MinCeiling: Balance = UNIT;
 	pub const MaxCeiling: Balance = 1_000_000 * UNIT;
-	pub MinSmoothing: Perbill = Perbill::from_percent(1);
-	pub MaxSmoothing: Perbill = Perbill::from_percent(100);
 	/// Dev chains use 10-block epochs (one minute); production-shaped chains a day or less.
 	pub const MinEpochLength: BlockNumber = 10;
 	pub const MaxEpochLength: BlockNumber = 7 * DAYS;
@@ -87,18 +92,12 @@ impl pallet_mint::Config for Runtime {
 	type WorkProofs = Attestation;
 	type MinRatio = MinRatio;
 	type MaxRatio = MaxRatio;
-	type MinFloor = MinFloor;
-	type MaxFloor = MaxFloor;
 	type MinCeiling = MinCeiling;
 	type MaxCeiling = MaxCeiling;
-	type MinSmoothing = MinSmoothing;
-	type MaxSmoothing = MaxSmoothing;
 	type MinEpochLength = MinEpochLength;
 	type MaxEpochLength = MaxEpochLength;
 	type MaxChangePerEpoch = MaxChangePerEpoch;
-	type BreakerMultiple = ConstU32<4>;
 	type MaxEpochsPerClaim = ConstU32<16>;
-	type MaxProvidersPerEpoch = ConstU32<256>;
 	type WeightInfo = pallet_mint::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::AzraBenchmarks;

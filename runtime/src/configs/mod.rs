@@ -8,7 +8,8 @@ use frame_support::{
 	parameter_types,
 	traits::{
 		fungible::{Balanced, Credit},
-		ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, FindAuthor, OnUnbalanced,
+		tokens::imbalance::Imbalance,
+		ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, Contains, FindAuthor, OnUnbalanced,
 		VariantCountOf,
 	},
 	weights::{
@@ -23,7 +24,7 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Burn, Hash, Nonce, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
 	System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, SS58_PREFIX, VERSION,
 };
@@ -52,6 +53,7 @@ parameter_types! {
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
 	type Block = Block;
+	type BaseCallFilter = AzraCallFilter;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
 	type AccountId = AccountId;
@@ -111,12 +113,14 @@ impl pallet_balances::Config for Runtime {
 }
 
 /// Pays transaction fees, and the dust of reaped accounts, to the author of the current
-/// block, so that neither leaves the supply: only builds burn AZRA, and the mint pallet's
-/// issuance equation holds.
+/// block, so that neither leaves the supply unaccounted: the mint pallet's issuance equation
+/// (total issuance = genesis + minted + refunded − burned) holds after every call.
 ///
 /// The author is read from the Aura pre-runtime digest; an Aura key is an sr25519 public key
 /// and so also an account. Where no author can be found (a block built outside consensus),
-/// the amount is dropped.
+/// or the author cannot take the amount (below the existential deposit of an account that
+/// does not exist), the amount is dropped from supply and booked as burned in the burn
+/// ledger ([`pallet_burn::Pallet::book_burn`]).
 pub struct ToBlockAuthor;
 
 impl OnUnbalanced<Credit<AccountId, Balances>> for ToBlockAuthor {
@@ -128,11 +132,30 @@ impl OnUnbalanced<Credit<AccountId, Balances>> for ToBlockAuthor {
 				pallet_aura::Authorities::<Runtime>::get().get(index as usize).cloned()
 			})
 			.map(|aura_id| AccountId::new(aura_id.into_inner().0));
-		if let Some(author) = author {
-			// An amount below the existential deposit for an author with no account is lost;
-			// validators are funded, so this is the rare case.
-			let _ = <Balances as Balanced<AccountId>>::resolve(&author, amount);
-		}
+		let unpaid = match author {
+			Some(author) => match <Balances as Balanced<AccountId>>::resolve(&author, amount) {
+				Ok(()) => return,
+				Err(unpaid) => unpaid,
+			},
+			None => amount,
+		};
+		// Dropping the credit lowers total issuance by its amount; book it as burned.
+		let burned = unpaid.peek();
+		drop(unpaid);
+		Burn::book_burn(burned);
+	}
+}
+
+/// Which calls a signed (or any non-Root) origin may dispatch.
+///
+/// `Balances::burn` is refused: it would lower total issuance outside the burn ledger. AZRA
+/// leaves supply only through builds, forfeited bonds and booked fees, so that the issuance
+/// equation holds under every call any account can make. Root is not filtered.
+pub struct AzraCallFilter;
+
+impl Contains<RuntimeCall> for AzraCallFilter {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::Balances(pallet_balances::Call::burn { .. }))
 	}
 }
 
@@ -142,8 +165,9 @@ parameter_types! {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	// Fees go to the block author rather than being burned: the only AZRA that leaves
-	// supply is what builders burn for builds, so net emission stays an honest figure.
+	// Fees go to the block author rather than being burned, so that AZRA leaves supply
+	// only through the burn ledger (builds, forfeited bonds, fees with no author) and net
+	// emission stays an honest figure.
 	type OnChargeTransaction = FungibleAdapter<Balances, ToBlockAuthor>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = IdentityFee<Balance>;

@@ -1,0 +1,359 @@
+//! Named attacks, each played out next to honest users: the attacker must lose, and honest
+//! providers must still be paid for their proven work.
+//!
+//! In every scenario the attacker is a builder and a provider owned by one person (plus
+//! sybil providers where the attack needs them); the honest side is an independent builder
+//! and provider. Genesis ratio is 9/10 unless a scenario moves it.
+
+use crate::mock::*;
+use azra_primitives::BuildId;
+use frame_support::{assert_noop, assert_ok};
+use pallet_mint::MintParameters;
+use sp_runtime::FixedU128;
+
+const ATTACKER_BUILDER: AccountId = 1;
+const ATTACKER_PROVIDER: AccountId = 11;
+const ATTACKER: [AccountId; 2] = [ATTACKER_BUILDER, ATTACKER_PROVIDER];
+const HONEST_BUILDER: AccountId = 31;
+const HONEST_PROVIDER: AccountId = 41;
+const FUNDS: Balance = 1_000_000_000_000;
+
+/// Attacker and honest pair funded; both providers' enclaves registered.
+fn world() -> ExtBuilder {
+	ExtBuilder::new(
+		&[
+			(ATTACKER_BUILDER, FUNDS),
+			(ATTACKER_PROVIDER, FUNDS),
+			(HONEST_BUILDER, FUNDS),
+			(HONEST_PROVIDER, FUNDS),
+		],
+		&[ATTACKER_PROVIDER, HONEST_PROVIDER],
+	)
+}
+
+/// The closed epoch's record.
+fn record(epoch: u32) -> pallet_mint::EpochRecord<Balance> {
+	Mint::epoch_record(epoch).expect("the epoch is closed")
+}
+
+/// Builds the attacker submits and at once cancels: `count` of `units` units each.
+fn wash_by_cancel(count: u32, units: u64) {
+	for _ in 0..count {
+		let id = submit(ATTACKER_BUILDER, units).expect("the attacker can pay");
+		assert_ok!(dispatch_as(ATTACKER_BUILDER, pallet_burn::Call::cancel_build { build_id: id }));
+	}
+}
+
+/// Moves `ratio` towards `target` one allowed step per epoch until it gets there.
+fn govern_ratio_to(target: FixedU128) {
+	while pallet_mint::Parameters::<Test>::get().ratio != target {
+		let current = pallet_mint::Parameters::<Test>::get();
+		let step = current.ratio.into_inner() / 10;
+		let next = if target > current.ratio {
+			FixedU128::from_inner((current.ratio.into_inner() + step).min(target.into_inner()))
+		} else {
+			FixedU128::from_inner((current.ratio.into_inner() - step).max(target.into_inner()))
+		};
+		assert_ok!(dispatch_root(pallet_mint::Call::set_parameters {
+			parameters: MintParameters { ratio: next, ..current },
+		}));
+		close_epoch();
+	}
+}
+
+/// The report, replayed: each epoch one 1-unit build is proven, then fifteen builds
+/// of 1,000,000 units are submitted and cancelled. Before the fix the pair gained 22,295
+/// AZRA in four epochs; now cancelled builds count toward nothing and the pair loses.
+#[test]
+fn submit_cancel_wash_loses_and_honest_provider_is_paid() {
+	world().build().execute_with(|| {
+		let attacker_start = wealth_of(&ATTACKER);
+		let honest_start = wealth(HONEST_PROVIDER);
+		let issuance_start = issuance();
+		let first_epoch = Mint::current_epoch();
+		for _ in 0..4 {
+			proven_build(HONEST_BUILDER, HONEST_PROVIDER, 100);
+			proven_build(ATTACKER_BUILDER, ATTACKER_PROVIDER, 1);
+			wash_by_cancel(15, 1_000_000);
+			close_epoch();
+			check_invariants();
+		}
+		claim_all(ATTACKER_PROVIDER);
+		claim_all(HONEST_PROVIDER);
+		check_invariants();
+
+		for epoch in first_epoch..first_epoch + 4 {
+			let record = record(epoch);
+			// Only the two proven builds count: 100 + 1 units at 100 per unit.
+			assert_eq!(record.proven_burn, 10_100);
+			assert_eq!(record.budget, 9_090, "budget = ⌊0.9 × proven burn⌋");
+			assert!(record.burned > 1_000_000_000, "the washed builds were burned…");
+			assert!(record.refunded >= 1_500_000_000, "…and refunded, and count for nothing");
+		}
+		let attacker_end = wealth_of(&ATTACKER);
+		assert!(attacker_end < attacker_start, "the wash must lose");
+		// Per epoch the attacker burned 100 for its proven unit and got back ⌊9_090 × 100 /
+		// 10_100⌋ = 90.
+		assert_eq!(attacker_start - attacker_end, 4 * (100 - 90));
+		// The honest provider is paid 90% of the burn of the work it proved, every epoch.
+		assert_eq!(wealth(HONEST_PROVIDER) - honest_start, 4 * 9_000);
+		assert!(issuance() < issuance_start, "issuance fell: 10% of proven burn left supply");
+	});
+}
+
+/// Builds left to expire and then reclaimed are refunded in full and never count.
+#[test]
+fn expire_wash_loses_and_honest_provider_is_paid() {
+	world().build().execute_with(|| {
+		let attacker_start = wealth_of(&ATTACKER);
+		let honest_start = wealth(HONEST_PROVIDER);
+		let epoch = Mint::current_epoch();
+		let washed: Vec<BuildId> =
+			(0..15).map(|_| submit(ATTACKER_BUILDER, 1_000_000).expect("can pay")).collect();
+		proven_build(HONEST_BUILDER, HONEST_PROVIDER, 100);
+		proven_build(ATTACKER_BUILDER, ATTACKER_PROVIDER, 1);
+		advance(BuildLifetime::get() + 1);
+		for id in washed {
+			assert_ok!(dispatch_as(
+				ATTACKER_BUILDER,
+				pallet_burn::Call::reclaim_expired { build_id: id }
+			));
+		}
+		close_epoch();
+		claim_all(ATTACKER_PROVIDER);
+		claim_all(HONEST_PROVIDER);
+		check_invariants();
+
+		let record = record(epoch);
+		assert_eq!(record.proven_burn, 10_100, "expired builds are not proven burn");
+		assert_eq!(record.budget, 9_090);
+		assert!(wealth_of(&ATTACKER) < attacker_start);
+		assert_eq!(wealth(HONEST_PROVIDER) - honest_start, 9_000);
+	});
+}
+
+/// There is no floor: an otherwise empty epoch with one proven 1-unit build pays at most
+/// `ratio` of that build's price, even after governance has pushed every parameter as far
+/// towards paying out as it can (ratio and ceiling at their hard maxima).
+#[test]
+fn floor_farming_at_the_most_generous_reachable_parameters_pays_nothing_extra() {
+	world().build().execute_with(|| {
+		govern_ratio_to(MaxRatio::get());
+		assert_eq!(pallet_mint::Parameters::<Test>::get().ceiling, MaxCeiling::get());
+		let attacker_start = wealth_of(&ATTACKER);
+		let issuance_start = issuance();
+		for _ in 0..5 {
+			let epoch = Mint::current_epoch();
+			proven_build(ATTACKER_BUILDER, ATTACKER_PROVIDER, 1);
+			close_epoch();
+			let record = record(epoch);
+			assert_eq!(record.proven_burn, GENESIS_PRICE);
+			assert_eq!(record.budget, GENESIS_PRICE, "at ratio 1 the budget is the proven burn");
+		}
+		claim_all(ATTACKER_PROVIDER);
+		check_invariants();
+		// At ratio 1 self-dealing breaks even before fees; it never profits.
+		assert_eq!(wealth_of(&ATTACKER), attacker_start);
+		assert_eq!(issuance(), issuance_start);
+	});
+}
+
+/// Governance can take `ratio` to its hard maximum of 1 and no further; there, a
+/// self-dealer gets back exactly what it burned for proven work (and pays fees on a real
+/// chain), and honest providers are paid the whole burn of their work.
+#[test]
+fn ratio_at_its_maximum_returns_at_most_the_burn() {
+	world().build().execute_with(|| {
+		govern_ratio_to(MaxRatio::get());
+		let above = MintParameters {
+			ratio: FixedU128::from_rational(11, 10),
+			..pallet_mint::Parameters::<Test>::get()
+		};
+		assert_noop!(
+			Mint::set_parameters(RuntimeOrigin::root(), above),
+			pallet_mint::Error::<Test>::RatioOutOfBounds
+		);
+
+		let attacker_start = wealth_of(&ATTACKER);
+		let honest_start = wealth(HONEST_PROVIDER);
+		proven_build(HONEST_BUILDER, HONEST_PROVIDER, 1_000);
+		proven_build(ATTACKER_BUILDER, ATTACKER_PROVIDER, 5_000);
+		wash_by_cancel(5, 1_000_000);
+		close_epoch();
+		claim_all(ATTACKER_PROVIDER);
+		claim_all(HONEST_PROVIDER);
+		check_invariants();
+		assert!(wealth_of(&ATTACKER) <= attacker_start);
+		assert_eq!(wealth(HONEST_PROVIDER) - honest_start, 1_000 * GENESIS_PRICE);
+	});
+}
+
+/// Steady honest demand, then a 60% crash, with a self-dealer proving its own small build
+/// every epoch. There is no moving average: every epoch's budget is exactly ratio × that
+/// epoch's proven burn, so the self-dealer never gets more than it burned, and honest
+/// providers are paid for their work in every epoch, before and after the crash.
+#[test]
+fn demand_crash_of_sixty_percent_with_a_self_dealer_present() {
+	world().build().execute_with(|| {
+		let attacker_start = wealth_of(&ATTACKER);
+		let demand = [1_000u64, 1_000, 1_000, 1_000, 400, 400, 400, 400];
+		let first_epoch = Mint::current_epoch();
+		for units in demand {
+			let honest_before = wealth(HONEST_PROVIDER);
+			let epoch = Mint::current_epoch();
+			proven_build(HONEST_BUILDER, HONEST_PROVIDER, units);
+			proven_build(ATTACKER_BUILDER, ATTACKER_PROVIDER, 10);
+			close_epoch();
+			claim_all(HONEST_PROVIDER);
+			let proven = (units + 10) * GENESIS_PRICE;
+			let record = record(epoch);
+			assert_eq!(record.proven_burn, proven);
+			assert_eq!(record.budget, proven * 9 / 10, "no lag: this epoch's burn only");
+			assert_eq!(
+				wealth(HONEST_PROVIDER) - honest_before,
+				units * GENESIS_PRICE * 9 / 10,
+				"honest work is paid in epoch {epoch}"
+			);
+		}
+		claim_all(ATTACKER_PROVIDER);
+		check_invariants();
+		assert!(wealth_of(&ATTACKER) < attacker_start);
+		let after_crash = record(first_epoch + 4);
+		assert!(after_crash.budget < record(first_epoch).budget);
+	});
+}
+
+/// Before the fix, a fixed number of provider slots per epoch could be filled by cheap
+/// sybil accounts, each proving one unit, and every other provider got `TooManyProviders`.
+/// There is no slot list any more: forty sybils prove in one epoch, the honest provider
+/// still proves and is paid, and the sybils lose what they did not get back.
+#[test]
+fn provider_slot_squatting_locks_nobody_out() {
+	let sybils: Vec<AccountId> = (100..140).collect();
+	let mut balances = vec![
+		(ATTACKER_BUILDER, FUNDS),
+		(HONEST_BUILDER, FUNDS),
+		(HONEST_PROVIDER, FUNDS),
+	];
+	balances.extend(sybils.iter().map(|s| (*s, 1_000)));
+	let mut providers = sybils.clone();
+	providers.push(HONEST_PROVIDER);
+	ExtBuilder::new(&balances, &providers).build().execute_with(|| {
+		let mut attackers = sybils.clone();
+		attackers.push(ATTACKER_BUILDER);
+		let attackers_start = wealth_of(&attackers);
+		let honest_start = wealth(HONEST_PROVIDER);
+		let epoch = Mint::current_epoch();
+		for sybil in &sybils {
+			proven_build(ATTACKER_BUILDER, *sybil, 1);
+		}
+		proven_build(HONEST_BUILDER, HONEST_PROVIDER, 100);
+		close_epoch();
+		for sybil in &sybils {
+			claim_all(*sybil);
+		}
+		claim_all(HONEST_PROVIDER);
+		check_invariants();
+		assert_eq!(record(epoch).providers, 41);
+		assert_eq!(wealth(HONEST_PROVIDER) - honest_start, 9_000);
+		assert!(wealth_of(&attackers) < attackers_start);
+	});
+}
+
+/// A provider that takes an honest build and gives it back, again and again, burns its bond
+/// every time; one that holds it past the deadline loses the bond too, and the builder can
+/// then cancel (full refund) or another provider can take and finish the build.
+#[test]
+fn accept_release_griefing_and_hostage_builds_cost_the_griefer() {
+	world().build().execute_with(|| {
+		let griefer = ATTACKER_PROVIDER;
+		let griefer_start = wealth(griefer);
+		let builder_start = wealth(HONEST_BUILDER);
+		let honest_start = wealth(HONEST_PROVIDER);
+		let build = submit(HONEST_BUILDER, 1_000).expect("can pay");
+		let price = 1_000 * GENESIS_PRICE;
+		let bond = Burn::bond_for(price);
+		assert_eq!(bond, price / 10);
+
+		for _ in 0..5 {
+			assert_ok!(accept(griefer, build));
+			assert_ok!(dispatch_as(griefer, pallet_burn::Call::release_build { build_id: build }));
+		}
+		assert_eq!(griefer_start - wealth(griefer), 5 * bond, "each release burns the bond");
+
+		// Hostage: take it and sit on it past the deadline.
+		assert_ok!(accept(griefer, build));
+		assert_noop!(
+			dispatch_as(HONEST_BUILDER, pallet_burn::Call::cancel_build { build_id: build }),
+			pallet_burn::Error::<Test>::BuildNotOpen
+		);
+		advance(AssignmentPeriod::get() + 1);
+		// The honest provider takes the build over; the griefer's bond is burned.
+		assert_ok!(accept(HONEST_PROVIDER, build));
+		assert_eq!(griefer_start - wealth(griefer), 6 * bond);
+		assert_ok!(prove(HONEST_PROVIDER, build, 1_000));
+		check_invariants();
+		close_epoch();
+		claim_all(HONEST_PROVIDER);
+		assert_eq!(wealth(HONEST_PROVIDER) - honest_start, price * 9 / 10);
+		assert_eq!(builder_start - wealth(HONEST_BUILDER), price, "the builder paid once");
+
+		// A second hostage: this time the builder walks away with a full refund.
+		let builder_before = wealth(HONEST_BUILDER);
+		let second = submit(HONEST_BUILDER, 1_000).expect("can pay");
+		assert_ok!(accept(griefer, second));
+		advance(AssignmentPeriod::get() + 1);
+		assert_ok!(dispatch_as(HONEST_BUILDER, pallet_burn::Call::cancel_build { build_id: second }));
+		assert_eq!(wealth(HONEST_BUILDER), builder_before, "cancel refunds in full");
+		assert_eq!(griefer_start - wealth(griefer), 7 * bond);
+		check_invariants();
+	});
+}
+
+/// No signed account can lower total issuance outside the burn ledger.
+#[test]
+fn balances_burn_is_filtered_for_signed_accounts() {
+	world().build().execute_with(|| {
+		let before = storage_root();
+		assert_eq!(
+			dispatch_as(
+				ATTACKER_BUILDER,
+				pallet_balances::Call::burn { value: 1_000, keep_alive: true }
+			),
+			Err(frame_system::Error::<Test>::CallFiltered.into())
+		);
+		assert_eq!(storage_root(), before);
+		check_invariants();
+	});
+}
+
+/// When the ceiling binds, every provider of the epoch gets the same fraction of its
+/// proven burn. A self-dealer who inflates its own proven burn dilutes honest providers
+/// (a griefing vector, named in docs/economics.md) but pays for it many times over.
+#[test]
+fn a_binding_ceiling_pays_pro_rata_and_the_self_dealer_still_loses() {
+	world().ratio(FixedU128::from_u32(1)).ceiling(MinCeiling::get()).build().execute_with(|| {
+		let attacker_start = wealth_of(&ATTACKER);
+		let honest_start = wealth(HONEST_PROVIDER);
+		let epoch = Mint::current_epoch();
+		proven_build(HONEST_BUILDER, HONEST_PROVIDER, 100);
+		proven_build(ATTACKER_BUILDER, ATTACKER_PROVIDER, 300);
+		close_epoch();
+		assert!(System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::Mint(pallet_mint::Event::CeilingReached {
+				uncapped: 40_000,
+				ceiling: 1_000,
+				..
+			})
+		)));
+		let record = record(epoch);
+		assert!(record.capped_at_ceiling);
+		assert_eq!(record.budget, 1_000);
+		claim_all(HONEST_PROVIDER);
+		claim_all(ATTACKER_PROVIDER);
+		check_invariants();
+		assert_eq!(wealth(HONEST_PROVIDER) - honest_start, 250, "a quarter of the budget");
+		assert_eq!(attacker_start - wealth_of(&ATTACKER), 30_000 - 750);
+	});
+}
