@@ -129,7 +129,8 @@ function eventData(events, section, method) {
 async function printRpc(ctx, method, params) {
   const result = await ctx.api._rpcCore.provider.send(method, params);
   const amounts = new Set(['totalIssuance', 'genesisIssuance', 'burned', 'minted', 'refunded', 'netEmission',
-    'mintedRewards', 'budget', 'smoothedBurn', 'dust', 'price', 'pricePerUnit', 'amount', 'floor', 'ceiling']);
+    'mintedRewards', 'budget', 'provenBurn', 'claimedProvenBurn', 'dust', 'price', 'pricePerUnit', 'amount',
+    'ceiling']);
   console.log(JSON.stringify(result, (key, value) => (amounts.has(key) && typeof value === 'string'
     ? `${value} (${formatAzra(value)})` : value), 2));
 }

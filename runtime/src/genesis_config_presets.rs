@@ -16,7 +16,7 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
-use sp_runtime::{FixedPointNumber, FixedU128};
+use sp_runtime::FixedU128;
 
 use crate::{
 	dev_pki, AccountId, AttestationConfig, AuraConfig, Balance, BalancesConfig, BlockNumber,

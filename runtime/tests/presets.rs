@@ -290,8 +290,7 @@ fn no_signed_account_can_burn_azra_outside_the_burn_ledger() {
 	preset_storage("development").execute_with(|| {
 		start_block(1);
 		let issuance = Balances::total_issuance();
-		let call =
-			RuntimeCall::Balances(BalancesCall::burn { value: 5 * UNIT, keep_alive: true });
+		let call = RuntimeCall::Balances(BalancesCall::burn { value: 5 * UNIT, keep_alive: true });
 		let outcome = Executive::apply_extrinsic(signed(call, Sr25519Keyring::Charlie, 0));
 		// The transaction is included (its fee is paid) but the call is filtered.
 		assert_eq!(

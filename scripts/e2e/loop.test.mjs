@@ -149,7 +149,9 @@ spec('4. the epoch closes and the provider claims freshly minted AZRA', async ()
   const provider = keyring.addFromUri('//Charlie');
   const closed = await epochClosed(api, state.epoch, devNode);
   assert.equal(closed.points.toBigInt(), state.units, 'the provider holds every point');
-  assert.ok(closed.budget.toBigInt() > 0n, 'a positive budget');
+  // The whole build was proven, so its whole price is proven burn; dev chains pay 9/10 of it.
+  assert.equal(closed.provenBurn.toBigInt(), state.price, 'the proven burn is the price');
+  assert.equal(closed.budget.toBigInt(), (state.price * 9n) / 10n, 'budget = ⌊0.9 × proven burn⌋');
 
   const issuanceBefore = (await api.query.balances.totalIssuance()).toBigInt();
   const { blockHash, events } = await submitAndWatch(
@@ -185,6 +187,8 @@ spec('5. azra_supply and azra_epochs report what the client saw', async () => {
   assert.equal(BigInt(record.budget), state.budget);
   assert.equal(BigInt(record.burned), state.burnedInEpoch);
   assert.equal(BigInt(record.points), state.units);
+  assert.equal(BigInt(record.provenBurn), state.price);
+  assert.equal(BigInt(record.claimedProvenBurn), state.price, 'the one provider has claimed');
 
   await assert.rejects(azraRpc(api, 'azra_epochs', [5, 1]), /from/i);
 });

@@ -698,8 +698,9 @@ impl<T: Config> Pallet<T> {
 		now: BlockNumberFor<T>,
 	) -> DispatchResult {
 		match build.state {
-			BuildState::Assigned { deadline, .. } if now > deadline =>
-				Self::forfeit_bond(build_id, build),
+			BuildState::Assigned { deadline, .. } if now > deadline => {
+				Self::forfeit_bond(build_id, build)
+			}
 			_ => Ok(()),
 		}
 	}

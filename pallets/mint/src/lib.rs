@@ -12,8 +12,9 @@
 //! proof completes it, the part of the price that paid for the units used is its
 //! *proven burn* (the burn pallet refunds the rest to the builder). A cancelled or expired
 //! build is refunded in full and never counts toward any budget. So a coalition of accounts
-//! that deals with itself gets back at most `ratio ≤ 1` of what it burned, and loses the
-//! rest and its fees (`docs/economics.md` has the arithmetic).
+//! that deals with itself gets back at most `ratio` of what it burned for proven work
+//! (`ratio ≤ MaxRatio ≤ 1`), and loses the rest and its fees; at a ratio of exactly 1 it
+//! breaks even before fees. `docs/economics.md` has the arithmetic.
 //!
 //! ## Terms
 //!
@@ -100,7 +101,7 @@ use frame_support::traits::{
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
-	traits::{AtLeast32BitUnsigned, CheckedAdd, One, Saturating, Zero},
+	traits::{AtLeast32BitUnsigned, One, Saturating, Zero},
 	DispatchError, DispatchResult, FixedPointNumber, Perbill, Rounding, SaturatedConversion,
 };
 
@@ -520,9 +521,6 @@ pub mod pallet {
 			if let Some(required) = build.required_measurement {
 				ensure!(verified.measurement == required, Error::<T>::WrongMeasurement);
 			}
-			let proven_burn =
-				T::Builds::complete_build(build_id, &provider, output_hash, units_used)?;
-
 			// Every provider with a proof gets its own entry: there is no slot list that
 			// cheap accounts could fill. Each entry costs its provider a proven build.
 			let epoch = Self::current_epoch();
@@ -535,10 +533,13 @@ pub mod pallet {
 				entry.points.checked_add(units_used).ok_or(Error::<T>::PointsOverflow)?;
 			tally.points =
 				tally.points.checked_add(units_used).ok_or(Error::<T>::PointsOverflow)?;
-			entry.proven_burn =
-				entry.proven_burn.checked_add(&proven_burn).ok_or(Error::<T>::PointsOverflow)?;
-			tally.proven_burn =
-				tally.proven_burn.checked_add(&proven_burn).ok_or(Error::<T>::PointsOverflow)?;
+
+			// The build's owner marks it completed, refunds the unused units and tells what
+			// part of the price paid for the proven ones: the provider's claim on the budget.
+			let proven_burn =
+				T::Builds::complete_build(build_id, &provider, output_hash, units_used)?;
+			entry.proven_burn = entry.proven_burn.saturating_add(proven_burn);
+			tally.proven_burn = tally.proven_burn.saturating_add(proven_burn);
 			Points::<T>::insert(epoch, &provider, entry);
 			EpochTallies::<T>::insert(epoch, tally);
 			Self::deposit_event(Event::WorkAccepted {
@@ -835,7 +836,10 @@ pub mod pallet {
 					let record = EpochRecords::<T>::get(epoch)?;
 					let entry = Points::<T>::get(epoch, provider)?;
 					(!entry.claimed).then(|| {
-						(epoch, Self::share_of(record.budget, entry.proven_burn, record.proven_burn))
+						(
+							epoch,
+							Self::share_of(record.budget, entry.proven_burn, record.proven_burn),
+						)
 					})
 				})
 				.collect()

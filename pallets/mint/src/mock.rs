@@ -350,11 +350,7 @@ pub struct ExtBuilder {
 
 impl Default for ExtBuilder {
 	fn default() -> Self {
-		Self {
-			ratio: FixedU128::from_u32(1),
-			ceiling: 100_000,
-			epoch_length: EPOCH,
-		}
+		Self { ratio: FixedU128::from_u32(1), ceiling: 100_000, epoch_length: EPOCH }
 	}
 }
 

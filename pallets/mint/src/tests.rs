@@ -6,9 +6,9 @@
 //! build) never enters a budget.
 
 use crate::{
-	mock::*, within_step, CurrentEpoch, EpochRecord, EpochRecords, EpochTallies, EpochTally,
-	Error, Event, GenesisIssuance, MintParameters, Parameters, ParametersOf, Points,
-	ProviderPoints, SignedAmount, TotalMinted, TotalRefunded,
+	mock::*, within_step, CurrentEpoch, EpochRecord, EpochRecords, EpochTallies, EpochTally, Error,
+	Event, GenesisIssuance, MintParameters, Parameters, ParametersOf, Points, ProviderPoints,
+	SignedAmount, TotalMinted, TotalRefunded,
 };
 use azra_primitives::{BuildRegistry, BuildState, BurnLedger, EpochClock, Refund, Units};
 use frame_support::{
@@ -418,7 +418,6 @@ fn submit_work_rejects_provider_without_enclave() {
 	});
 }
 
-
 #[test]
 fn submit_work_rejects_points_overflow() {
 	new_test_ext().execute_with(|| {
@@ -588,7 +587,9 @@ fn a_partly_used_build_proves_the_price_of_the_units_used_and_refunds_the_rest()
 		assert_eq!(Balances::free_balance(BUILDER), BUILDER_FUNDS - 400);
 		assert_ok!(prove(ALICE, id, 25));
 		// ⌊400 × 25 / 100⌋ = 100 proven; 300 back to the builder.
-		System::assert_has_event(Event::Refunded { builder: BUILDER, amount: 300, epoch: 0 }.into());
+		System::assert_has_event(
+			Event::Refunded { builder: BUILDER, amount: 300, epoch: 0 }.into(),
+		);
 		assert_eq!(TotalRefunded::<Test>::get(), 300);
 		assert_eq!(Balances::free_balance(BUILDER), BUILDER_FUNDS - 100);
 		assert_eq!(
@@ -942,7 +943,10 @@ fn set_parameters_rejects_a_ratio_above_max_ratio() {
 		// The smallest step above it is well within the 20% step: the hard bound stops it.
 		let above = MaxRatio::get() + FixedU128::from_inner(1);
 		assert_noop!(
-			Mint::set_parameters(RuntimeOrigin::root(), MintParameters { ratio: above, ..params() }),
+			Mint::set_parameters(
+				RuntimeOrigin::root(),
+				MintParameters { ratio: above, ..params() }
+			),
 			Error::<Test>::RatioOutOfBounds
 		);
 		assert_ok!(Mint::set_parameters(
@@ -1071,7 +1075,11 @@ fn read_helpers_report_supply_parameters_and_records() {
 		);
 		assert_eq!(
 			view.max,
-			MintParameters { ratio: FixedU128::from_u32(1), ceiling: 1_000_000, epoch_length: 1_000 }
+			MintParameters {
+				ratio: FixedU128::from_u32(1),
+				ceiling: 1_000_000,
+				epoch_length: 1_000
+			}
 		);
 		assert_eq!(view.max_change_per_epoch, Perbill::from_percent(20));
 
@@ -1183,20 +1191,50 @@ mod property {
 
 	#[derive(Clone, Debug)]
 	enum Op {
-		Submit { units: u64, price: Balance },
+		Submit {
+			units: u64,
+			price: Balance,
+		},
 		/// A build submitted, assigned to `provider` and honestly proven for `used_pct`
 		/// percent of its units, in one step.
-		Work { provider: usize, units: u64, price: Balance, used_pct: u64 },
-		Assign { build: usize, provider: usize, window: u64 },
+		Work {
+			provider: usize,
+			units: u64,
+			price: Balance,
+			used_pct: u64,
+		},
+		Assign {
+			build: usize,
+			provider: usize,
+			window: u64,
+		},
 		/// Prove as the build's assignee (if `as_assignee` and it has one) or as `provider`,
 		/// `units_pct` percent of the build's units (0 and above 100 are rejected).
-		Prove { build: usize, provider: usize, as_assignee: bool, units_pct: u64, honest: bool },
-		Expire { build: usize },
-		Burn { amount: Balance },
-		Advance { blocks: u64 },
+		Prove {
+			build: usize,
+			provider: usize,
+			as_assignee: bool,
+			units_pct: u64,
+			honest: bool,
+		},
+		Expire {
+			build: usize,
+		},
+		Burn {
+			amount: Balance,
+		},
+		Advance {
+			blocks: u64,
+		},
 		/// Claim epoch `current − 1 − back` as `provider`, or as every provider if `None`.
-		Claim { provider: Option<usize>, back: u32 },
-		Retune { ratio_pct: u32, ceiling_pct: u32 },
+		Claim {
+			provider: Option<usize>,
+			back: u32,
+		},
+		Retune {
+			ratio_pct: u32,
+			ceiling_pct: u32,
+		},
 	}
 
 	fn op() -> impl Strategy<Value = Op> {
@@ -1262,8 +1300,9 @@ mod property {
 				let id = build_id(build);
 				let view = MockBurn::build(id);
 				let who = match view.as_ref().map(|b| &b.state) {
-					Some(BuildState::Assigned { provider: assignee, .. }) if as_assignee =>
-						*assignee,
+					Some(BuildState::Assigned { provider: assignee, .. }) if as_assignee => {
+						*assignee
+					}
 					_ => PROVIDERS[provider],
 				};
 				let units = view.map(|b| (b.units * units_pct).div_ceil(100)).unwrap_or(1);
@@ -1359,12 +1398,6 @@ mod property {
 					.filter(|r| matches!(r.event, RuntimeEvent::Mint(Event::WorkAccepted { .. })))
 					.count() as u32;
 				prop_assert_eq!(accepted, MockBurn::completions());
-				let paid = System::events().iter().filter(|r| matches!(r.event, RuntimeEvent::Mint(Event::RewardsClaimed { amount, .. }) if amount > 0)).count();
-				let retuned = System::events().iter().filter(|r| matches!(r.event, RuntimeEvent::Mint(Event::ParametersSet { .. }))).count();
-				let partial = System::events().iter().filter(|r| matches!(r.event, RuntimeEvent::Mint(Event::Refunded { .. }))).count();
-				let capped = System::events().iter().filter(|r| matches!(r.event, RuntimeEvent::Mint(Event::CeilingReached { .. }))).count();
-				let dust: u64 = (0..Mint::current_epoch()).filter_map(Mint::epoch_record).map(|r| r.dust).sum();
-				eprintln!("STATS accepted={accepted} paid={paid} retuned={retuned} refunds={partial} capped={capped} dust={dust} epochs={}", Mint::current_epoch());
 				Ok(())
 			})?;
 		}

@@ -67,13 +67,13 @@ impl Step {
 	/// The step with its relative build reference turned into a build id.
 	fn resolved(mut self) -> Self {
 		match &mut self {
-			Step::Cancel { build, .. } |
-			Step::Reclaim { build, .. } |
-			Step::Accept { build, .. } |
-			Step::Release { build, .. } |
-			Step::Prove { build, .. } |
-			Step::Forge { build } => *build = recent(*build),
-			_ => {},
+			Step::Cancel { build, .. }
+			| Step::Reclaim { build, .. }
+			| Step::Accept { build, .. }
+			| Step::Release { build, .. }
+			| Step::Prove { build, .. }
+			| Step::Forge { build } => *build = recent(*build),
+			_ => {}
 		}
 		self
 	}
@@ -137,22 +137,24 @@ fn recent(back: BuildId) -> BuildId {
 fn run(step: &Step) -> bool {
 	match step.clone().resolved() {
 		Step::Submit { builder, units } => submit(BUILDERS[builder], units).is_ok(),
-		Step::Cancel { builder, build } =>
+		Step::Cancel { builder, build } => {
 			dispatch_as(BUILDERS[builder], pallet_burn::Call::cancel_build { build_id: build })
-				.is_ok(),
-		Step::Reclaim { builder, build } =>
+				.is_ok()
+		}
+		Step::Reclaim { builder, build } => {
 			dispatch_as(BUILDERS[builder], pallet_burn::Call::reclaim_expired { build_id: build })
-				.is_ok(),
+				.is_ok()
+		}
 		Step::Accept { sybil, build } => accept(SYBILS[sybil], build).is_ok(),
-		Step::Release { sybil, build } =>
-			dispatch_as(SYBILS[sybil], pallet_burn::Call::release_build { build_id: build })
-				.is_ok(),
+		Step::Release { sybil, build } => {
+			dispatch_as(SYBILS[sybil], pallet_burn::Call::release_build { build_id: build }).is_ok()
+		}
 		Step::Prove { build, used_percent } => {
 			let Some(provider) = assigned_to(build) else { return false };
 			let units = Burn::build_view(build).map(|b| b.units).unwrap_or(1);
 			let used = (units * used_percent / 100).max(1);
 			prove_with(provider, generation(provider), build, used).is_ok()
-		},
+		}
 		Step::Forge { build } => {
 			let Some(provider) = assigned_to(build) else { return false };
 			let units = Burn::build_view(build).map(|b| b.units).unwrap_or(1);
@@ -168,7 +170,7 @@ fn run(step: &Step) -> bool {
 			);
 			assert!(forged.is_err(), "a forged proof was accepted for build {build}");
 			false
-		},
+		}
 		Step::Claim { sybil, back } => {
 			let Some(epoch) = Mint::current_epoch().checked_sub(back) else { return false };
 			dispatch_as(
@@ -178,7 +180,7 @@ fn run(step: &Step) -> bool {
 				},
 			)
 			.is_ok()
-		},
+		}
 		Step::Transfer { from, to, amount, keep_alive } => {
 			let dest = COALITION[to];
 			let call = if keep_alive {
@@ -187,7 +189,7 @@ fn run(step: &Step) -> bool {
 				pallet_balances::Call::transfer_allow_death { dest, value: amount }
 			};
 			dispatch_as(COALITION[from], call).is_ok()
-		},
+		}
 		Step::BalancesBurn { who, amount } => {
 			let burned = dispatch_as(
 				COALITION[who],
@@ -199,7 +201,7 @@ fn run(step: &Step) -> bool {
 				"Balances::burn must be filtered for every signed account"
 			);
 			false
-		},
+		}
 		Step::Reregister { sybil } => {
 			let provider = SYBILS[sybil];
 			let next = generation(provider).wrapping_add(1);
@@ -208,7 +210,7 @@ fn run(step: &Step) -> bool {
 				GENERATION.with(|g| g.borrow_mut().insert(provider, next));
 			}
 			registered
-		},
+		}
 		Step::Ratio(direction) => set_parameters(|p| {
 			let ratio = moved(
 				p.ratio.into_inner(),
@@ -242,11 +244,11 @@ fn run(step: &Step) -> bool {
 				MaxPricePerUnit::get().into(),
 			) as Balance;
 			dispatch_root(pallet_burn::Call::set_price_per_unit { new: price }).is_ok()
-		},
+		}
 		Step::Advance { blocks } => {
 			advance(blocks);
 			true
-		},
+		}
 	}
 }
 

@@ -17,8 +17,7 @@ use frame_system::EnsureRoot;
 use pallet_attestation::{EnclaveKey, MeasurementEntry, WorkProof};
 use sp_core::{ed25519, Pair, H256};
 use sp_runtime::{
-	traits::Dispatchable, BuildStorage, DispatchResult, FixedU128,
-	MultiSignature, Perbill,
+	traits::Dispatchable, BuildStorage, DispatchResult, FixedU128, MultiSignature, Perbill,
 };
 use std::sync::OnceLock;
 
@@ -435,9 +434,10 @@ pub fn check_invariants() {
 	let totals = Mint::supply_totals();
 	assert_eq!(
 		u128::from(issuance()),
-		u128::from(totals.genesis_issuance) + u128::from(totals.minted) +
-			u128::from(totals.refunded) -
-			u128::from(totals.burned),
+		u128::from(totals.genesis_issuance)
+			+ u128::from(totals.minted)
+			+ u128::from(totals.refunded)
+			- u128::from(totals.burned),
 		"total issuance = genesis + minted + refunded − burned"
 	);
 	Burn::do_try_state().expect("burn invariants");

@@ -230,11 +230,8 @@ fn demand_crash_of_sixty_percent_with_a_self_dealer_present() {
 #[test]
 fn provider_slot_squatting_locks_nobody_out() {
 	let sybils: Vec<AccountId> = (100..140).collect();
-	let mut balances = vec![
-		(ATTACKER_BUILDER, FUNDS),
-		(HONEST_BUILDER, FUNDS),
-		(HONEST_PROVIDER, FUNDS),
-	];
+	let mut balances =
+		vec![(ATTACKER_BUILDER, FUNDS), (HONEST_BUILDER, FUNDS), (HONEST_PROVIDER, FUNDS)];
 	balances.extend(sybils.iter().map(|s| (*s, 1_000)));
 	let mut providers = sybils.clone();
 	providers.push(HONEST_PROVIDER);
@@ -303,7 +300,10 @@ fn accept_release_griefing_and_hostage_builds_cost_the_griefer() {
 		let second = submit(HONEST_BUILDER, 1_000).expect("can pay");
 		assert_ok!(accept(griefer, second));
 		advance(AssignmentPeriod::get() + 1);
-		assert_ok!(dispatch_as(HONEST_BUILDER, pallet_burn::Call::cancel_build { build_id: second }));
+		assert_ok!(dispatch_as(
+			HONEST_BUILDER,
+			pallet_burn::Call::cancel_build { build_id: second }
+		));
 		assert_eq!(wealth(HONEST_BUILDER), builder_before, "cancel refunds in full");
 		assert_eq!(griefer_start - wealth(griefer), 7 * bond);
 		check_invariants();

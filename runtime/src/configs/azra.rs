@@ -7,11 +7,11 @@
 use azra_primitives::Units;
 use frame_support::{parameter_types, traits::ConstU32};
 use frame_system::EnsureRoot;
-use sp_runtime::{FixedPointNumber, FixedU128, Perbill};
+use sp_runtime::{FixedU128, Perbill};
 
 use super::super::{
-	AccountId, Attestation, Balance, Balances, BlockNumber, Burn, Mint, Runtime,
-	RuntimeHoldReason, Timestamp, DAYS, HOURS, MILLI_UNIT, MINUTES, UNIT,
+	AccountId, Attestation, Balance, Balances, BlockNumber, Burn, Mint, Runtime, RuntimeHoldReason,
+	Timestamp, DAYS, HOURS, MILLI_UNIT, MINUTES, UNIT,
 };
 
 parameter_types! {
@@ -73,9 +73,10 @@ impl pallet_attestation::Config for Runtime {
 
 parameter_types! {
 	pub MinRatio: FixedU128 = FixedU128::from_rational(1, 10);
-	/// Providers are paid at most the burn of the work they proved: self-dealing can never
-	/// return more than it burned.
-	pub MaxRatio: FixedU128 = FixedU128::one();
+	/// Providers are paid at most 95% of the burn of the work they proved: self-dealing
+	/// always loses at least 5% of what it pushes through proofs (and its fees), even when
+	/// the self-dealer authors blocks and gets its fees back.
+	pub MaxRatio: FixedU128 = FixedU128::from_rational(95, 100);
 	pub const MinCeiling: Balance = UNIT;
 	pub const MaxCeiling: Balance = 1_000_000 * UNIT;
 	/// Dev chains use 10-block epochs (one minute); production-shaped chains a day or less.
