@@ -975,6 +975,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Invariants: every provider's key list points at enclaves of that provider, and every
 	/// enclave is listed by its provider.
+	// Built with `std` too, so that `azra-pallet-tests` can check it after every step.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (provider, keys) in ProviderEnclaves::<T>::iter() {

@@ -795,6 +795,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks that every builder's live list names exactly its builds that are neither
 	/// completed nor refunded.
+	// Built with `std` too, so that `azra-pallet-tests` can check it after every step.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -825,6 +826,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks that what is held from each provider is exactly the sum of the bonds of the
 	/// builds stored as assigned to it, and that no other build carries a bond.
+	// Built with `std` too, so that `azra-pallet-tests` can check it after every step.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn try_state_bonds() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;

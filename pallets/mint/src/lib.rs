@@ -853,6 +853,7 @@ pub mod pallet {
 		/// The invariants: total issuance = genesis issuance + minted + refunded − burned;
 		/// no epoch's budget exceeds the burn that paid for the work proven in it; no epoch
 		/// has paid more than its budget or for more points than it had.
+		// Built with `std` too, so that `azra-pallet-tests` can check it after every step.
 		#[cfg(any(feature = "try-runtime", feature = "std", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let created = GenesisIssuance::<T>::get()
