@@ -14,8 +14,9 @@
 //!   units used)`, or `Expired`. An assignment whose deadline passes returns to `Open`; an
 //!   `Open` build past its expiry is `Expired`. Both transitions are *lazy*: they are applied
 //!   whenever a build is read, so no hook ever scans builds.
-//! - **Refund**: an expired or cancelled build's price is minted back to its builder by the
-//!   mint pallet ([`Refund`]), accounted as a refund, never as a reward.
+//! - **Refund**: an expired or cancelled build's price, and the price of the units a
+//!   completed build did not use, are minted back to its builder by the mint pallet
+//!   ([`Refund`]), accounted as refunds, never as rewards.
 //!
 //! ## Calls
 //!
@@ -328,6 +329,17 @@ pub mod pallet {
 			units_used: Units,
 			/// The part of the price that paid for the units used; the rest is refunded.
 			proven_burn: BalanceOf<T>,
+		},
+		/// The price of a completed build's unused units could not be refunded (the
+		/// builder's account is gone and the amount is below the existential deposit); it
+		/// stays burned.
+		RefundForgone {
+			/// The build.
+			build_id: BuildId,
+			/// The builder.
+			builder: T::AccountId,
+			/// AZRA that stays burned.
+			amount: BalanceOf<T>,
 		},
 		/// A provider released a build or missed its deadline; its bond was burned.
 		BondForfeited {
@@ -899,12 +911,22 @@ impl<T: Config> BuildRegistry<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 			)?;
 		}
 		if !unused.is_zero() {
-			T::Refund::refund(&build.builder, unused)?;
-			Self::deposit_event(Event::BuildRefunded {
-				build_id: id,
-				builder: build.builder.clone(),
-				amount: unused,
-			});
+			// A builder must not be able to fail an honest provider's proof (and so burn its
+			// bond) by emptying its own account, so that a refund below the existential
+			// deposit cannot be minted. Such a refund is forgone: it stays burned, and it
+			// is never proven burn.
+			match T::Refund::refund(&build.builder, unused) {
+				Ok(()) => Self::deposit_event(Event::BuildRefunded {
+					build_id: id,
+					builder: build.builder.clone(),
+					amount: unused,
+				}),
+				Err(_) => Self::deposit_event(Event::RefundForgone {
+					build_id: id,
+					builder: build.builder.clone(),
+					amount: unused,
+				}),
+			}
 		}
 
 		build.state = BuildState::Completed { provider: provider.clone(), output_hash, units_used };

@@ -444,8 +444,10 @@ pub mod pallet {
 		/// Prove the work of build `build_id`: the caller must be the provider it is assigned
 		/// to, within the deadline, reporting no more units than requested, with a work
 		/// proof the attestation side accepts for exactly this build, spec, output, units
-		/// and provider. Marks the build completed and adds `units_used` to the caller's
-		/// points in the current epoch.
+		/// and provider. The build is marked completed (the burn side returns the caller's
+		/// bond and refunds the builder the price of unused units); `units_used` and the
+		/// proven burn (the price of those units) are credited to the caller in the current
+		/// epoch, and its share of the epoch's budget follows the proven burn.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::submit_work())]
 		pub fn submit_work(

@@ -54,6 +54,7 @@ enum Step {
 	Forge { build: BuildId },
 	Claim { sybil: usize, back: u32 },
 	Transfer { from: usize, to: usize, amount: Balance, keep_alive: bool },
+	Drain { from: usize, to: usize },
 	BalancesBurn { who: usize, amount: Balance },
 	Reregister { sybil: usize },
 	Ratio(Direction),
@@ -102,6 +103,7 @@ fn step() -> impl Strategy<Value = Step> {
 		3 => (0usize..4, 1u32..4).prop_map(|(sybil, back)| Step::Claim { sybil, back }),
 		2 => (0usize..7, 0usize..7, prop_oneof![1u64..10, 1_000u64..10_000_000], any::<bool>())
 			.prop_map(|(from, to, amount, keep_alive)| Step::Transfer { from, to, amount, keep_alive }),
+		1 => (0usize..7, 0usize..7).prop_map(|(from, to)| Step::Drain { from, to }),
 		1 => (0usize..7, 1u64..1_000_000).prop_map(|(who, amount)| Step::BalancesBurn { who, amount }),
 		1 => (0usize..4).prop_map(|sybil| Step::Reregister { sybil }),
 		2 => direction().prop_map(Step::Ratio),
@@ -190,6 +192,11 @@ fn run(step: &Step) -> bool {
 			};
 			dispatch_as(COALITION[from], call).is_ok()
 		}
+		Step::Drain { from, to } => dispatch_as(
+			COALITION[from],
+			pallet_balances::Call::transfer_all { dest: COALITION[to], keep_alive: false },
+		)
+		.is_ok(),
 		Step::BalancesBurn { who, amount } => {
 			let burned = dispatch_as(
 				COALITION[who],
@@ -252,12 +259,28 @@ fn run(step: &Step) -> bool {
 	}
 }
 
+/// Gives `who` the existential deposit from the richest member of the coalition if its
+/// account is gone, so that a refund or reward below the deposit can be minted to it. A
+/// move inside the coalition: its wealth does not change.
+fn revive(who: AccountId) {
+	if wealth(who) > 0 {
+		return;
+	}
+	let richest = COALITION.into_iter().max_by_key(|a| wealth(*a)).expect("not empty");
+	dispatch_as(
+		richest,
+		pallet_balances::Call::transfer_keep_alive { dest: who, value: EXISTENTIAL_DEPOSIT },
+	)
+	.expect("the richest coalition member can spare the existential deposit");
+}
+
 /// The end of the game: the coalition collects everything it is owed — every refund it
 /// can reclaim and every reward it can claim.
 fn collect_everything() {
 	// Past every deadline and expiry of builds submitted so far.
 	advance(BuildLifetime::get() + AssignmentPeriod::get() + 1);
 	for builder in BUILDERS {
+		revive(builder);
 		for build in pallet_burn::LiveBuildsOf::<Test>::get(builder) {
 			dispatch_as(builder, pallet_burn::Call::reclaim_expired { build_id: build })
 				.expect("every live build is expired by now and can be reclaimed");
@@ -265,6 +288,7 @@ fn collect_everything() {
 	}
 	close_epoch();
 	for sybil in SYBILS {
+		revive(sybil);
 		claim_all(sybil);
 	}
 }

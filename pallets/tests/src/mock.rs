@@ -153,7 +153,7 @@ impl pallet_mint::Config for Test {
 pub const NOW: u64 = 1_790_000_000;
 /// Blocks per epoch at genesis.
 pub const EPOCH_LENGTH: u64 = 5;
-/// The price per unit at genesis.
+/// The price per unit at genesis, unless a test sets another.
 pub const GENESIS_PRICE: Balance = 100;
 
 /// The dev PKI, built once per test process.
@@ -190,6 +190,8 @@ pub struct ExtBuilder {
 	pub ratio: FixedU128,
 	/// Genesis `ceiling`.
 	pub ceiling: Balance,
+	/// Genesis price per unit.
+	pub price_per_unit: Balance,
 }
 
 impl ExtBuilder {
@@ -200,7 +202,14 @@ impl ExtBuilder {
 			providers: providers.to_vec(),
 			ratio: FixedU128::from_rational(9, 10),
 			ceiling: MaxCeiling::get(),
+			price_per_unit: GENESIS_PRICE,
 		}
+	}
+
+	/// Genesis price per unit.
+	pub fn price_per_unit(mut self, price: Balance) -> Self {
+		self.price_per_unit = price;
+		self
 	}
 
 	/// Genesis `ratio`.
@@ -221,7 +230,7 @@ impl ExtBuilder {
 		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
 			.assimilate_storage(&mut storage)
 			.unwrap();
-		pallet_burn::GenesisConfig::<Test> { price_per_unit: GENESIS_PRICE }
+		pallet_burn::GenesisConfig::<Test> { price_per_unit: self.price_per_unit }
 			.assimilate_storage(&mut storage)
 			.unwrap();
 		pallet_attestation::GenesisConfig::<Test> {
@@ -443,6 +452,29 @@ pub fn check_invariants() {
 	Burn::do_try_state().expect("burn invariants");
 	Attestation::do_try_state().expect("attestation invariants");
 	Mint::do_try_state().expect("mint invariants");
+	check_every_bond_hold();
+}
+
+/// Every provider-bond hold on the chain, account by account, is exactly the sum of the
+/// bonds of the builds stored as assigned to that account: no bond is held that no build
+/// accounts for, and none is missing.
+fn check_every_bond_hold() {
+	let reason = RuntimeHoldReason::Burn(pallet_burn::HoldReason::ProviderBond);
+	let mut expected = std::collections::BTreeMap::<AccountId, Balance>::new();
+	for (_, build) in pallet_burn::Builds::<Test>::iter() {
+		if let BuildState::Assigned { provider, .. } = build.state {
+			*expected.entry(provider).or_default() += build.bond;
+		}
+	}
+	expected.retain(|_, bond| *bond > 0);
+	let mut held = std::collections::BTreeMap::<AccountId, Balance>::new();
+	for (who, holds) in pallet_balances::Holds::<Test>::iter() {
+		let bond: Balance = holds.iter().filter(|h| h.id == reason).map(|h| h.amount).sum();
+		if bond > 0 {
+			held.insert(who, bond);
+		}
+	}
+	assert_eq!(held, expected, "held bonds = bonds of assigned builds, per provider");
 }
 
 /// The storage root: equal before and after a failed call, or the call changed state.
@@ -450,9 +482,10 @@ pub fn storage_root() -> Vec<u8> {
 	sp_io::storage::root(sp_runtime::StateVersion::V1)
 }
 
-/// Whether `build` is assigned to someone, as stored.
+/// The provider `build` is stored as assigned to, even if its deadline has passed (so that
+/// late proofs are tried too).
 pub fn assigned_to(build: BuildId) -> Option<AccountId> {
-	match Burn::build_view(build)?.state {
+	match pallet_burn::Builds::<Test>::get(build)?.state {
 		BuildState::Assigned { provider, .. } => Some(provider),
 		_ => None,
 	}
