@@ -178,7 +178,8 @@ async function submitWork(ctx) {
   if (build.isNone) throw new Error(`no build ${buildId}`);
   const outputHash = values['output-hash'] ?? `0x${'33'.repeat(32)}`;
   const proof = devEnclave(ctx, 'sign-work', '--enclave-seed', values['enclave-seed'] ?? `${ctx.suri}Enclave`,
-    '--provider', signer.address, '--build-id', String(buildId), '--spec-hash', build.unwrap().specHash.toHex(),
+    '--provider', signer.address, '--genesis', api.genesisHash.toHex(), '--build-id', String(buildId),
+    '--spec-hash', build.unwrap().specHash.toHex(), '--input-hash', build.unwrap().inputHash.toHex(),
     '--output-hash', outputHash, '--units-used', values['units-used']);
   await send(ctx, api.tx.mint.submitWork(buildId, outputHash, values['units-used'], proof.proof));
 }

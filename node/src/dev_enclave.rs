@@ -73,12 +73,18 @@ pub enum DevEnclaveCmd {
 		/// The provider's account (SS58 or 0x-hex).
 		#[arg(long)]
 		provider: String,
+		/// The chain's genesis hash (0x-hex): the proof is valid on this chain only.
+		#[arg(long)]
+		genesis: String,
 		/// The build that was run.
 		#[arg(long)]
 		build_id: u64,
 		/// The build's spec hash (0x-hex).
 		#[arg(long)]
 		spec_hash: String,
+		/// The build's input hash (0x-hex).
+		#[arg(long)]
+		input_hash: String,
 		/// Hash of the output (0x-hex).
 		#[arg(long)]
 		output_hash: String,
@@ -150,15 +156,19 @@ impl DevEnclaveCmd {
 			DevEnclaveCmd::SignWork {
 				enclave_seed,
 				provider,
+				genesis,
 				build_id,
 				spec_hash,
+				input_hash,
 				output_hash,
 				units_used,
 			} => {
 				let pair = enclave_pair(enclave_seed)?;
 				let claim = WorkClaim {
+					genesis_hash: h256("--genesis", genesis)?,
 					build_id: *build_id,
 					spec_hash: h256("--spec-hash", spec_hash)?,
+					input_hash: h256("--input-hash", input_hash)?,
 					output_hash: h256("--output-hash", output_hash)?,
 					units_used: *units_used,
 					provider: account(provider)?,

@@ -123,8 +123,9 @@ spec('3. the provider takes the build, a forged proof is refused, the real one i
   await submitAndWatch(api, api.tx.burn.acceptBuild(state.buildId), provider, devNode);
 
   const claim = [
-    '--provider', provider.address, '--build-id', String(state.buildId),
-    '--spec-hash', SPEC_HASH, '--output-hash', OUTPUT_HASH, '--units-used', String(state.units),
+    '--provider', provider.address, '--genesis', api.genesisHash.toHex(), '--build-id', String(state.buildId),
+    '--spec-hash', SPEC_HASH, '--input-hash', INPUT_HASH, '--output-hash', OUTPUT_HASH,
+    '--units-used', String(state.units),
   ];
   const proof = devEnclave('sign-work', '--enclave-seed', ENCLAVE_SEED, ...claim);
   // 6a. A proof naming the provider's registered enclave, signed by a key it does not hold.
@@ -132,6 +133,13 @@ spec('3. the provider takes the build, a forged proof is refused, the real one i
   const forged = { enclaveKey: proof.proof.enclaveKey, signature: mallory.proof.signature };
   await assert.rejects(
     submitAndWatch(api, api.tx.mint.submitWork(state.buildId, OUTPUT_HASH, state.units, forged), provider, devNode),
+    (err) => err.dispatchError === 'attestation.WorkProofInvalid',
+  );
+  // 6c. The right enclave's proof, but signed for another chain: worthless here.
+  const otherChain = claim.map((arg, i) => (claim[i - 1] === '--genesis' ? `0x${'77'.repeat(32)}` : arg));
+  const replayed = devEnclave('sign-work', '--enclave-seed', ENCLAVE_SEED, ...otherChain);
+  await assert.rejects(
+    submitAndWatch(api, api.tx.mint.submitWork(state.buildId, OUTPUT_HASH, state.units, replayed.proof), provider, devNode),
     (err) => err.dispatchError === 'attestation.WorkProofInvalid',
   );
 

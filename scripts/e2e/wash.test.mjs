@@ -24,6 +24,8 @@ const keyring = new Keyring({ type: 'sr25519', ss58Format: 4242 });
 const UNIT = 1_000_000_000_000n; // 1 AZRA: 12 decimals.
 const SPEC_HASH = `0x${'5a'.repeat(32)}`;
 const OUTPUT_HASH = `0x${'5c'.repeat(32)}`;
+/** The input of the small, proven build (work proofs commit to it). */
+const SMALL_INPUT_HASH = `0x${'51'.repeat(32)}`;
 const ENCLAVE_SEED = '//WashEnclave';
 
 /** The one build per epoch that is really proven: 1 unit, fully used. */
@@ -213,7 +215,7 @@ async function washRound(label) {
   const largePrice = LARGE_UNITS * pricePerUnit;
 
   // 1. The build that will really be proven.
-  const small = await send(api.tx.burn.submitBuild(SPEC_HASH, `0x${'51'.repeat(32)}`, SMALL_UNITS, null, smallPrice), builder);
+  const small = await send(api.tx.burn.submitBuild(SPEC_HASH, SMALL_INPUT_HASH, SMALL_UNITS, null, smallPrice), builder);
   const smallId = eventOf(small.events, 'burn', 'BuildSubmitted').buildId.toNumber();
 
   // 2. The provider takes it and puts up its bond; meanwhile the builder burns the wash.
@@ -240,8 +242,9 @@ async function washRound(label) {
 
   // 3. The provider proves the small build; the builder cancels every wash build.
   const claim = [
-    '--provider', provider.address, '--build-id', String(smallId),
-    '--spec-hash', SPEC_HASH, '--output-hash', OUTPUT_HASH, '--units-used', String(SMALL_UNITS),
+    '--provider', provider.address, '--genesis', api.genesisHash.toHex(), '--build-id', String(smallId),
+    '--spec-hash', SPEC_HASH, '--input-hash', SMALL_INPUT_HASH, '--output-hash', OUTPUT_HASH,
+    '--units-used', String(SMALL_UNITS),
   ];
   const { proof } = devEnclave('sign-work', '--enclave-seed', ENCLAVE_SEED, ...claim);
   const [work, cancelled] = await Promise.all([

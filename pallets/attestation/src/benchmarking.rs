@@ -260,8 +260,10 @@ mod benchmarks {
 		let provider: T::AccountId = whitelisted_caller();
 		fill_enclaves::<T>(&provider, &verified);
 		let claim = WorkClaim {
+			genesis_hash: H256::repeat_byte(9),
 			build_id: 1,
 			spec_hash: H256::repeat_byte(1),
+			input_hash: H256::repeat_byte(3),
 			output_hash: H256::repeat_byte(2),
 			units_used: 1,
 			provider,

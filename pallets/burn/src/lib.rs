@@ -577,6 +577,7 @@ impl<T: Config> Pallet<T> {
 		Some(BuildView {
 			builder: build.builder,
 			spec_hash: build.spec_hash,
+			input_hash: build.input_hash,
 			units: build.units,
 			price: build.price,
 			required_measurement: build.required_measurement,

@@ -32,11 +32,15 @@ mod benchmarks {
 		let requested: Units = 100;
 		let units: Units = requested / 2;
 		let build_id = T::BenchmarkHelper::assigned_build(&provider, requested);
-		let spec_hash = T::Builds::build(build_id).map(|b| b.spec_hash).unwrap_or_default();
+		let build = T::Builds::build(build_id);
+		let spec_hash = build.as_ref().map(|b| b.spec_hash).unwrap_or_default();
+		let input_hash = build.as_ref().map(|b| b.input_hash).unwrap_or_default();
 		let output_hash = H256::repeat_byte(0x42);
 		let claim = WorkClaim {
+			genesis_hash: Pallet::<T>::genesis_hash(),
 			build_id,
 			spec_hash,
+			input_hash,
 			output_hash,
 			units_used: units,
 			provider: provider.clone(),

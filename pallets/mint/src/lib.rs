@@ -511,8 +511,10 @@ pub mod pallet {
 			ensure!(units_used <= build.units, Error::<T>::UnitsAboveRequested);
 
 			let claim = WorkClaim {
+				genesis_hash: Self::genesis_hash(),
 				build_id,
 				spec_hash: build.spec_hash,
+				input_hash: build.input_hash,
 				output_hash,
 				units_used,
 				provider: provider.clone(),
@@ -755,6 +757,17 @@ pub mod pallet {
 			TotalRefunded::<T>::mutate(|r| *r = r.saturating_add(amount));
 			Self::deposit_event(Event::Refunded { builder: builder.clone(), amount, epoch });
 			Ok(())
+		}
+
+		/// The chain's genesis hash, as work proofs commit to it. Hashes of another length
+		/// than 32 bytes (no AzraCode runtime has them) are cut or zero-padded, never a panic.
+		pub fn genesis_hash() -> H256 {
+			let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+			let bytes = genesis.as_ref();
+			let mut out = [0u8; 32];
+			let len = bytes.len().min(32);
+			out[..len].copy_from_slice(&bytes[..len]);
+			H256(out)
 		}
 
 		/// The epoch of the current block, derived from the stored epoch start and length so

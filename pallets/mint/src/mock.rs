@@ -157,6 +157,7 @@ impl MockBurn {
 		let view = BuildView {
 			builder,
 			spec_hash: H256::from_low_u64_be(0x5bec_0000 + id),
+			input_hash: H256::from_low_u64_be(0x1b00_0000 + id),
 			units,
 			price,
 			required_measurement: None,
@@ -418,8 +419,16 @@ pub fn claim_for(
 	output_hash: H256,
 	units_used: Units,
 ) -> WorkClaim<AccountId> {
-	let spec_hash = MockBurn::build(build_id).map(|b| b.spec_hash).unwrap_or_default();
-	WorkClaim { build_id, spec_hash, output_hash, units_used, provider }
+	let build = MockBurn::build(build_id);
+	WorkClaim {
+		genesis_hash: Mint::genesis_hash(),
+		build_id,
+		spec_hash: build.as_ref().map(|b| b.spec_hash).unwrap_or_default(),
+		input_hash: build.as_ref().map(|b| b.input_hash).unwrap_or_default(),
+		output_hash,
+		units_used,
+		provider,
+	}
 }
 
 /// Prove `build_id` as `provider` with a correct proof.

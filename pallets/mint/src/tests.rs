@@ -373,6 +373,38 @@ fn submit_work_rejects_proof_for_other_output() {
 	});
 }
 
+/// A proof signed for another chain (another genesis hash) is worthless here, even for a
+/// build with the same id, spec, input, output and provider.
+#[test]
+fn submit_work_rejects_a_proof_made_for_another_chain() {
+	new_test_ext().execute_with(|| {
+		let id = assigned_build(ALICE, 10, 100);
+		let mut signed_claim = claim_for(id, ALICE, H256::repeat_byte(1), 10);
+		assert_eq!(signed_claim.genesis_hash, Mint::genesis_hash());
+		signed_claim.genesis_hash = H256::repeat_byte(0x77);
+		let proof = MockAttestation::prove(&signed_claim);
+		assert_noop!(
+			Mint::submit_work(RuntimeOrigin::signed(ALICE), id, H256::repeat_byte(1), 10, proof),
+			INVALID_PROOF
+		);
+	});
+}
+
+/// A proof of a run on another input than the build's does not prove the build.
+#[test]
+fn submit_work_rejects_a_proof_for_another_input() {
+	new_test_ext().execute_with(|| {
+		let id = assigned_build(ALICE, 10, 100);
+		let mut signed_claim = claim_for(id, ALICE, H256::repeat_byte(1), 10);
+		signed_claim.input_hash = H256::repeat_byte(0x66);
+		let proof = MockAttestation::prove(&signed_claim);
+		assert_noop!(
+			Mint::submit_work(RuntimeOrigin::signed(ALICE), id, H256::repeat_byte(1), 10, proof),
+			INVALID_PROOF
+		);
+	});
+}
+
 #[test]
 fn submit_work_rejects_proof_for_other_units() {
 	new_test_ext().execute_with(|| {

@@ -42,8 +42,9 @@ pub type EpochIndex = u32;
 pub type MeasurementId = H256;
 
 /// Domain tag mixed into every work-proof payload so that a signature made for anything
-/// else can never be replayed as a work proof.
-pub const WORK_PROOF_DOMAIN: &[u8] = b"azra/work-proof/v1";
+/// else can never be replayed as a work proof. Version 2 claims commit to the chain and the
+/// build's input, so a proof signed for one chain (or one input) is worthless elsewhere.
+pub const WORK_PROOF_DOMAIN: &[u8] = b"azra/work-proof/v2";
 
 /// Where a build is in its lifecycle.
 #[derive(
@@ -81,6 +82,8 @@ pub struct BuildView<AccountId, Balance, BlockNumber> {
 	pub builder: AccountId,
 	/// Hash of the build specification: what to run.
 	pub spec_hash: H256,
+	/// Hash of the build's input: what to run it on.
+	pub input_hash: H256,
 	/// Compute units requested.
 	pub units: Units,
 	/// Price burned at submission.
@@ -149,10 +152,15 @@ pub trait ProviderEligibility<AccountId> {
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct WorkClaim<AccountId> {
+	/// The chain the work was done for: its genesis hash. A proof for one chain is never
+	/// valid on another, even one with the same builds and accounts.
+	pub genesis_hash: H256,
 	/// The build that was run.
 	pub build_id: BuildId,
 	/// The specification that was run.
 	pub spec_hash: H256,
+	/// The input it was run on.
+	pub input_hash: H256,
 	/// Hash of what the run produced.
 	pub output_hash: H256,
 	/// Units the run used.

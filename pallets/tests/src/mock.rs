@@ -350,10 +350,12 @@ pub fn work_proof(
 	units_used: Units,
 	forged: bool,
 ) -> WorkProof {
-	let spec_hash = Burn::build_view(build).map(|b| b.spec_hash).unwrap_or_default();
+	let view = Burn::build_view(build);
 	let claim = WorkClaim {
+		genesis_hash: Mint::genesis_hash(),
 		build_id: build,
-		spec_hash,
+		spec_hash: view.as_ref().map(|b| b.spec_hash).unwrap_or_default(),
+		input_hash: view.as_ref().map(|b| b.input_hash).unwrap_or_default(),
 		output_hash: H256::repeat_byte(0xAB),
 		units_used,
 		provider,
