@@ -17,6 +17,14 @@
 //! Collateral crosses the boundary as the SCALE encoding of `dcap_qvl::QuoteCollateralV3`
 //! (the same fields as Intel's PCS JSON: PEM issuer chains, DER CRLs, TCB info and QE
 //! identity JSON text, raw signatures). The root CA is a DER certificate.
+//!
+//! Collateral the chain stores holds Intel's items only. `QuoteCollateralV3` also has an
+//! optional `pck_certificate_chain`, which dcap-qvl's fetcher fills with the PCK chain of
+//! the quote it fetched for, and which `verify_quote` then uses *instead of* every quote's
+//! own chain. Stored for a whole (TEE, FMSPC), it would make every other machine of that
+//! platform type fail with [`DcapError::QuoteSignatureInvalid`].
+//! [`dcap_verifier::check_collateral`] refuses such collateral before it is stored;
+//! `verify_quote` itself is unchanged (version 1), so old blocks re-execute as they were.
 
 use crate::types::{DcapError, Fmspc, TeeType, VerifiedQuote};
 use sp_runtime_interface::{
@@ -62,6 +70,25 @@ pub trait DcapVerifier {
 		#[cfg(not(feature = "std"))]
 		{
 			let _ = (quote, collateral, root_ca_der, now_secs);
+			Err(DcapError::VerifierUnavailable)
+		}
+	}
+
+	/// Check that `collateral` (SCALE-encoded `QuoteCollateralV3`) decodes and holds
+	/// Intel's items only: [`DcapError::CollateralCarriesPckChain`] if it carries a PCK
+	/// certificate chain (which `verify_quote` would use in place of every quote's own),
+	/// [`DcapError::CollateralMalformed`] if it does not decode. Nothing is verified:
+	/// `verify_quote` does that.
+	fn check_collateral(
+		collateral: PassFatPointerAndRead<&[u8]>,
+	) -> AllocateAndReturnByCodec<Result<(), DcapError>> {
+		#[cfg(feature = "std")]
+		{
+			native::check_collateral(collateral)
+		}
+		#[cfg(not(feature = "std"))]
+		{
+			let _ = collateral;
 			Err(DcapError::VerifierUnavailable)
 		}
 	}
@@ -125,6 +152,15 @@ pub mod native {
 			return Err(DcapError::CollateralMalformed);
 		}
 		Ok(decoded)
+	}
+
+	/// See [`super::dcap_verifier::check_collateral`].
+	pub fn check_collateral(collateral: &[u8]) -> Result<(), DcapError> {
+		let collateral = decode_collateral(collateral)?;
+		if collateral.pck_certificate_chain.is_some() {
+			return Err(DcapError::CollateralCarriesPckChain);
+		}
+		Ok(())
 	}
 
 	/// Encode collateral in the form the pallet stores and the host function reads.
@@ -389,6 +425,82 @@ mod tests {
 			verify(&sgx_quote(), &tdx_collateral(), &root, SAMPLE_NOW),
 			Err(DcapError::FmspcMismatch)
 		);
+	}
+
+	#[test]
+	fn collateral_with_a_pck_chain_is_refused() {
+		// Intel's sample collateral is Intel's items only.
+		assert_eq!(dcap_verifier::check_collateral(&sgx_collateral()), Ok(()));
+		assert_eq!(dcap_verifier::check_collateral(&tdx_collateral()), Ok(()));
+		// With the sample quote's own PCK chain attached, as dcap-qvl's fetcher does.
+		let mut attached = sgx_collateral_struct();
+		attached.pck_certificate_chain = Some(sample_pck_chain(&sgx_quote()));
+		let attached = native::encode_collateral(&attached);
+		assert_eq!(
+			dcap_verifier::check_collateral(&attached),
+			Err(DcapError::CollateralCarriesPckChain)
+		);
+		// Even an empty chain: the field must be absent.
+		let mut empty = sgx_collateral_struct();
+		empty.pck_certificate_chain = Some(String::new());
+		assert_eq!(
+			dcap_verifier::check_collateral(&native::encode_collateral(&empty)),
+			Err(DcapError::CollateralCarriesPckChain)
+		);
+		// Bytes that are not collateral, or collateral with bytes after it.
+		assert_eq!(
+			dcap_verifier::check_collateral(&sgx_collateral()[..50]),
+			Err(DcapError::CollateralMalformed)
+		);
+		let mut trailing = sgx_collateral();
+		trailing.push(0);
+		assert_eq!(dcap_verifier::check_collateral(&trailing), Err(DcapError::CollateralMalformed));
+	}
+
+	/// What the refusal prevents, shown on `verify_quote` version 1 (unchanged): collateral
+	/// carrying one dev platform's PCK chain verifies that platform's quotes and fails every
+	/// other platform of the same FMSPC, whose own (genuine) chain is ignored.
+	#[test]
+	fn version_1_with_an_attached_pck_chain_locks_out_other_platforms() {
+		use azra_dev_enclave::{
+			CollateralOptions, DevPki, Identity, Platform, SgxEnclave, TdxGuest,
+		};
+		let pki = DevPki::new().expect("dev PKI");
+		let root = pki.root_ca_der().expect("root");
+		let now = 1_790_000_000;
+		let plain = CollateralOptions::issued_at(now - 3600);
+		let attached = CollateralOptions { pck_chain_of: Some(Platform::First), ..plain.clone() };
+		for identity in [
+			Identity::Sgx(SgxEnclave::azra_dev_runtime()),
+			Identity::Tdx(TdxGuest::azra_dev_runtime()),
+		] {
+			let tee = identity.tee();
+			let first = pki.quote_on(Platform::First, &identity, [0; 64]).expect("quote");
+			let second = pki.quote_on(Platform::Second, &identity, [0; 64]).expect("quote");
+			// Both machines are of one platform type.
+			assert_eq!(
+				dcap_verifier::quote_platform(&first),
+				dcap_verifier::quote_platform(&second)
+			);
+			let plain = pki.collateral_bytes(tee, &plain).expect("collateral");
+			let attached = pki.collateral_bytes(tee, &attached).expect("collateral");
+			// Intel's items only: both verify.
+			assert!(verify(&first, &plain, &root, now).is_ok(), "{tee:?}");
+			assert!(verify(&second, &plain, &root, now).is_ok(), "{tee:?}");
+			// First's chain attached: first still verifies, second is locked out.
+			assert!(verify(&first, &attached, &root, now).is_ok(), "{tee:?}");
+			assert_eq!(
+				verify(&second, &attached, &root, now),
+				Err(DcapError::QuoteSignatureInvalid),
+				"{tee:?}"
+			);
+			// Which is why such collateral is refused before it is stored.
+			assert_eq!(dcap_verifier::check_collateral(&plain), Ok(()));
+			assert_eq!(
+				dcap_verifier::check_collateral(&attached),
+				Err(DcapError::CollateralCarriesPckChain)
+			);
+		}
 	}
 }
 

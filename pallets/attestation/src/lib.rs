@@ -26,7 +26,8 @@
 //!
 //! - [`set_root_ca`](Pallet::set_root_ca): governance sets the trusted root certificate.
 //! - [`submit_collateral`](Pallet::submit_collateral): anyone stores collateral for a
-//!   platform, verified against the root with a witness quote; never rolled back.
+//!   platform, verified against the root with a witness quote; never rolled back. It must
+//!   be Intel's items only: collateral carrying a PCK certificate chain is refused.
 //! - [`allow_measurement`](Pallet::allow_measurement) /
 //!   [`revoke_measurement`](Pallet::revoke_measurement): governance edits the allow-list;
 //!   a revocation disables every enclave under that measurement at once.
@@ -485,6 +486,12 @@ pub mod pallet {
 		RequiredMeasurementMissing,
 		/// The work proof's signature is not the named enclave key's signature over the claim.
 		WorkProofInvalid,
+		/// The collateral carries a PCK certificate chain (`pck_certificate_chain`, which
+		/// dcap-qvl's fetcher attaches). dcap-qvl would verify every quote of the platform
+		/// type with that one machine's chain instead of the quote's own, locking every
+		/// other machine of that FMSPC out; submit Intel's items only (set the field to
+		/// `None`).
+		CollateralCarriesPckChain,
 	}
 
 	impl<T> From<DcapError> for Error<T> {
@@ -507,6 +514,7 @@ pub mod pallet {
 				DcapError::TooManyAdvisories => Error::TooManyAdvisories,
 				DcapError::VerificationFailed => Error::QuoteVerificationFailed,
 				DcapError::VerifierUnavailable => Error::VerifierUnavailable,
+				DcapError::CollateralCarriesPckChain => Error::CollateralCarriesPckChain,
 			}
 		}
 	}
@@ -560,6 +568,11 @@ pub mod pallet {
 		/// Rollback-proof: replacing collateral verified against the current root requires
 		/// every TCB evaluation data number, CRL number and the latest issue date to be at
 		/// least the stored ones.
+		///
+		/// Intel's items only: collateral whose `pck_certificate_chain` is set is refused
+		/// with [`Error::CollateralCarriesPckChain`] before anything is verified. dcap-qvl
+		/// verifies a quote with that chain in place of the quote's own, so one machine's
+		/// chain stored for the whole FMSPC would fail every other machine of that type.
 		///
 		/// Origin: any signed account. Emits [`Event::CollateralStored`].
 		#[pallet::call_index(1)]
@@ -794,6 +807,8 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let root = RootCa::<T>::get().ok_or(Error::<T>::RootCaMissing)?;
 		let root_hash = H256(sp_io::hashing::blake2_256(&root));
+		// Intel's items only: an attached PCK chain would stand in for every quote's own.
+		dcap_verifier::check_collateral(&collateral).map_err(Error::<T>::from)?;
 		let verified =
 			dcap_verifier::verify_quote(witness_quote, &collateral, &root, Self::now_secs())
 				.map_err(Error::<T>::from)?;

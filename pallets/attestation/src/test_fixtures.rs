@@ -68,6 +68,14 @@ pub fn sgx_collateral_struct() -> QuoteCollateralV3 {
 	collateral("sgx_quote_collateral.json")
 }
 
+/// The PCK certificate chain (PEM) a sample quote carries: what dcap-qvl's collateral
+/// fetcher attaches as `pck_certificate_chain`.
+pub fn sample_pck_chain(quote: &[u8]) -> String {
+	let parsed = dcap_qvl::quote::Quote::parse(quote).expect("a sample quote parses");
+	let chain = parsed.raw_cert_chain().expect("the sample carries its PCK chain");
+	String::from_utf8(chain.to_vec()).expect("a PEM chain is text")
+}
+
 /// Offset of the ECDSA signature over header and report in a quote: it opens the
 /// length-prefixed auth data (4 length bytes) after the header (48) and the report body
 /// (384 for SGX, 584 for TDX 1.0).

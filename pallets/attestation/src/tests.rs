@@ -111,8 +111,10 @@ fn bind_sample(provider: AccountId, key: EnclaveKey) -> MeasurementId {
 
 fn claim(provider: AccountId) -> WorkClaim<AccountId> {
 	WorkClaim {
+		genesis_hash: H256::repeat_byte(9),
 		build_id: 7,
 		spec_hash: H256::repeat_byte(1),
+		input_hash: H256::repeat_byte(3),
 		output_hash: H256::repeat_byte(2),
 		units_used: 42,
 		provider,
@@ -579,6 +581,28 @@ fn submit_collateral_checks_its_platform() {
 		assert_noop!(
 			submit(SGX_FMSPC, crate::dcap::native::encode_collateral(&tampered), sgx_quote()),
 			Error::<Test>::CollateralSignatureInvalid
+		);
+	});
+}
+
+#[test]
+fn intels_collateral_with_the_samples_pck_chain_is_refused() {
+	end(|| {
+		// The reproduced attack: Intel's SGX collateral with the sample quote's own PCK chain
+		// attached (as dcap-qvl's fetcher returns it) verifies with that quote, but would be
+		// stored for every machine of the FMSPC.
+		let mut attached = sgx_collateral_struct();
+		attached.pck_certificate_chain = Some(sample_pck_chain(&sgx_quote()));
+		assert_noop!(
+			submit(SGX_FMSPC, crate::dcap::native::encode_collateral(&attached), sgx_quote()),
+			Error::<Test>::CollateralCarriesPckChain
+		);
+		// Intel's items only are stored.
+		store_sgx_collateral();
+		// And cannot be replaced by the same collateral with the chain attached.
+		assert_noop!(
+			submit(SGX_FMSPC, crate::dcap::native::encode_collateral(&attached), sgx_quote()),
+			Error::<Test>::CollateralCarriesPckChain
 		);
 	});
 }

@@ -243,6 +243,12 @@ pub enum DcapError {
 	VerificationFailed,
 	/// The verifier is not compiled into this host (a native build without `std`).
 	VerifierUnavailable,
+	/// The collateral carries a PCK certificate chain (`pck_certificate_chain`). dcap-qvl
+	/// verifies a quote with such a chain instead of the quote's own, so collateral
+	/// stored for a whole platform type (FMSPC) with one machine's chain would make every
+	/// other machine of that type fail; collateral must hold Intel's items only.
+	/// (Appended last: earlier variants keep their encoding.)
+	CollateralCarriesPckChain,
 }
 
 /// An allow-listed measurement: what an enclave's identity must satisfy to earn.

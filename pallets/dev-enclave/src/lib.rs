@@ -8,14 +8,17 @@
 //!
 //! - a root CA ([`DevPki::root_ca_der`]) that dev and local chain specs trust instead of
 //!   Intel's SGX root;
-//! - a PCK platform CA and PCK leaf certificate carrying Intel's SGX extension (FMSPC
-//!   [`DEV_FMSPC`], CPU SVN, PCE SVN, PCE id, SGX type);
+//! - a PCK platform CA and, for each of two dev platforms ([`Platform`]) of the one
+//!   platform type [`DEV_FMSPC`], a PCK leaf certificate carrying Intel's SGX extension
+//!   (FMSPC, CPU SVN, PCE SVN, PCE id, SGX type) and its own PPID and keys;
 //! - a TCB signing certificate that signs TCB info and QE identity;
 //! - collateral ([`DevPki::collateral`]): TCB info and QE identity JSON, PCK and root CRLs
 //!   with their issuer chains, for SGX or TDX, with the dates, numbers and TCB status a
-//!   test asks for;
-//! - quotes ([`DevPki::quote`]): SGX v3 and TDX v4, with the QE report signed by the PCK
-//!   key and the enclave report signed by the attestation key.
+//!   test asks for (and, if asked, a platform's PCK chain attached, as dcap-qvl's fetcher
+//!   attaches it: [`CollateralOptions::pck_chain_of`]);
+//! - quotes ([`DevPki::quote`], [`DevPki::quote_on`]): SGX v3 and TDX v4, with the QE
+//!   report signed by the platform's PCK key and the enclave report signed by its
+//!   attestation key.
 //!
 //! The pallet verifies these with the same `dcap-qvl` code path as Intel's. What changes
 //! is only *who* could have produced them: anyone. A chain that trusts the dev root is
@@ -216,6 +219,19 @@ impl Identity {
 	}
 }
 
+/// A dev platform: one machine of platform type [`DEV_FMSPC`]. Each has its own PCK
+/// certificate (own key, own PPID) under the one dev PCK platform CA, and its own
+/// attestation key, as two real machines of one FMSPC do; the collateral of the platform
+/// type serves both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Platform {
+	/// The platform [`DevPki::quote`] quotes from (the benchmarks' quote is its).
+	#[default]
+	First,
+	/// A second machine of the same platform type.
+	Second,
+}
+
 /// What dev collateral says about itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CollateralOptions {
@@ -231,8 +247,14 @@ pub struct CollateralOptions {
 	pub tcb_status: TcbStatus,
 	/// Advisories Intel lists against that TCB.
 	pub advisory_ids: Vec<String>,
-	/// Whether the PCK CRL revokes the dev PCK certificate.
+	/// Whether the PCK CRL revokes the dev PCK certificate (of [`Platform::First`]).
 	pub revoke_pck: bool,
+	/// Attach this platform's PCK certificate chain (leaf, PCK platform CA, root; PEM) as
+	/// `pck_certificate_chain`, as dcap-qvl's collateral fetcher does. dcap-qvl then
+	/// verifies every quote with that chain instead of the quote's own, so such
+	/// collateral serves that one platform only; the attestation pallet refuses it.
+	/// `None` (the default) gives Intel's items only.
+	pub pck_chain_of: Option<Platform>,
 }
 
 impl CollateralOptions {
@@ -246,6 +268,7 @@ impl CollateralOptions {
 			tcb_status: TcbStatus::UpToDate,
 			advisory_ids: Vec::new(),
 			revoke_pck: false,
+			pck_chain_of: None,
 		}
 	}
 
@@ -274,6 +297,8 @@ pub struct DevPki {
 	pck: Issued,
 	tcb_signer: Issued,
 	attestation_key: SigningKey,
+	second_pck: Issued,
+	second_attestation_key: SigningKey,
 }
 
 impl DevPki {
@@ -309,7 +334,7 @@ impl DevPki {
 				issuer: subject_of(&pck_ca.cert),
 				subject: dev_name("AzraCode Dev SGX PCK Certificate")?,
 				ca: false,
-				extra: Some(sgx_extension()?),
+				extra: Some(sgx_extension(PPID_LABEL)?),
 			},
 			3,
 			&pck_key,
@@ -331,12 +356,51 @@ impl DevPki {
 		)?;
 		let tcb_signer = Issued { key: tcb_key, cert: tcb_cert };
 
-		Ok(Self { root, pck_ca, pck, tcb_signer, attestation_key: dev_key("attestation-key")? })
+		// The second platform: same PCK platform CA, same subject and FMSPC (as Intel's PCK
+		// certificates of one platform type share them), its own key, serial and PPID.
+		let second_pck_key = dev_key("pck-leaf-2")?;
+		let second_pck_cert = issue(
+			CertProfile {
+				issuer: subject_of(&pck_ca.cert),
+				subject: dev_name("AzraCode Dev SGX PCK Certificate")?,
+				ca: false,
+				extra: Some(sgx_extension(SECOND_PPID_LABEL)?),
+			},
+			5,
+			&second_pck_key,
+			&pck_ca.key,
+		)?;
+		let second_pck = Issued { key: second_pck_key, cert: second_pck_cert };
+
+		Ok(Self {
+			root,
+			pck_ca,
+			pck,
+			tcb_signer,
+			attestation_key: dev_key("attestation-key")?,
+			second_pck,
+			second_attestation_key: dev_key("attestation-key-2")?,
+		})
 	}
 
 	/// The dev root CA certificate (DER): what dev chain specs trust.
 	pub fn root_ca_der(&self) -> Result<Vec<u8>> {
 		self.root.cert.to_der().map_err(|e| Error::new("root DER", e))
+	}
+
+	/// `platform`'s PCK certificate chain (PEM: PCK leaf, PCK platform CA, root), as its
+	/// quotes embed it and as dcap-qvl's fetcher attaches it to collateral.
+	pub fn pck_chain_pem(&self, platform: Platform) -> Result<String> {
+		let (pck, _) = self.platform_keys(platform);
+		Ok(format!("{}{}{}", pck.pem()?, self.pck_ca.pem()?, self.root.pem()?))
+	}
+
+	/// `platform`'s PCK certificate and key, and its attestation key.
+	fn platform_keys(&self, platform: Platform) -> (&Issued, &SigningKey) {
+		match platform {
+			Platform::First => (&self.pck, &self.attestation_key),
+			Platform::Second => (&self.second_pck, &self.second_attestation_key),
+		}
 	}
 
 	/// Collateral for the dev platform's `tee`, as `submit_collateral` takes it.
@@ -421,7 +485,10 @@ impl DevPki {
 			qe_identity_issuer_chain: signer_chain,
 			qe_identity_signature: raw_signature(&self.tcb_signer.key, qe_identity.as_bytes()),
 			qe_identity,
-			pck_certificate_chain: None,
+			pck_certificate_chain: options
+				.pck_chain_of
+				.map(|platform| self.pck_chain_pem(platform))
+				.transpose()?,
 		})
 	}
 
@@ -431,8 +498,21 @@ impl DevPki {
 	}
 
 	/// A quote by the dev platform's quoting enclave that `identity` runs with
-	/// `report_data`: SGX quote v3 or TDX quote v4, PCK chain embedded.
+	/// `report_data`: SGX quote v3 or TDX quote v4, PCK chain embedded. The platform is
+	/// [`Platform::First`]; see [`Self::quote_on`] for the other.
 	pub fn quote(&self, identity: &Identity, report_data: [u8; 64]) -> Result<Vec<u8>> {
+		self.quote_on(Platform::First, identity, report_data)
+	}
+
+	/// [`Self::quote`] from `platform`: its attestation key signs the enclave report, its
+	/// PCK key the QE report, and its PCK chain is embedded.
+	pub fn quote_on(
+		&self,
+		platform: Platform,
+		identity: &Identity,
+		report_data: [u8; 64],
+	) -> Result<Vec<u8>> {
+		let (pck, attestation_key) = self.platform_keys(platform);
 		let tee = identity.tee();
 		let (version, tee_type, report) = match identity {
 			Identity::Sgx(enclave) => {
@@ -455,8 +535,8 @@ impl DevPki {
 			Report::TD10(r) => r.encode_to(&mut signed),
 			_ => return Err(Error("only SGX and TD 1.0 reports are issued".into())),
 		}
-		let ecdsa_signature = raw_signature_array(&self.attestation_key, &signed)?;
-		let ecdsa_attestation_key = self.attestation_public_key()?;
+		let ecdsa_signature = raw_signature_array(attestation_key, &signed)?;
+		let ecdsa_attestation_key = public_point(attestation_key)?;
 
 		// The quoting enclave vouches for the attestation key in its own report, which the
 		// PCK key signs.
@@ -481,8 +561,8 @@ impl DevPki {
 		};
 		let qe_report_bytes: [u8; 384] =
 			qe_report.encode().try_into().map_err(|_| Error("a QE report is 384 bytes".into()))?;
-		let qe_report_signature = raw_signature_array(&self.pck.key, &qe_report_bytes)?;
-		let pck_chain = format!("{}{}{}", self.pck.pem()?, self.pck_ca.pem()?, self.root.pem()?);
+		let qe_report_signature = raw_signature_array(&pck.key, &qe_report_bytes)?;
+		let pck_chain = self.pck_chain_pem(platform)?;
 		let certification_data = CertificationData {
 			cert_type: CERT_TYPE_PCK_CHAIN,
 			body: Data::new(pck_chain.into_bytes()),
@@ -513,15 +593,6 @@ impl DevPki {
 			}),
 		};
 		Ok(Quote { header, report, auth_data }.encode())
-	}
-
-	/// The attestation key's public point (x ‖ y), as quotes carry it.
-	fn attestation_public_key(&self) -> Result<[u8; 64]> {
-		use p256::elliptic_curve::sec1::ToSec1Point;
-		let point = self.attestation_key.verifying_key().as_affine().to_sec1_point(false);
-		point.as_bytes()[1..]
-			.try_into()
-			.map_err(|_| Error("an uncompressed P-256 point is 65 bytes".into()))
 	}
 
 	/// A CRL by `issuer`, revoking `revoked` if given.
@@ -587,6 +658,15 @@ impl BuilderProfile for CertProfile {
 	}
 }
 
+/// An attestation key's public point (x ‖ y), as quotes carry it.
+fn public_point(key: &SigningKey) -> Result<[u8; 64]> {
+	use p256::elliptic_curve::sec1::ToSec1Point;
+	let point = key.verifying_key().as_affine().to_sec1_point(false);
+	point.as_bytes()[1..]
+		.try_into()
+		.map_err(|_| Error("an uncompressed P-256 point is 65 bytes".into()))
+}
+
 /// Issue a certificate for `subject_key` under `profile`, signed by `issuer_key`.
 fn issue(
 	profile: CertProfile,
@@ -604,9 +684,15 @@ fn issue(
 		.map_err(|e| Error::new("certificate signature", e))
 }
 
-/// Intel's SGX extension for the dev platform: PPID, TCB (CPU SVN and PCE SVN), PCE id,
-/// FMSPC and SGX type, each a (OID, value) sequence as in Intel's PCK certificates.
-fn sgx_extension() -> Result<Extension> {
+/// Label of [`Platform::First`]'s PPID (its PCK certificate's bytes depend on it).
+const PPID_LABEL: &[u8] = b"azra/dev-pki/ppid";
+/// Label of [`Platform::Second`]'s PPID.
+const SECOND_PPID_LABEL: &[u8] = b"azra/dev-pki/ppid-2";
+
+/// Intel's SGX extension for a dev platform: PPID (the first 16 bytes of SHA-256 of
+/// `ppid_label`), TCB (CPU SVN and PCE SVN), PCE id, FMSPC and SGX type, each a
+/// (OID, value) sequence as in Intel's PCK certificates.
+fn sgx_extension(ppid_label: &[u8]) -> Result<Extension> {
 	#[derive(der::Sequence)]
 	struct Entry {
 		id: ObjectIdentifier,
@@ -628,7 +714,7 @@ fn sgx_extension() -> Result<Extension> {
 	tcb.push(entry(SGX_TCB_CPUSVN, octets(&DEV_CPU_SVN)?));
 
 	let entries = vec![
-		entry(SGX_PPID, octets(&sha256(b"azra/dev-pki/ppid")[..16])?),
+		entry(SGX_PPID, octets(&sha256(ppid_label)[..16])?),
 		entry(SGX_TCB, Any::encode_from(&tcb).map_err(|e| Error::new("TCB", e))?),
 		entry(SGX_PCE_ID, octets(&[0, 0])?),
 		entry(SGX_FMSPC, octets(&DEV_FMSPC)?),
@@ -776,13 +862,28 @@ mod tests {
 	type Outcome = core::result::Result<TcbStatus, String>;
 
 	fn verify(pki: &DevPki, identity: &Identity, options: &CollateralOptions, at: u64) -> Outcome {
-		let quote = pki.quote(identity, [7; 64]).unwrap();
+		verify_on(pki, Platform::First, identity, options, at)
+	}
+
+	/// [`verify`] with a quote from `platform`.
+	fn verify_on(
+		pki: &DevPki,
+		platform: Platform,
+		identity: &Identity,
+		options: &CollateralOptions,
+		at: u64,
+	) -> Outcome {
+		let quote = pki.quote_on(platform, identity, [7; 64]).unwrap();
 		let collateral = pki.collateral(identity.tee(), options).unwrap();
 		QuoteVerifier::<RustCryptoConfig>::new_with_config(pki.root_ca_der().unwrap())
 			.allow_debug(true)
 			.verify_with_policy(&quote, collateral, at, &QuotePolicy::claims_only(at))
 			.map(|claims| claims.tcb.status)
 			.map_err(|e| format!("{e:#}"))
+	}
+
+	fn both_tees() -> [Identity; 2] {
+		[Identity::Sgx(SgxEnclave::azra_dev_runtime()), Identity::Tdx(TdxGuest::azra_dev_runtime())]
 	}
 
 	#[test]
@@ -838,5 +939,62 @@ mod tests {
 		let result = QuoteVerifier::<RustCryptoConfig>::new_with_config(pki.root_ca_der().unwrap())
 			.verify_with_policy(&quote, collateral, NOW, &QuotePolicy::claims_only(NOW));
 		assert!(result.is_err());
+	}
+
+	#[test]
+	fn two_platforms_share_the_platform_type_not_the_keys() {
+		use dcap_qvl::intel::quote_fmspc_with;
+		let pki = DevPki::new().unwrap();
+		let options = CollateralOptions::issued_at(NOW - 60);
+		for identity in both_tees() {
+			// One collateral, Intel's items only, serves both machines.
+			for platform in [Platform::First, Platform::Second] {
+				assert_eq!(
+					verify_on(&pki, platform, &identity, &options, NOW),
+					Ok(TcbStatus::UpToDate),
+					"{platform:?} {identity:?}"
+				);
+			}
+			let first = pki.quote_on(Platform::First, &identity, [1; 64]).unwrap();
+			let second = pki.quote_on(Platform::Second, &identity, [1; 64]).unwrap();
+			let fmspc = |quote: &[u8]| {
+				quote_fmspc_with::<RustCryptoConfig>(&Quote::parse(quote).unwrap()).unwrap()
+			};
+			assert_eq!(fmspc(&first), DEV_FMSPC);
+			assert_eq!(fmspc(&second), DEV_FMSPC);
+			assert_eq!(pki.quote(&identity, [1; 64]).unwrap(), first);
+			assert_ne!(first, second);
+		}
+		let first = pki.pck_chain_pem(Platform::First).unwrap();
+		let second = pki.pck_chain_pem(Platform::Second).unwrap();
+		assert_ne!(first, second);
+		// Only the leaf differs: same PCK platform CA and root.
+		let marker = "-----BEGIN CERTIFICATE-----";
+		let tail = |chain: &str| chain[chain[1..].find(marker).unwrap() + 1..].to_string();
+		assert_eq!(tail(&first), tail(&second));
+	}
+
+	#[test]
+	fn an_attached_pck_chain_replaces_every_quotes_own() {
+		let pki = DevPki::new().unwrap();
+		let plain = CollateralOptions::issued_at(NOW - 60);
+		assert_eq!(pki.collateral(Tee::Sgx, &plain).unwrap().pck_certificate_chain, None);
+		let attached = CollateralOptions { pck_chain_of: Some(Platform::First), ..plain };
+		let collateral = pki.collateral(Tee::Sgx, &attached).unwrap();
+		assert_eq!(
+			collateral.pck_certificate_chain,
+			Some(pki.pck_chain_pem(Platform::First).unwrap())
+		);
+		for identity in both_tees() {
+			// The chain's own platform still verifies ...
+			assert_eq!(
+				verify_on(&pki, Platform::First, &identity, &attached, NOW),
+				Ok(TcbStatus::UpToDate)
+			);
+			// ... the other machine of the same FMSPC does not: its QE report is checked
+			// against the attached PCK key, not its own.
+			let error = verify_on(&pki, Platform::Second, &identity, &attached, NOW).unwrap_err();
+			assert!(error.contains("Signature is invalid for qe_report"), "{error}");
+		}
 	}
 }

@@ -4,8 +4,8 @@
 
 use super::*;
 use azra_dev_enclave::{
-	CollateralOptions, DevPki, Identity, SgxEnclave, TcbStatus as IntelStatus, TdxGuest, Tee,
-	DEV_FMSPC,
+	CollateralOptions, DevPki, Identity, Platform, SgxEnclave, TcbStatus as IntelStatus, TdxGuest,
+	Tee, DEV_FMSPC,
 };
 
 /// Block time of these tests (2026-09-21), inside the dev certificates' validity.
@@ -36,9 +36,21 @@ fn registration_quote(
 	key: &EnclaveKey,
 	nonce: &H256,
 ) -> Vec<u8> {
+	registration_quote_on(pki, Platform::First, identity, provider, key, nonce)
+}
+
+/// [`registration_quote`] from the dev platform `platform`.
+fn registration_quote_on(
+	pki: &DevPki,
+	platform: Platform,
+	identity: &Identity,
+	provider: AccountId,
+	key: &EnclaveKey,
+	nonce: &H256,
+) -> Vec<u8> {
 	let mut report_data = [0u8; 64];
 	report_data[..32].copy_from_slice(&Attestation::expected_report_data(&provider, key, nonce));
-	pki.quote(identity, report_data).expect("a dev quote")
+	pki.quote_on(platform, identity, report_data).expect("a dev quote")
 }
 
 /// The measurement entry `identity` satisfies.
@@ -91,12 +103,23 @@ fn register_dev(
 	provider: AccountId,
 	key: EnclaveKey,
 ) -> (MeasurementId, DispatchResult) {
+	register_dev_on(pki, Platform::First, identity, provider, key)
+}
+
+/// [`register_dev`] with a quote from the dev platform `platform`.
+fn register_dev_on(
+	pki: &DevPki,
+	platform: Platform,
+	identity: &Identity,
+	provider: AccountId,
+	key: EnclaveKey,
+) -> (MeasurementId, DispatchResult) {
 	let entry = entry_of(identity);
 	if Measurements::<Test>::get(entry.id()).is_none() {
 		allow(&entry);
 	}
 	let nonce = nonce_for(provider);
-	let quote = registration_quote(pki, identity, provider, &key, &nonce);
+	let quote = registration_quote_on(pki, platform, identity, provider, &key, &nonce);
 	(entry.id(), register(provider, quote, key, nonce, entry.id()))
 }
 
@@ -403,6 +426,87 @@ fn dev_collateral_policy_revocation_and_rollback() {
 		set_unix_time(DEV_NOW - 60 + azra_dev_enclave::DEFAULT_COLLATERAL_VALIDITY + 1);
 		let (_, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&ed_pair(2)));
 		assert_eq!(result, Err(Error::<Test>::CollateralExpired.into()));
+	});
+}
+
+#[test]
+fn collateral_carrying_a_pck_chain_is_refused() {
+	dev_chain(|pki| {
+		for identity in [sgx(), tdx()] {
+			let tee = identity.tee();
+			// Newer than the stored collateral, so only the attached chain stands in the way.
+			let newer = CollateralOptions {
+				tcb_evaluation_data_number: 2,
+				crl_number: 2,
+				issued_at: DEV_NOW - 60,
+				..options()
+			};
+			// Either machine's chain, with either machine's quote as witness (the first's
+			// would verify: the chain is its own).
+			for chain in [Platform::First, Platform::Second] {
+				let attached = CollateralOptions { pck_chain_of: Some(chain), ..newer.clone() };
+				let collateral = pki.collateral_bytes(tee, &attached).expect("collateral");
+				for witness in [Platform::First, Platform::Second] {
+					let witness = pki.quote_on(witness, &identity, [0; 64]).expect("witness");
+					assert_noop!(
+						submit(DEV_FMSPC, collateral.clone(), witness),
+						Error::<Test>::CollateralCarriesPckChain
+					);
+				}
+			}
+			// The same collateral with Intel's items only is stored.
+			let collateral = pki.collateral_bytes(tee, &newer).expect("collateral");
+			let witness = pki.quote_on(Platform::Second, &identity, [0; 64]).expect("witness");
+			assert_ok!(submit(DEV_FMSPC, collateral, witness));
+		}
+	});
+}
+
+#[test]
+fn two_platforms_of_one_fmspc_register_under_one_collateral() {
+	dev_chain(|pki| {
+		for (identity, seed) in [(sgx(), 1), (tdx(), 3)] {
+			let tee = tee_type(identity.tee());
+			// The first machine's chain attached to collateral is refused ...
+			let attached = CollateralOptions { pck_chain_of: Some(Platform::First), ..options() };
+			let collateral = pki.collateral_bytes(identity.tee(), &attached).expect("collateral");
+			let witness = pki.quote(&identity, [0; 64]).expect("witness");
+			assert_noop!(
+				submit(DEV_FMSPC, collateral.clone(), witness),
+				Error::<Test>::CollateralCarriesPckChain
+			);
+			// ... so the second machine registers under the stored collateral, and the first
+			// one too.
+			let (_, result) =
+				register_dev_on(pki, Platform::Second, &identity, PROVIDER, ed_key(&ed_pair(seed)));
+			assert_ok!(result);
+			let (_, result) =
+				register_dev_on(pki, Platform::First, &identity, OTHER, ed_key(&ed_pair(seed + 1)));
+			assert_ok!(result);
+			for key in [ed_key(&ed_pair(seed)), ed_key(&ed_pair(seed + 1))] {
+				assert_eq!(Enclaves::<Test>::get(key).map(|r| r.fmspc), Some(DEV_FMSPC));
+			}
+
+			// What the refusal prevents: had the chain been stored (written here directly,
+			// as a chain could hold it from before this rule), the second machine would be
+			// locked out; registration itself is unchanged.
+			let key = (tee, DEV_FMSPC);
+			let honest = CollateralBytes::<Test>::get(key).expect("stored");
+			CollateralBytes::<Test>::insert(
+				key,
+				bounded::<<Test as Config>::MaxCollateralLen>(collateral),
+			);
+			let (_, result) =
+				register_dev_on(pki, Platform::Second, &identity, PROVIDER, ed_key(&ed_pair(seed)));
+			assert_eq!(result, Err(Error::<Test>::QuoteSignatureInvalid.into()));
+			// Anyone repairs it with the same collateral, Intel's items only (equal is no
+			// rollback).
+			let witness = pki.quote_on(Platform::Second, &identity, [0; 64]).expect("witness");
+			assert_ok!(submit(DEV_FMSPC, honest.to_vec(), witness));
+			let (_, result) =
+				register_dev_on(pki, Platform::Second, &identity, PROVIDER, ed_key(&ed_pair(seed)));
+			assert_ok!(result);
+		}
 	});
 }
 
