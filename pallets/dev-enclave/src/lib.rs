@@ -328,19 +328,7 @@ impl DevPki {
 		)?;
 		let pck_ca = Issued { key: pck_ca_key, cert: pck_ca_cert };
 
-		let pck_key = dev_key("pck-leaf")?;
-		let pck_cert = issue(
-			CertProfile {
-				issuer: subject_of(&pck_ca.cert),
-				subject: dev_name("AzraCode Dev SGX PCK Certificate")?,
-				ca: false,
-				extra: Some(sgx_extension(PPID_LABEL)?),
-			},
-			3,
-			&pck_key,
-			&pck_ca.key,
-		)?;
-		let pck = Issued { key: pck_key, cert: pck_cert };
+		let pck = pck_leaf(&pck_ca, "pck-leaf", PPID_LABEL, 3)?;
 
 		let tcb_key = dev_key("tcb-signing")?;
 		let tcb_cert = issue(
@@ -358,19 +346,7 @@ impl DevPki {
 
 		// The second platform: same PCK platform CA, same subject and FMSPC (as Intel's PCK
 		// certificates of one platform type share them), its own key, serial and PPID.
-		let second_pck_key = dev_key("pck-leaf-2")?;
-		let second_pck_cert = issue(
-			CertProfile {
-				issuer: subject_of(&pck_ca.cert),
-				subject: dev_name("AzraCode Dev SGX PCK Certificate")?,
-				ca: false,
-				extra: Some(sgx_extension(SECOND_PPID_LABEL)?),
-			},
-			5,
-			&second_pck_key,
-			&pck_ca.key,
-		)?;
-		let second_pck = Issued { key: second_pck_key, cert: second_pck_cert };
+		let second_pck = pck_leaf(&pck_ca, "pck-leaf-2", SECOND_PPID_LABEL, 5)?;
 
 		Ok(Self {
 			root,
@@ -692,6 +668,24 @@ const SECOND_PPID_LABEL: &[u8] = b"azra/dev-pki/ppid-2";
 /// Intel's SGX extension for a dev platform: PPID (the first 16 bytes of SHA-256 of
 /// `ppid_label`), TCB (CPU SVN and PCE SVN), PCE id, FMSPC and SGX type, each a
 /// (OID, value) sequence as in Intel's PCK certificates.
+/// A platform's PCK certificate: key `key_label`, issued by the dev PCK platform CA with
+/// serial `serial`, carrying Intel's SGX extension with the PPID of `ppid_label`.
+fn pck_leaf(pck_ca: &Issued, key_label: &str, ppid_label: &[u8], serial: u32) -> Result<Issued> {
+	let key = dev_key(key_label)?;
+	let cert = issue(
+		CertProfile {
+			issuer: subject_of(&pck_ca.cert),
+			subject: dev_name("AzraCode Dev SGX PCK Certificate")?,
+			ca: false,
+			extra: Some(sgx_extension(ppid_label)?),
+		},
+		serial,
+		&key,
+		&pck_ca.key,
+	)?;
+	Ok(Issued { key, cert })
+}
+
 fn sgx_extension(ppid_label: &[u8]) -> Result<Extension> {
 	#[derive(der::Sequence)]
 	struct Entry {
