@@ -468,6 +468,18 @@ impl DevPki {
 		})
 	}
 
+	/// Sign `collateral`'s TCB info and QE identity again with the dev TCB signing key,
+	/// replacing both signatures; nothing else changes. For tests that edit the JSON of dev
+	/// collateral (a TCB level the platform does not meet, the QE identity of another
+	/// quoting enclave, …): re-signed, the edit passes dcap-qvl's signature check and
+	/// reaches the rule under test. Unedited collateral comes back byte-identical.
+	pub fn resign_collateral(&self, collateral: &mut QuoteCollateralV3) {
+		collateral.tcb_info_signature =
+			raw_signature(&self.tcb_signer.key, collateral.tcb_info.as_bytes());
+		collateral.qe_identity_signature =
+			raw_signature(&self.tcb_signer.key, collateral.qe_identity.as_bytes());
+	}
+
 	/// [`Self::collateral`] SCALE-encoded: the `collateral` argument of `submit_collateral`.
 	pub fn collateral_bytes(&self, tee: Tee, options: &CollateralOptions) -> Result<Vec<u8>> {
 		Ok(self.collateral(tee, options)?.encode())
@@ -903,6 +915,19 @@ mod tests {
 		assert_eq!(a.root_ca_der().unwrap(), b.root_ca_der().unwrap());
 		let identity = Identity::Sgx(SgxEnclave::azra_dev_runtime());
 		assert_eq!(a.quote(&identity, [1; 64]).unwrap(), b.quote(&identity, [1; 64]).unwrap());
+	}
+
+	#[test]
+	fn resigning_unedited_collateral_changes_nothing() {
+		let pki = DevPki::new().unwrap();
+		for tee in [Tee::Sgx, Tee::Tdx] {
+			let collateral = pki.collateral(tee, &CollateralOptions::issued_at(NOW)).unwrap();
+			let mut resigned = collateral.clone();
+			resigned.tcb_info_signature = vec![0; 64];
+			resigned.qe_identity_signature = vec![0; 64];
+			pki.resign_collateral(&mut resigned);
+			assert_eq!(resigned, collateral, "{tee:?}");
+		}
 	}
 
 	#[test]
