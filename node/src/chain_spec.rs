@@ -1,7 +1,7 @@
 //! The chains the node knows by name, and the properties clients read from them.
 
 use azra_runtime::{SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL, WASM_BINARY};
-use sc_service::{ChainType, Properties};
+use sc_service::{ChainSpec as _, ChainType, Properties};
 
 /// A chain specification for the AzraCode runtime.
 pub type ChainSpec = sc_service::GenericChainSpec;
@@ -44,13 +44,41 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 }
 
 /// The chain spec named by `--chain`: `dev`, `local`, or the path of a JSON chain spec.
+///
+/// A `Live` chain spec whose genesis trusts the dev PKI's root CA is refused: that root's
+/// private keys are public, so such a chain would mint AZRA for quotes anyone can make.
 pub fn load(id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 	Ok(match id {
 		"" | "dev" => Box::new(development_chain_spec()?),
 		"local" => Box::new(local_chain_spec()?),
-		path => Box::new(
-			ChainSpec::from_json_file(std::path::PathBuf::from(path))
-				.map_err(|e| format!("cannot use `{path}` as a chain spec: {e}"))?,
-		),
+		path => {
+			let spec = ChainSpec::from_json_file(std::path::PathBuf::from(path))
+				.map_err(|e| format!("cannot use `{path}` as a chain spec: {e}"))?;
+			if spec.chain_type() == ChainType::Live && trusts_dev_root(&spec)? {
+				return Err(format!(
+					"`{path}` is a Live chain spec, but its genesis trusts AzraCode's dev root \
+					 CA, whose private keys are public: a live chain must trust Intel's SGX \
+					 Root CA (docs/operating-a-node.md, \"The attestation root\")"
+				));
+			}
+			Box::new(spec)
+		}
 	})
+}
+
+/// Whether the genesis state of `spec` (raw, or built from its genesis config) stores the
+/// dev PKI's root CA as the attestation pallet's trusted root.
+fn trusts_dev_root(spec: &ChainSpec) -> Result<bool, String> {
+	use codec::Decode;
+	let storage = spec
+		.as_storage_builder()
+		.build_storage()
+		.map_err(|e| format!("cannot build the genesis state of the chain spec: {e}"))?;
+	let key =
+		[sp_io::hashing::twox_128(b"Attestation"), sp_io::hashing::twox_128(b"RootCa")].concat();
+	Ok(storage
+		.top
+		.get(&key)
+		.and_then(|value| Vec::<u8>::decode(&mut &value[..]).ok())
+		.is_some_and(|root| root == azra_runtime::dev_pki::DEV_ROOT_CA))
 }

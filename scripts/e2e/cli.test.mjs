@@ -38,3 +38,33 @@ test('export-chain-spec prints the local chain with AZRA properties', () => {
   assert.equal(spec.id, 'azra_local');
   assert.deepEqual(spec.properties, { ss58Format: 4242, tokenDecimals: 12, tokenSymbol: 'AZRA' });
 });
+
+test('a Live chain spec that trusts the dev root is refused', () => {
+  // The dev chain's own spec, relabelled Live: its genesis still trusts the dev PKI root,
+  // whose private keys are public.
+  const exported = azraNode('export-chain-spec', '--chain', 'dev');
+  assert.equal(exported.code, 0, exported.output.slice(-2000));
+  const spec = JSON.parse(exported.stdout);
+  spec.chainType = 'Live';
+  const live = join(dir, 'live-dev-root.json');
+  writeFileSync(live, JSON.stringify(spec));
+  const { code, output } = azraNode('--chain', live, '--tmp');
+  assert.notEqual(code, 0);
+  assert.match(output, /is a Live chain spec, but its genesis trusts AzraCode's dev root/);
+  assert.doesNotMatch(output, /panicked/);
+
+  // The same spec kept as a Local chain is accepted (export-chain-spec loads it).
+  spec.chainType = 'Local';
+  const local = join(dir, 'local-dev-root.json');
+  writeFileSync(local, JSON.stringify(spec));
+  const reexported = azraNode('export-chain-spec', '--chain', local);
+  assert.equal(reexported.code, 0, reexported.output.slice(-2000));
+
+  // A Live chain spec that trusts another root loads.
+  spec.chainType = 'Live';
+  spec.genesis.runtimeGenesis.patch.attestation.rootCa = [0x30, 0x03, 0x02, 0x01, 0x01];
+  const otherRoot = join(dir, 'live-other-root.json');
+  writeFileSync(otherRoot, JSON.stringify(spec));
+  const loaded = azraNode('export-chain-spec', '--chain', otherRoot);
+  assert.equal(loaded.code, 0, loaded.output.slice(-2000));
+});
