@@ -358,6 +358,7 @@ mod tests {
 
 	#[test]
 	fn sgx_sample_verifies_natively() {
+		require_samples!();
 		let v = verify(&sgx_quote(), &sgx_collateral(), &intel_root(), SAMPLE_NOW).unwrap();
 		assert_eq!(v.quote_version, 3);
 		assert!(matches!(v.identity, EnclaveIdentity::Sgx(_)));
@@ -370,6 +371,7 @@ mod tests {
 
 	#[test]
 	fn tdx_sample_verifies_natively() {
+		require_samples!();
 		let v = verify(&tdx_quote(), &tdx_collateral(), &intel_root(), SAMPLE_NOW).unwrap();
 		assert_eq!(v.quote_version, 4);
 		assert!(matches!(v.identity, EnclaveIdentity::Tdx(_)));
@@ -379,6 +381,7 @@ mod tests {
 
 	#[test]
 	fn platform_is_read_from_the_quote() {
+		require_samples!();
 		assert_eq!(
 			dcap_verifier::quote_platform(&sgx_quote()),
 			Ok((TeeType::Sgx, [0x00, 0xA0, 0x67, 0x11, 0x00, 0x00]))
@@ -392,6 +395,7 @@ mod tests {
 
 	#[test]
 	fn typed_errors() {
+		require_samples!();
 		let root = intel_root();
 		for (quote, collateral, report_len) in [
 			(sgx_quote(), sgx_collateral(), SGX_REPORT_LEN),
@@ -673,6 +677,7 @@ mod tests {
 
 	#[test]
 	fn items_issued_under_another_root_are_untrusted_root() {
+		require_samples!();
 		let (_, _, identities) = dev();
 		let intel = sgx_collateral_struct();
 		for identity in &identities {
@@ -745,6 +750,7 @@ mod tests {
 
 	#[test]
 	fn collateral_with_a_pck_chain_is_refused() {
+		require_samples!();
 		// Intel's sample collateral is Intel's items only.
 		assert_eq!(dcap_verifier::check_collateral(&sgx_collateral()), Ok(()));
 		assert_eq!(dcap_verifier::check_collateral(&tdx_collateral()), Ok(()));
@@ -830,6 +836,7 @@ mod timing {
 	#[test]
 	#[ignore = "timing, not a check"]
 	fn native_verify_time() {
+		require_samples!();
 		use azra_dev_enclave::{CollateralOptions, DevPki, Identity, TdxGuest, Tee};
 		let pki = DevPki::new().expect("dev PKI");
 		let dev_now = 1_790_000_000;

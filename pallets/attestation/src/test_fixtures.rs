@@ -1,5 +1,13 @@
-//! Intel's public DCAP samples (`/work/shared/fixtures/dcap`, beside the repository), read
+//! Intel's public DCAP samples (`../shared/fixtures/dcap`, beside the repository), read
 //! at test time; never copied into the project.
+//!
+//! Only Intel's SGX Root CA certificate is embedded ([`intel_root`]), so the mock genesis
+//! never needs the samples. Every test that reads another sample starts with
+//! [`require_samples!`]: where the samples are absent (a fresh clone with no `../shared`
+//! beside it) it prints `skipped: Intel's DCAP samples are not at <path>` and passes.
+//!
+//! The environment variable `AZRA_DCAP_SAMPLES` overrides where the samples are read from
+//! (e.g. `AZRA_DCAP_SAMPLES=/nonexistent` to check the skips without moving `../shared`).
 
 use crate::dcap::native;
 use dcap_qvl::QuoteCollateralV3;
@@ -11,18 +19,52 @@ pub const SAMPLE_NOW: u64 = 1_751_328_000;
 /// A time after both samples' `nextUpdate` (2025-07-19): 2025-08-01T00:00:00Z.
 pub const AFTER_NEXT_UPDATE: u64 = 1_754_006_400;
 
+/// Where Intel's samples are read from: `$AZRA_DCAP_SAMPLES` if set, else
+/// `../shared/fixtures/dcap` beside the repository.
 fn dir() -> PathBuf {
-	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/dcap")
+	match std::env::var_os("AZRA_DCAP_SAMPLES") {
+		Some(dir) => PathBuf::from(dir),
+		None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/dcap"),
+	}
 }
+
+/// The sample files the tests read (the root CA is embedded instead).
+const SAMPLES: [&str; 4] =
+	["sgx_quote", "sgx_quote_collateral.json", "tdx_quote", "tdx_quote_collateral.json"];
+
+/// Whether Intel's DCAP samples are all present at [`dir`].
+pub fn samples_present() -> bool {
+	let dir = dir();
+	SAMPLES.iter().all(|name| dir.join(name).is_file())
+}
+
+/// Says that the calling test is skipped because the samples are absent.
+pub fn report_skipped() {
+	eprintln!("skipped: Intel's DCAP samples are not at {}", dir().display());
+}
+
+/// First statement of every test that reads a sample other than [`intel_root`]: when the
+/// samples are absent, says the test is skipped and returns from it.
+macro_rules! require_samples {
+	() => {
+		if !$crate::test_fixtures::samples_present() {
+			$crate::test_fixtures::report_skipped();
+			return;
+		}
+	};
+}
+pub(crate) use require_samples;
 
 fn read(name: &str) -> Vec<u8> {
 	let path = dir().join(name);
 	std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()))
 }
 
-/// Intel's SGX root CA certificate (DER).
+/// Intel's SGX Root CA certificate (DER): Intel's public root, embedded as the trust anchor
+/// the tests (and later a production preset) use. A copy of `intel_sgx_root_ca.der` from
+/// the samples; SHA-256 fingerprint `44A0196B…FAB674D3`.
 pub fn intel_root() -> Vec<u8> {
-	read("intel_sgx_root_ca.der")
+	include_bytes!("intel_sgx_root_ca.der").to_vec()
 }
 
 /// A root CA certificate that differs from Intel's in its public key (one byte of the

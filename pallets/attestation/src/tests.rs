@@ -166,6 +166,7 @@ fn end(ext: impl FnOnce()) {
 
 #[test]
 fn sgx_sample_verifies_from_storage() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		assert_eq!(
@@ -191,6 +192,7 @@ fn sgx_sample_verifies_from_storage() {
 
 #[test]
 fn tdx_sample_verifies_from_storage() {
+	require_samples!();
 	end(|| {
 		store_tdx_collateral();
 		let verified = Attestation::do_verify_quote(&tdx_quote()).unwrap();
@@ -203,6 +205,7 @@ fn tdx_sample_verifies_from_storage() {
 
 #[test]
 fn flipped_quote_signature_bytes_are_rejected() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		store_tdx_collateral();
@@ -233,6 +236,7 @@ fn flipped_quote_signature_bytes_are_rejected() {
 
 #[test]
 fn a_different_root_is_untrusted() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		assert_ok!(Attestation::set_root_ca(RuntimeOrigin::root(), bounded(other_root())));
@@ -265,6 +269,7 @@ fn a_different_root_is_untrusted() {
 
 #[test]
 fn collateral_after_next_update_is_expired() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		store_tdx_collateral();
@@ -296,6 +301,7 @@ fn collateral_after_next_update_is_expired() {
 
 #[test]
 fn measurement_must_be_allow_listed_and_matched() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		store_tdx_collateral();
@@ -366,6 +372,7 @@ fn measurement_must_be_allow_listed_and_matched() {
 
 #[test]
 fn collateral_older_than_stored_is_a_rollback() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		// The same collateral again is fine (nothing went down).
@@ -395,6 +402,7 @@ fn collateral_older_than_stored_is_a_rollback() {
 
 #[test]
 fn report_data_must_commit_to_the_registration() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		let verified = Attestation::do_verify_quote(&sgx_quote()).unwrap();
@@ -430,6 +438,7 @@ fn expected_report_data_is_the_documented_hash() {
 
 #[test]
 fn malformed_or_truncated_quotes_are_typed_errors() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		let verified = Attestation::do_verify_quote(&sgx_quote()).unwrap();
@@ -452,6 +461,7 @@ fn malformed_or_truncated_quotes_are_typed_errors() {
 
 #[test]
 fn policy_rejects_tcb_status_advisories_and_debug() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		let verified = Attestation::do_verify_quote(&sgx_quote()).unwrap();
@@ -494,6 +504,7 @@ fn policy_rejects_tcb_status_advisories_and_debug() {
 
 #[test]
 fn missing_root_or_collateral() {
+	require_samples!();
 	end(|| {
 		assert_eq!(
 			Attestation::do_verify_quote(&sgx_quote()),
@@ -539,6 +550,7 @@ fn set_root_ca_works_for_governance_only() {
 
 #[test]
 fn submit_collateral_checks_its_platform() {
+	require_samples!();
 	end(|| {
 		assert_noop!(
 			Attestation::submit_collateral(
@@ -587,6 +599,7 @@ fn submit_collateral_checks_its_platform() {
 
 #[test]
 fn intels_collateral_with_the_samples_pck_chain_is_refused() {
+	require_samples!();
 	end(|| {
 		// The reproduced attack: Intel's SGX collateral with the sample quote's own PCK chain
 		// attached (as dcap-qvl's fetcher returns it) verifies with that quote, but would be
@@ -736,6 +749,7 @@ fn request_nonce_issues_bounded_short_lived_nonces() {
 
 #[test]
 fn register_enclave_nonce_rules() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		let verified = Attestation::do_verify_quote(&sgx_quote()).unwrap();
@@ -768,6 +782,7 @@ fn register_enclave_nonce_rules() {
 
 #[test]
 fn register_enclave_key_taken_by_another_provider() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		let pair = ed_pair(1);
@@ -782,6 +797,7 @@ fn register_enclave_key_taken_by_another_provider() {
 
 #[test]
 fn register_enclave_revoked_measurement() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		let verified = Attestation::do_verify_quote(&sgx_quote()).unwrap();
@@ -797,6 +813,7 @@ fn register_enclave_revoked_measurement() {
 
 #[test]
 fn binding_records_expiry_and_makes_room_from_expired_enclaves() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		let id = bind_sample(PROVIDER, ed_key(&ed_pair(1)));
@@ -835,6 +852,7 @@ fn binding_records_expiry_and_makes_room_from_expired_enclaves() {
 
 #[test]
 fn deregister_enclave_works() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		let key = ed_key(&ed_pair(1));
@@ -862,6 +880,7 @@ fn deregister_enclave_works() {
 
 #[test]
 fn work_proofs_by_registered_enclaves_verify() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		let ed = ed_pair(1);
@@ -880,6 +899,7 @@ fn work_proofs_by_registered_enclaves_verify() {
 
 #[test]
 fn work_proof_errors() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		let mine = ed_pair(1);
@@ -956,6 +976,7 @@ fn work_proof_errors() {
 
 #[test]
 fn eligibility() {
+	require_samples!();
 	end(|| {
 		store_sgx_collateral();
 		let eligible = |p: AccountId, r: Option<MeasurementId>| {
@@ -1036,14 +1057,13 @@ mod properties {
 	use super::*;
 	use proptest::prelude::*;
 
-	proptest! {
-		#![proptest_config(ProptestConfig::with_cases(64))]
-
-		#[test]
-		// Header, report, ISV signature, attestation key, QE report and its signature: every
-		// byte is covered by a signature. (The PEM chain after them ends in a copy of the
-		// root certificate, which is not trusted — the stored root is — so it is left out.)
-		fn mutated_quotes_never_verify(position in 0usize..(signature_offset(SGX_REPORT_LEN) + 64 + 64 + 384 + 64), bit in 0u8..8) {
+	// Header, report, ISV signature, attestation key, QE report and its signature: every
+	// byte is covered by a signature. (The PEM chain after them ends in a copy of the root
+	// certificate, which is not trusted — the stored root is — so it is left out.)
+	#[test]
+	fn mutated_quotes_never_verify() {
+		require_samples!();
+		proptest!(ProptestConfig::with_cases(64), |(position in 0usize..(signature_offset(SGX_REPORT_LEN) + 64 + 64 + 384 + 64), bit in 0u8..8)| {
 			new_test_ext().execute_with(|| {
 				store_sgx_collateral();
 				let mut quote = sgx_quote();
@@ -1052,10 +1072,13 @@ mod properties {
 				prop_assert!(result.is_err(), "byte {position} bit {bit}: {result:?}");
 				Ok(())
 			})?;
-		}
+		});
+	}
 
-		#[test]
-		fn random_bytes_are_typed_errors(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+	#[test]
+	fn random_bytes_are_typed_errors() {
+		require_samples!();
+		proptest!(ProptestConfig::with_cases(64), |(bytes in proptest::collection::vec(any::<u8>(), 0..2048))| {
 			new_test_ext().execute_with(|| {
 				store_sgx_collateral();
 				prop_assert!(Attestation::do_verify_quote(&bytes).is_err());
@@ -1063,6 +1086,6 @@ mod properties {
 				prop_assert!(dcap_verifier::verify_quote(&sgx_quote(), &bytes, &root, SAMPLE_NOW).is_err());
 				Ok(())
 			})?;
-		}
+		});
 	}
 }
