@@ -719,7 +719,7 @@ impl<T: Config> Pallet<T> {
 	/// The chain's genesis hash (the hash of block 0).
 	pub fn genesis_hash() -> H256 {
 		let hash = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
-		H256::from_slice(hash.as_ref())
+		azra_primitives::hash_to_h256(hash.as_ref())
 	}
 
 	/// `blake2_256` of the stored root CA, if any.

@@ -759,15 +759,10 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// The chain's genesis hash, as work proofs commit to it. Hashes of another length
-		/// than 32 bytes (no AzraCode runtime has them) are cut or zero-padded, never a panic.
+		/// The chain's genesis hash, as work proofs commit to it.
 		pub fn genesis_hash() -> H256 {
 			let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
-			let bytes = genesis.as_ref();
-			let mut out = [0u8; 32];
-			let len = bytes.len().min(32);
-			out[..len].copy_from_slice(&bytes[..len]);
-			H256(out)
+			azra_primitives::hash_to_h256(genesis.as_ref())
 		}
 
 		/// The epoch of the current block, derived from the stored epoch start and length so

@@ -46,6 +46,17 @@ pub type MeasurementId = H256;
 /// build's input, so a proof signed for one chain (or one input) is worthless elsewhere.
 pub const WORK_PROOF_DOMAIN: &[u8] = b"azra/work-proof/v2";
 
+/// A block hash as the 32 bytes work proofs and registrations commit to (the genesis hash).
+///
+/// Every AzraCode runtime hashes with 32-byte hashes; a hash of another length is cut or
+/// zero-padded rather than a panic in runtime code.
+pub fn hash_to_h256(hash: &[u8]) -> H256 {
+	let mut out = [0u8; 32];
+	let len = hash.len().min(32);
+	out[..len].copy_from_slice(&hash[..len]);
+	H256(out)
+}
+
 /// Where a build is in its lifecycle.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
