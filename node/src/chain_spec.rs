@@ -43,7 +43,22 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
-/// The chain spec named by `--chain`: `dev`, `local`, or the path of a JSON chain spec.
+/// `--chain production`: a `Live` chain that trusts Intel's SGX Root CA, as a template.
+/// Its validator and governance keys are placeholders; export it with
+/// `azra-node export-chain-spec --chain production`, put the real keys in, and launch from
+/// that file (docs/operating-a-node.md).
+pub fn production_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("AzraCode")
+		.with_id("azra")
+		.with_chain_type(ChainType::Live)
+		.with_genesis_config_preset_name(azra_runtime::genesis_config_presets::PRODUCTION_PRESET)
+		.with_properties(properties())
+		.build())
+}
+
+/// The chain spec named by `--chain`: `dev`, `local`, `production`, or the path of a JSON
+/// chain spec.
 ///
 /// A `Live` chain spec whose genesis trusts the dev PKI's root CA is refused: that root's
 /// private keys are public, so such a chain would mint AZRA for quotes anyone can make.
@@ -51,6 +66,7 @@ pub fn load(id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 	Ok(match id {
 		"" | "dev" => Box::new(development_chain_spec()?),
 		"local" => Box::new(local_chain_spec()?),
+		"production" => Box::new(production_chain_spec()?),
 		path => {
 			let spec = ChainSpec::from_json_file(std::path::PathBuf::from(path))
 				.map_err(|e| format!("cannot use `{path}` as a chain spec: {e}"))?;

@@ -8,6 +8,13 @@
 //! Both trust the dev PKI's root CA (see [`crate::dev_pki`]) and allow-list the dev build
 //! runtime, so providers can register `azra-node dev-enclave` quotes. The real verifier
 //! runs unchanged; only the trust anchor is a dev one.
+//!
+//! - `production` (`--chain production`, a `Live` chain): the shape of a real network. It
+//!   trusts Intel's SGX Root CA ([`pallet_attestation::INTEL_SGX_ROOT_CA`]), so governance
+//!   can never make it trust another root; nothing is allow-listed (governance adds the
+//!   measurements of audited runtimes), only up-to-date platforms are accepted, and no dev
+//!   account is endowed. Its validator and governance keys are placeholders (Alice) that an
+//!   operator replaces in the exported chain spec before launch (docs/operating-a-node.md).
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -38,6 +45,12 @@ pub const DEV_EPOCH_LENGTH: BlockNumber = 10;
 pub fn dev_reward_ratio() -> FixedU128 {
 	FixedU128::from_rational(9, 10)
 }
+
+/// Production-shaped chains close an epoch once a day.
+pub const PRODUCTION_EPOCH_LENGTH: BlockNumber = crate::DAYS;
+
+/// What the production template's placeholder governance key starts with, to pay fees.
+pub const PRODUCTION_GOVERNANCE_ENDOWMENT: Balance = 1_000 * UNIT;
 
 /// A validator's session keys: Aura authors blocks, GRANDPA finalizes them.
 pub type ValidatorKeys = (AuraId, GrandpaId);
@@ -105,11 +118,36 @@ pub fn local_config_genesis() -> Value {
 	)
 }
 
+/// Name of the production-shaped preset.
+pub const PRODUCTION_PRESET: &str = "production";
+
+/// The `production` preset: Intel's root, no allow-listed measurement, up-to-date
+/// platforms only, no dev endowments; placeholder validator and governance keys.
+pub fn production_config_genesis() -> Value {
+	let governance = Sr25519Keyring::Alice.to_account_id();
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: vec![(governance.clone(), PRODUCTION_GOVERNANCE_ENDOWMENT)],
+		},
+		aura: AuraConfig { authorities: vec![Sr25519Keyring::Alice.public().into()] },
+		grandpa: GrandpaConfig { authorities: vec![(Ed25519Keyring::Alice.public().into(), 1)] },
+		sudo: SudoConfig { key: Some(governance) },
+		burn: BurnConfig { price_per_unit: DEV_PRICE_PER_UNIT },
+		mint: MintConfig { epoch_length: PRODUCTION_EPOCH_LENGTH, ratio: dev_reward_ratio() },
+		attestation: AttestationConfig {
+			root_ca: pallet_attestation::INTEL_SGX_ROOT_CA.to_vec(),
+			measurements: Vec::<pallet_attestation::MeasurementEntry>::new(),
+			accepted_tcb_statuses: vec![pallet_attestation::GenesisTcbStatus::UpToDate],
+		},
+	})
+}
+
 /// The JSON of the preset `id`, if there is one.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		PRODUCTION_PRESET => production_config_genesis(),
 		_ => return None,
 	};
 	serde_json::to_string(&patch).ok().map(|json| json.into_bytes())
@@ -120,5 +158,6 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(PRODUCTION_PRESET),
 	]
 }

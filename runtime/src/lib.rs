@@ -67,7 +67,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("azra"),
 	impl_name: Cow::Borrowed("azra"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -144,8 +144,9 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run on the next runtime upgrade.
-type Migrations = ();
+/// Storage migrations run on the next runtime upgrade. Each is versioned (it checks the
+/// pallet's on-chain storage version), so it runs once and is a no-op on fresh chains.
+type Migrations = (pallet_attestation::migrations::v1::MigrateV0ToV1<Runtime>,);
 
 /// Dispatches calls to the pallets and runs their hooks.
 pub type Executive = frame_executive::Executive<

@@ -68,7 +68,7 @@ fn setup_verified<T: Config>() -> (BenchmarkQuote, VerifiedQuote) {
 	let report_data = Attestation::<T>::expected_report_data(&caller, &key, &nonce);
 	let sample = T::BenchmarkHelper::quote(report_data);
 	T::BenchmarkHelper::set_unix_time(sample.unix_time);
-	RootCa::<T>::put(BoundedVec::try_from(sample.root_ca.clone()).expect("root fits"));
+	Attestation::<T>::put_root_ca(BoundedVec::try_from(sample.root_ca.clone()).expect("fits"));
 	assert_ok!(Attestation::<T>::do_submit_collateral(
 		sample.fmspc,
 		BoundedVec::try_from(sample.collateral.clone()).expect("collateral fits"),
@@ -108,9 +108,15 @@ fn all_statuses() -> TcbStatuses {
 
 /// The longest rejected-advisory list, matching nothing.
 fn max_advisories() -> AdvisoryIds {
+	advisories_filled_with(b'X')
+}
+
+/// The longest advisory list of ids that begin with their index and are `filler` after
+/// it: two lists with different fillers share no id, yet each pair compares five bytes.
+fn advisories_filled_with(filler: u8) -> AdvisoryIds {
 	let ids: Vec<AdvisoryId> = (0..MAX_ADVISORIES)
 		.map(|i| {
-			let mut id = alloc::vec![b'X'; MAX_ADVISORY_ID_LEN as usize];
+			let mut id = alloc::vec![filler; MAX_ADVISORY_ID_LEN as usize];
 			id[..4].copy_from_slice(&i.to_le_bytes());
 			BoundedVec::try_from(id).expect("fits")
 		})
@@ -119,21 +125,27 @@ fn max_advisories() -> AdvisoryIds {
 }
 
 /// A provider with `MaxEnclavesPerProvider` enclaves registered under `verified`'s
-/// measurement.
+/// measurement, each carrying the longest advisory list, while the policy rejects the
+/// longest list of other advisories (so every eligibility check compares every pair).
 fn fill_enclaves<T: Config>(provider: &T::AccountId, verified: &VerifiedQuote) -> MeasurementId {
 	let entry = entry_for(verified);
 	let id = entry.id();
 	Measurements::<T>::insert(id, MeasurementRecord { entry, revoked: false });
 	AcceptedTcbStatuses::<T>::put(all_statuses());
+	RejectedAdvisories::<T>::put(max_advisories());
 	let now = frame_system::Pallet::<T>::block_number();
+	let root_hash = Attestation::<T>::root_ca_hash().expect("setup_verified set the root");
 	for i in 0..T::MaxEnclavesPerProvider::get() {
-		assert_ok!(Attestation::<T>::bind_enclave(
+		let mut record = Attestation::<T>::enclave_record(
 			provider.clone(),
-			enclave_key(i),
 			id,
-			verified,
-			now
-		));
+			verified.clone(),
+			root_hash,
+			verified.collateral.tcb_eval_data_number,
+			now,
+		);
+		record.advisory_ids = advisories_filled_with(b'Y');
+		assert_ok!(Attestation::<T>::bind_enclave(enclave_key(i), record, now));
 	}
 	id
 }
@@ -308,6 +320,39 @@ mod benchmarks {
 				&provider, required
 			));
 		}
+	}
+
+	#[benchmark]
+	fn force_deregister() {
+		let (_, verified) = setup_verified::<T>();
+		let provider: T::AccountId = whitelisted_caller();
+		fill_enclaves::<T>(&provider, &verified);
+		let key = enclave_key(T::MaxEnclavesPerProvider::get() - 1);
+		#[extrinsic_call]
+		_(RawOrigin::Root, key);
+		assert!(!Enclaves::<T>::contains_key(key));
+	}
+
+	#[benchmark]
+	fn revoke_platform() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, TeeType::Tdx, [7; 6]);
+		assert!(RevokedPlatforms::<T>::contains_key((TeeType::Tdx, [7; 6])));
+	}
+
+	#[benchmark]
+	fn restore_platform() {
+		RevokedPlatforms::<T>::insert((TeeType::Tdx, [7; 6]), ());
+		#[extrinsic_call]
+		_(RawOrigin::Root, TeeType::Tdx, [7; 6]);
+		assert!(!RevokedPlatforms::<T>::contains_key((TeeType::Tdx, [7; 6])));
+	}
+
+	#[benchmark]
+	fn set_min_tcb_eval_data_number() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, TeeType::Tdx, 17);
+		assert_eq!(MinTcbEvalDataNumber::<T>::get(TeeType::Tdx), 17);
 	}
 
 	impl_benchmark_test_suite!(Attestation, crate::mock::new_test_ext(), crate::mock::Test);

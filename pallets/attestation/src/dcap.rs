@@ -26,7 +26,7 @@
 //! [`dcap_verifier::check_collateral`] refuses such collateral before it is stored;
 //! `verify_quote` itself is unchanged (version 1), so old blocks re-execute as they were.
 
-use crate::types::{DcapError, Fmspc, TeeType, VerifiedQuote};
+use crate::types::{CollateralFreshness, DcapError, Fmspc, TeeType, VerifiedQuote};
 use sp_runtime_interface::{
 	pass_by::{AllocateAndReturnByCodec, PassFatPointerAndRead},
 	runtime_interface,
@@ -92,6 +92,24 @@ pub trait DcapVerifier {
 			Err(DcapError::VerifierUnavailable)
 		}
 	}
+	/// Read the age of each item of `collateral` (SCALE-encoded `QuoteCollateralV3`)
+	/// from the items themselves: TCB info and QE identity issue dates and evaluation data
+	/// numbers, both CRLs' `thisUpdate` and numbers, and the earliest expiry over the
+	/// items and their issuer chains. No quote is involved, so no witness can shift these
+	/// figures. Nothing is verified: call it only on collateral `verify_quote` accepted.
+	fn collateral_freshness(
+		collateral: PassFatPointerAndRead<&[u8]>,
+	) -> AllocateAndReturnByCodec<Result<CollateralFreshness, DcapError>> {
+		#[cfg(feature = "std")]
+		{
+			native::collateral_freshness(collateral)
+		}
+		#[cfg(not(feature = "std"))]
+		{
+			let _ = collateral;
+			Err(DcapError::VerifierUnavailable)
+		}
+	}
 }
 
 /// The host functions the node must register (executor and benchmarking).
@@ -102,8 +120,8 @@ pub type HostFunctions = (dcap_verifier::HostFunctions,);
 #[cfg(feature = "std")]
 pub mod native {
 	use crate::types::{
-		AdvisoryId, AdvisoryIds, CollateralInfo, DcapError, Digest384, EnclaveIdentity, Fmspc,
-		SgxIdentity, TdxIdentity, TeeType, VerifiedQuote,
+		AdvisoryId, AdvisoryIds, CollateralFreshness, CollateralInfo, DcapError, Digest384,
+		EnclaveIdentity, Fmspc, SgxIdentity, TdxIdentity, TeeType, VerifiedQuote,
 	};
 	use azra_primitives::TcbStatus;
 	use codec::{Decode, Encode};
@@ -111,7 +129,7 @@ pub mod native {
 		configs::RustCryptoConfig,
 		quote::{Quote, Report, TDAttributes},
 		verify::QuoteVerifier,
-		QuoteCollateralV3, QuotePolicy, TcbInfo,
+		QeIdentity, QuoteCollateralV3, QuotePolicy, TcbInfo,
 	};
 	use sp_core::H256;
 
@@ -161,6 +179,97 @@ pub mod native {
 			return Err(DcapError::CollateralCarriesPckChain);
 		}
 		Ok(())
+	}
+
+	/// See [`super::dcap_verifier::collateral_freshness`].
+	pub fn collateral_freshness(collateral: &[u8]) -> Result<CollateralFreshness, DcapError> {
+		let collateral = decode_collateral(collateral)?;
+		let tcb_info: TcbInfo = serde_json::from_str(&collateral.tcb_info)
+			.map_err(|_| DcapError::CollateralMalformed)?;
+		let qe_identity: QeIdentity = serde_json::from_str(&collateral.qe_identity)
+			.map_err(|_| DcapError::CollateralMalformed)?;
+		let pck_crl = crl_dates(&collateral.pck_crl)?;
+		let root_ca_crl = crl_dates(&collateral.root_ca_crl)?;
+
+		let mut next_update =
+			rfc3339_secs(&tcb_info.next_update)?.min(rfc3339_secs(&qe_identity.next_update)?);
+		// A CRL without `nextUpdate` does not expire (dcap-qvl reads it the same way).
+		for crl_next in [pck_crl.next_update, root_ca_crl.next_update].into_iter().flatten() {
+			next_update = next_update.min(crl_next);
+		}
+		for chain in [
+			&collateral.tcb_info_issuer_chain,
+			&collateral.qe_identity_issuer_chain,
+			&collateral.pck_crl_issuer_chain,
+		] {
+			let certificates = x509_cert::Certificate::load_pem_chain(chain.as_bytes())
+				.map_err(|_| DcapError::CollateralMalformed)?;
+			for certificate in certificates {
+				let not_after = certificate.tbs_certificate().validity().not_after;
+				next_update = next_update.min(not_after.to_unix_duration().as_secs());
+			}
+		}
+
+		Ok(CollateralFreshness {
+			tcb_eval_data_number: tcb_info.tcb_evaluation_data_number,
+			tcb_info_issued_at: rfc3339_secs(&tcb_info.issue_date)?,
+			qe_eval_data_number: qe_identity.tcb_evaluation_data_number,
+			qe_identity_issued_at: rfc3339_secs(&qe_identity.issue_date)?,
+			pck_crl_number: pck_crl.number,
+			pck_crl_issued_at: pck_crl.this_update,
+			root_ca_crl_number: root_ca_crl.number,
+			root_ca_crl_issued_at: root_ca_crl.this_update,
+			next_update,
+		})
+	}
+
+	/// `thisUpdate`, `nextUpdate` and CRL number of a DER CRL.
+	struct CrlDates {
+		this_update: u64,
+		next_update: Option<u64>,
+		number: u32,
+	}
+
+	/// Read a DER CRL's dates and number. A CRL without the CRL Number extension has
+	/// number 0 (as in dcap-qvl); a number wider than 32 bits is malformed.
+	fn crl_dates(crl_der: &[u8]) -> Result<CrlDates, DcapError> {
+		use der::Decode as _;
+		let crl =
+			x509_cert::crl::CertificateList::<x509_cert::certificate::Rfc5280>::from_der(crl_der)
+				.map_err(|_| DcapError::CollateralMalformed)?;
+		let tbs = &crl.tbs_cert_list;
+		let mut number = 0u32;
+		let crl_number = tbs
+			.crl_extensions
+			.iter()
+			.flatten()
+			.find(|extension| extension.extn_id == CRL_NUMBER_OID);
+		if let Some(extension) = crl_number {
+			let value = der::asn1::UintRef::from_der(extension.extn_value.as_bytes())
+				.map_err(|_| DcapError::CollateralMalformed)?;
+			let bytes = value.as_bytes();
+			if bytes.len() > 4 {
+				return Err(DcapError::CollateralMalformed);
+			}
+			number = bytes.iter().fold(0u32, |n, b| (n << 8) | u32::from(*b));
+		}
+		Ok(CrlDates {
+			this_update: tbs.this_update.to_unix_duration().as_secs(),
+			next_update: tbs.next_update.map(|t| t.to_unix_duration().as_secs()),
+			number,
+		})
+	}
+
+	/// The CRL Number extension (RFC 5280 §5.2.3).
+	const CRL_NUMBER_OID: der::asn1::ObjectIdentifier =
+		der::asn1::ObjectIdentifier::new_unwrap("2.5.29.20");
+
+	/// Unix seconds of an RFC 3339 date as Intel writes them (`2025-06-19T10:01:18Z`).
+	fn rfc3339_secs(date: &str) -> Result<u64, DcapError> {
+		chrono::DateTime::parse_from_rfc3339(date)
+			.ok()
+			.and_then(|d| u64::try_from(d.timestamp()).ok())
+			.ok_or(DcapError::CollateralMalformed)
 	}
 
 	/// Encode collateral in the form the pallet stores and the host function reads.
@@ -503,6 +612,85 @@ mod tests {
 			serde_json::from_str(&collateral.qe_identity).expect("dev QE identity");
 		edit(&mut qe_identity);
 		collateral.qe_identity = serde_json::to_string(&qe_identity).expect("QE identity JSON");
+	}
+
+	#[test]
+	fn freshness_is_read_from_the_collateral_items_alone() {
+		let (pki, _, _) = dev();
+		for tee in [azra_dev_enclave::Tee::Sgx, azra_dev_enclave::Tee::Tdx] {
+			let options = azra_dev_enclave::CollateralOptions {
+				tcb_evaluation_data_number: 4,
+				crl_number: 7,
+				..dev_options()
+			};
+			let collateral = pki.collateral_bytes(tee, &options).expect("collateral");
+			let freshness = dcap_verifier::collateral_freshness(&collateral).expect("reads");
+			assert_eq!(
+				freshness,
+				CollateralFreshness {
+					tcb_eval_data_number: 4,
+					tcb_info_issued_at: options.issued_at,
+					qe_eval_data_number: 4,
+					qe_identity_issued_at: options.issued_at,
+					pck_crl_number: 7,
+					pck_crl_issued_at: options.issued_at,
+					root_ca_crl_number: 7,
+					root_ca_crl_issued_at: options.issued_at,
+					next_update: options.next_update(),
+				},
+				"{tee:?}"
+			);
+			// Every part must parse.
+			assert_eq!(
+				dcap_verifier::collateral_freshness(&collateral[..collateral.len() - 1]),
+				Err(DcapError::CollateralMalformed)
+			);
+			for edit in [
+				(|c: &mut dcap_qvl::QuoteCollateralV3| c.tcb_info.push('x'))
+					as fn(&mut dcap_qvl::QuoteCollateralV3),
+				|c| c.qe_identity = "{}".into(),
+				|c| c.pck_crl.truncate(10),
+				|c| c.root_ca_crl = vec![0x30, 0x00],
+				|c| c.tcb_info_issuer_chain = "-----BEGIN CERTIFICATE-----\nAA==\n".into(),
+				|c| edit_tcb_info(c, |t| t.issue_date = "yesterday".into()),
+				|c| edit_qe_identity(c, |q| q.next_update = "2026-13-01T00:00:00Z".into()),
+			] {
+				let mut edited = pki.collateral(tee, &options).expect("collateral");
+				edit(&mut edited);
+				assert_eq!(
+					dcap_verifier::collateral_freshness(&native::encode_collateral(&edited)),
+					Err(DcapError::CollateralMalformed)
+				);
+			}
+		}
+	}
+
+	#[test]
+	fn intels_sample_freshness_is_within_what_verification_saw() {
+		require_samples!();
+		for (quote, collateral) in
+			[(sgx_quote(), sgx_collateral()), (tdx_quote(), tdx_collateral())]
+		{
+			let verified = verify(&quote, &collateral, &intel_root(), SAMPLE_NOW).unwrap();
+			let freshness = dcap_verifier::collateral_freshness(&collateral).unwrap();
+			let info = verified.collateral;
+			assert_eq!(freshness.tcb_eval_data_number, info.tcb_eval_data_number);
+			assert_eq!(freshness.qe_eval_data_number, info.qe_eval_data_number);
+			assert_eq!(freshness.pck_crl_number, info.pck_crl_number);
+			assert_eq!(freshness.root_ca_crl_number, info.root_ca_crl_number);
+			// Version 1's figures also count the quote's PCK chain: never earlier expiry
+			// or later issue than the items alone.
+			assert!(freshness.next_update >= info.next_update);
+			for issued in [
+				freshness.tcb_info_issued_at,
+				freshness.qe_identity_issued_at,
+				freshness.pck_crl_issued_at,
+				freshness.root_ca_crl_issued_at,
+			] {
+				assert!(issued <= info.issued_at && issued <= SAMPLE_NOW);
+			}
+			assert!(freshness.next_update > SAMPLE_NOW);
+		}
 	}
 
 	#[test]

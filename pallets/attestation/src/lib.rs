@@ -38,6 +38,40 @@
 //! - [`register_enclave`](Pallet::register_enclave): a provider presents a quote whose
 //!   report data commits to (domain, genesis hash, provider, enclave key, nonce).
 //! - [`deregister_enclave`](Pallet::deregister_enclave): a provider retires an enclave key.
+//! - [`force_deregister`](Pallet::force_deregister): governance retires a (leaked) enclave
+//!   key without touching its measurement.
+//! - [`revoke_platform`](Pallet::revoke_platform) /
+//!   [`restore_platform`](Pallet::restore_platform): governance disables (and re-enables)
+//!   every enclave of one platform type (TEE, FMSPC).
+//! - [`set_min_tcb_eval_data_number`](Pallet::set_min_tcb_eval_data_number): governance
+//!   refuses collateral (and enclaves verified with it) older than an Intel TCB recovery.
+//!
+//! ## Revocation
+//!
+//! Every reason to stop trusting an enclave takes effect at the next block, for enclaves
+//! already registered too, and none of them iterates over enclaves: each
+//! [`EnclaveRecord`] keeps what its registration relied on (measurement, TCB status, root
+//! CA hash, TEE and FMSPC, the collateral's TCB evaluation data number, advisories), and
+//! [`Pallet::check_enclave`] holds it against the current policy on every eligibility and
+//! work-proof check. Revoking a measurement, dropping a TCB status, setting another root,
+//! rejecting an advisory, revoking a platform, raising the minimum TCB evaluation data
+//! number or force-deregistering a key each disable the affected enclaves at once.
+//!
+//! ## Collateral rules
+//!
+//! - Intel's items only (no PCK chain attached), verified with a witness quote against
+//!   the root at the block time.
+//! - Never rolled back: each item's evaluation data number, CRL number and issue date
+//!   must be at least the stored one's, compared one by one ([`CollateralFreshness`]),
+//!   read from the items themselves so that no witness quote shifts them.
+//! - Its TCB info's evaluation data number must be at least the governance minimum of its
+//!   TEE.
+//!
+//! ## Production trust
+//!
+//! A chain whose genesis trusts [`INTEL_SGX_ROOT_CA`] records that
+//! ([`IntelRootOnly`]); on such a chain governance can set no other root, so the dev
+//! PKI's root (whose private keys are public) can never become trusted there.
 //!
 //! ## Traits implemented
 //!
@@ -56,6 +90,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod dcap;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -87,6 +122,11 @@ use sp_runtime::{traits::Zero, DispatchError, DispatchResult, MultiSignature, Sa
 
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::attestation";
+
+/// Intel's SGX Root CA certificate (DER): the trust anchor of production chains. A public
+/// certificate (SHA-256 fingerprint `44A0196B…FAB674D3`), embedded so that no chain spec
+/// has to carry it and so that the pallet can recognise it.
+pub const INTEL_SGX_ROOT_CA: &[u8] = include_bytes!("intel_sgx_root_ca.der");
 
 /// Domain tag of chain-issued registration nonces.
 pub const NONCE_DOMAIN: &[u8] = b"azra/registration-nonce/v1";
@@ -129,7 +169,11 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::serde::{Deserialize, Serialize};
 
+	/// The storage layout version (see [`crate::migrations`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the attestation pallet.
@@ -182,12 +226,20 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type RootCa<T: Config> = StorageValue<_, BoundedVec<u8, T::MaxRootCaLen>, OptionQuery>;
 
-	/// What the stored collateral of a (TEE, FMSPC) says about itself, with the hash of the
-	/// root CA it was verified against (collateral verified against another root does not
-	/// count).
+	/// `blake2_256` of [`RootCa`], kept beside it so that every eligibility check can compare
+	/// an enclave's root without reading the certificate.
 	#[pallet::storage]
-	pub type CollateralInfoOf<T: Config> =
-		StorageMap<_, Blake2_128Concat, (TeeType, Fmspc), (H256, CollateralInfo), OptionQuery>;
+	pub type RootCaHash<T: Config> = StorageValue<_, H256, OptionQuery>;
+
+	/// Whether the chain started with Intel's SGX Root CA; if so, no other root can be set.
+	#[pallet::storage]
+	pub type IntelRootOnly<T: Config> = StorageValue<_, bool, ValueQuery>;
+
+	/// What the stored collateral of a (TEE, FMSPC) says about its items' age, with the
+	/// hash of the root CA it was verified against.
+	#[pallet::storage]
+	pub type CollateralRecords<T: Config> =
+		StorageMap<_, Blake2_128Concat, (TeeType, Fmspc), CollateralRecord, OptionQuery>;
 
 	/// The stored collateral of a (TEE, FMSPC): SCALE-encoded `QuoteCollateralV3`.
 	#[pallet::storage]
@@ -211,6 +263,18 @@ pub mod pallet {
 	/// Intel security advisories that disqualify a platform.
 	#[pallet::storage]
 	pub type RejectedAdvisories<T: Config> = StorageValue<_, AdvisoryIds, ValueQuery>;
+
+	/// Platform types (TEE, FMSPC) governance revoked: none of their enclaves is eligible.
+	#[pallet::storage]
+	pub type RevokedPlatforms<T: Config> =
+		StorageMap<_, Blake2_128Concat, (TeeType, Fmspc), (), OptionQuery>;
+
+	/// The lowest TCB evaluation data number of TCB info accepted for each TEE (0 when
+	/// unset). Raised after an Intel TCB recovery so that pre-recovery collateral, and
+	/// enclaves verified with it, stop counting.
+	#[pallet::storage]
+	pub type MinTcbEvalDataNumber<T: Config> =
+		StorageMap<_, Blake2_128Concat, TeeType, u32, ValueQuery>;
 
 	/// Registration nonces issued to each provider and not yet used.
 	#[pallet::storage]
@@ -299,7 +363,8 @@ pub mod pallet {
 			if !self.root_ca.is_empty() {
 				let root = BoundedVec::try_from(self.root_ca.clone())
 					.expect("genesis root CA longer than MaxRootCaLen");
-				RootCa::<T>::put(root);
+				Pallet::<T>::put_root_ca(root);
+				IntelRootOnly::<T>::put(self.root_ca == INTEL_SGX_ROOT_CA);
 			}
 			for entry in &self.measurements {
 				assert!(entry.is_well_formed(), "genesis measurement pins nothing: {entry:?}");
@@ -397,6 +462,35 @@ pub mod pallet {
 			/// The enclave's key.
 			enclave_key: EnclaveKey,
 		},
+		/// Governance retired an enclave key (for example a leaked one).
+		EnclaveForceDeregistered {
+			/// The provider it was registered to.
+			provider: T::AccountId,
+			/// The enclave's key.
+			enclave_key: EnclaveKey,
+		},
+		/// Governance revoked a platform type: none of its enclaves is eligible.
+		PlatformRevoked {
+			/// The TEE.
+			tee_type: TeeType,
+			/// The platform type.
+			fmspc: Fmspc,
+		},
+		/// Governance lifted a platform revocation: its enclaves count again (while their
+		/// registrations hold).
+		PlatformRestored {
+			/// The TEE.
+			tee_type: TeeType,
+			/// The platform type.
+			fmspc: Fmspc,
+		},
+		/// Governance set the lowest TCB evaluation data number accepted for a TEE.
+		MinTcbEvalDataNumberSet {
+			/// The TEE.
+			tee_type: TeeType,
+			/// The new minimum.
+			number: u32,
+		},
 	}
 
 	/// Errors of the attestation pallet; each names the rule that was broken.
@@ -492,6 +586,20 @@ pub mod pallet {
 		/// other machine of that FMSPC out; submit Intel's items only (set the field to
 		/// `None`).
 		CollateralCarriesPckChain,
+		/// The enclave was verified against a root CA that is no longer the trusted one; it
+		/// must re-attest.
+		EnclaveRootChanged,
+		/// Governance revoked the platform type (TEE, FMSPC) of the enclave or quote.
+		PlatformRevoked,
+		/// The platform type is already revoked.
+		PlatformAlreadyRevoked,
+		/// The platform type is not revoked.
+		PlatformNotRevoked,
+		/// The collateral's TCB evaluation data number is below the minimum governance set
+		/// for its TEE (collateral from before an Intel TCB recovery).
+		TcbEvaluationTooOld,
+		/// This chain started with Intel's SGX Root CA, so no other root can be trusted.
+		RootCaNotIntel,
 	}
 
 	impl<T> From<DcapError> for Error<T> {
@@ -542,7 +650,11 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Set the trusted root CA certificate (DER). Collateral verified against another
-		/// root stops counting; it must be submitted again.
+		/// root stops counting and must be submitted again; enclaves verified against
+		/// another root stop being eligible at once and must re-attest.
+		///
+		/// On a chain that started with Intel's SGX Root CA ([`IntelRootOnly`]) only that
+		/// certificate can be set: [`Error::RootCaNotIntel`] otherwise.
 		///
 		/// Origin: `GovernanceOrigin`. Emits [`Event::RootCaSet`].
 		#[pallet::call_index(0)]
@@ -552,8 +664,11 @@ pub mod pallet {
 			root_ca: BoundedVec<u8, T::MaxRootCaLen>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			let root_hash = H256(sp_io::hashing::blake2_256(&root_ca));
-			RootCa::<T>::put(root_ca);
+			ensure!(
+				!IntelRootOnly::<T>::get() || root_ca[..] == *INTEL_SGX_ROOT_CA,
+				Error::<T>::RootCaNotIntel
+			);
+			let root_hash = Self::put_root_ca(root_ca);
 			Self::deposit_event(Event::RootCaSet { root_hash });
 			Ok(())
 		}
@@ -566,8 +681,10 @@ pub mod pallet {
 		/// collateral be checked against the root at the block time now.
 		///
 		/// Rollback-proof: replacing collateral verified against the current root requires
-		/// every TCB evaluation data number, CRL number and the latest issue date to be at
-		/// least the stored ones.
+		/// each item's TCB evaluation data number, CRL number and issue date to be at least
+		/// the stored one's, compared item by item ([`CollateralFreshness::rolls_back`]) and
+		/// read from the items alone, so the witness quote cannot shift them. Its TCB info's
+		/// evaluation data number must be at least [`MinTcbEvalDataNumber`] of its TEE.
 		///
 		/// Intel's items only: collateral whose `pck_certificate_chain` is set is refused
 		/// with [`Error::CollateralCarriesPckChain`] before anything is verified. dcap-qvl
@@ -705,6 +822,86 @@ pub mod pallet {
 			let record = Enclaves::<T>::get(enclave_key).ok_or(Error::<T>::EnclaveUnknown)?;
 			ensure!(record.provider == provider, Error::<T>::NotEnclaveProvider);
 			Self::remove_enclave(&provider, enclave_key);
+			Self::deposit_event(Event::EnclaveDeregistered { provider, enclave_key });
+			Ok(())
+		}
+
+		/// Retire any enclave key at once, whoever registered it: for a key that leaked or
+		/// misbehaved, without revoking the measurement every other enclave of that build
+		/// relies on. The provider may register a new key with a new quote.
+		///
+		/// Origin: `GovernanceOrigin`. Emits [`Event::EnclaveForceDeregistered`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::force_deregister())]
+		pub fn force_deregister(origin: OriginFor<T>, enclave_key: EnclaveKey) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let record = Enclaves::<T>::get(enclave_key).ok_or(Error::<T>::EnclaveUnknown)?;
+			Self::remove_enclave(&record.provider, enclave_key);
+			Self::deposit_event(Event::EnclaveForceDeregistered {
+				provider: record.provider,
+				enclave_key,
+			});
+			Ok(())
+		}
+
+		/// Revoke a platform type: every enclave of (`tee_type`, `fmspc`) stops being
+		/// eligible at once (one storage write; no loop), and no quote of it registers,
+		/// until [`restore_platform`](Pallet::restore_platform).
+		///
+		/// Origin: `GovernanceOrigin`. Emits [`Event::PlatformRevoked`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::revoke_platform())]
+		pub fn revoke_platform(
+			origin: OriginFor<T>,
+			tee_type: TeeType,
+			fmspc: Fmspc,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let platform = (tee_type, fmspc);
+			ensure!(
+				!RevokedPlatforms::<T>::contains_key(platform),
+				Error::<T>::PlatformAlreadyRevoked
+			);
+			RevokedPlatforms::<T>::insert(platform, ());
+			Self::deposit_event(Event::PlatformRevoked { tee_type, fmspc });
+			Ok(())
+		}
+
+		/// Lift a platform revocation. Its enclaves count again while their registrations
+		/// hold; nothing else about them changed.
+		///
+		/// Origin: `GovernanceOrigin`. Emits [`Event::PlatformRestored`].
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::restore_platform())]
+		pub fn restore_platform(
+			origin: OriginFor<T>,
+			tee_type: TeeType,
+			fmspc: Fmspc,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let platform = (tee_type, fmspc);
+			ensure!(RevokedPlatforms::<T>::contains_key(platform), Error::<T>::PlatformNotRevoked);
+			RevokedPlatforms::<T>::remove(platform);
+			Self::deposit_event(Event::PlatformRestored { tee_type, fmspc });
+			Ok(())
+		}
+
+		/// Set the lowest TCB evaluation data number of TCB info accepted for `tee_type`.
+		/// After an Intel TCB recovery, raising it to the recovery's number refuses
+		/// pre-recovery collateral, and every enclave verified with such collateral stops
+		/// being eligible at once until it re-attests.
+		///
+		/// Origin: `GovernanceOrigin`. Emits [`Event::MinTcbEvalDataNumberSet`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_min_tcb_eval_data_number())]
+		pub fn set_min_tcb_eval_data_number(
+			origin: OriginFor<T>,
+			tee_type: TeeType,
+			number: u32,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			MinTcbEvalDataNumber::<T>::insert(tee_type, number);
+			Self::deposit_event(Event::MinTcbEvalDataNumberSet { tee_type, number });
 			Ok(())
 		}
 	}
@@ -724,7 +921,15 @@ impl<T: Config> Pallet<T> {
 
 	/// `blake2_256` of the stored root CA, if any.
 	pub fn root_ca_hash() -> Option<H256> {
-		RootCa::<T>::get().map(|root| H256(sp_io::hashing::blake2_256(&root)))
+		RootCaHash::<T>::get()
+	}
+
+	/// Trust `root` (and remember its hash); returns the hash.
+	fn put_root_ca(root: frame_support::BoundedVec<u8, T::MaxRootCaLen>) -> H256 {
+		let root_hash = H256(sp_io::hashing::blake2_256(&root));
+		RootCa::<T>::put(root);
+		RootCaHash::<T>::put(root_hash);
+		root_hash
 	}
 
 	/// What `report_data[0..32]` of `provider`'s quote must be to register `enclave_key`
@@ -751,30 +956,43 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// What the stored collateral of a platform says about itself, if it was verified
+	/// What the stored collateral of a platform says about its items, if it was verified
 	/// against the current root.
-	pub fn collateral_info(tee_type: TeeType, fmspc: Fmspc) -> Option<CollateralInfo> {
-		let (root_hash, info) = CollateralInfoOf::<T>::get((tee_type, fmspc))?;
-		(Some(root_hash) == Self::root_ca_hash()).then_some(info)
+	pub fn collateral_info(tee_type: TeeType, fmspc: Fmspc) -> Option<CollateralFreshness> {
+		let record = CollateralRecords::<T>::get((tee_type, fmspc))?;
+		(Some(record.root_hash) == Self::root_ca_hash()).then_some(record.freshness)
 	}
 
 	/// Verify `quote` with the stored root CA and the stored collateral of its platform at
 	/// the block time, through the host function. This is the verification
 	/// `register_enclave` runs before applying policy and checking report data.
 	pub fn do_verify_quote(quote: &[u8]) -> Result<VerifiedQuote, DispatchError> {
+		Self::verify_with_stored_collateral(quote).map(|(verified, _, _)| verified)
+	}
+
+	/// [`Self::do_verify_quote`], also returning the hash of the root and the freshness of
+	/// the collateral the quote was verified with (what its enclave record keeps).
+	fn verify_with_stored_collateral(
+		quote: &[u8],
+	) -> Result<(VerifiedQuote, H256, CollateralFreshness), DispatchError> {
 		let root = RootCa::<T>::get().ok_or(Error::<T>::RootCaMissing)?;
-		let root_hash = H256(sp_io::hashing::blake2_256(&root));
+		let root_hash = Self::root_ca_hash().ok_or(Error::<T>::RootCaMissing)?;
 		let platform = dcap_verifier::quote_platform(quote).map_err(Error::<T>::from)?;
-		let (stored_root, info) =
-			CollateralInfoOf::<T>::get(platform).ok_or(Error::<T>::CollateralMissing)?;
-		ensure!(stored_root == root_hash, Error::<T>::CollateralMissing);
+		ensure!(!RevokedPlatforms::<T>::contains_key(platform), Error::<T>::PlatformRevoked);
+		let record = CollateralRecords::<T>::get(platform).ok_or(Error::<T>::CollateralMissing)?;
+		ensure!(record.root_hash == root_hash, Error::<T>::CollateralMissing);
+		let freshness = record.freshness;
 		let now = Self::now_secs();
-		ensure!(now <= info.next_update, Error::<T>::CollateralExpired);
+		ensure!(now <= freshness.next_update, Error::<T>::CollateralExpired);
+		ensure!(
+			freshness.tcb_eval_data_number >= MinTcbEvalDataNumber::<T>::get(platform.0),
+			Error::<T>::TcbEvaluationTooOld
+		);
 		let collateral =
 			CollateralBytes::<T>::get(platform).ok_or(Error::<T>::CollateralMissing)?;
 		let verified = dcap_verifier::verify_quote(quote, &collateral, &root, now)
 			.map_err(Error::<T>::from)?;
-		Ok(verified)
+		Ok((verified, root_hash, freshness))
 	}
 
 	/// Check `verified` against the policy: not debug, satisfies `entry`, accepted TCB
@@ -789,15 +1007,18 @@ impl<T: Config> Pallet<T> {
 			AcceptedTcbStatuses::<T>::get().contains(&verified.tcb_status),
 			Error::<T>::TcbStatusRejected
 		);
-		let rejected = RejectedAdvisories::<T>::get();
-		ensure!(
-			!verified
-				.advisory_ids
-				.iter()
-				.any(|id| rejected.iter().any(|r| r.eq_ignore_ascii_case(id))),
-			Error::<T>::AdvisoryRejected
-		);
+		ensure!(!Self::any_rejected(&verified.advisory_ids), Error::<T>::AdvisoryRejected);
 		Ok(())
+	}
+
+	/// Whether any of `advisory_ids` is rejected by the policy (ids compare ignoring ASCII
+	/// case). Reads the policy only when there is something to check.
+	fn any_rejected(advisory_ids: &AdvisoryIds) -> bool {
+		if advisory_ids.is_empty() {
+			return false;
+		}
+		let rejected = RejectedAdvisories::<T>::get();
+		advisory_ids.iter().any(|id| rejected.iter().any(|r| r.eq_ignore_ascii_case(id)))
 	}
 
 	fn do_submit_collateral(
@@ -806,34 +1027,34 @@ impl<T: Config> Pallet<T> {
 		witness_quote: &[u8],
 	) -> DispatchResult {
 		let root = RootCa::<T>::get().ok_or(Error::<T>::RootCaMissing)?;
-		let root_hash = H256(sp_io::hashing::blake2_256(&root));
+		let root_hash = Self::root_ca_hash().ok_or(Error::<T>::RootCaMissing)?;
 		// Intel's items only: an attached PCK chain would stand in for every quote's own.
 		dcap_verifier::check_collateral(&collateral).map_err(Error::<T>::from)?;
 		let verified =
 			dcap_verifier::verify_quote(witness_quote, &collateral, &root, Self::now_secs())
 				.map_err(Error::<T>::from)?;
-		let info = verified.collateral;
-		ensure!(info.fmspc == fmspc, Error::<T>::FmspcMismatch);
-		let key = (info.tee_type, fmspc);
-		if let Some((stored_root, stored)) = CollateralInfoOf::<T>::get(key) {
-			if stored_root == root_hash {
-				ensure!(
-					info.tcb_eval_data_number >= stored.tcb_eval_data_number
-						&& info.qe_eval_data_number >= stored.qe_eval_data_number
-						&& info.pck_crl_number >= stored.pck_crl_number
-						&& info.root_ca_crl_number >= stored.root_ca_crl_number
-						&& info.issued_at >= stored.issued_at,
-					Error::<T>::CollateralRollback
-				);
+		let tee_type = verified.collateral.tee_type;
+		ensure!(verified.collateral.fmspc == fmspc, Error::<T>::FmspcMismatch);
+		// The rollback rule's figures come from the items alone, not from the witness.
+		let freshness =
+			dcap_verifier::collateral_freshness(&collateral).map_err(Error::<T>::from)?;
+		ensure!(
+			freshness.tcb_eval_data_number >= MinTcbEvalDataNumber::<T>::get(tee_type),
+			Error::<T>::TcbEvaluationTooOld
+		);
+		let key = (tee_type, fmspc);
+		if let Some(stored) = CollateralRecords::<T>::get(key) {
+			if stored.root_hash == root_hash {
+				ensure!(!freshness.rolls_back(&stored.freshness), Error::<T>::CollateralRollback);
 			}
 		}
-		CollateralInfoOf::<T>::insert(key, (root_hash, info.clone()));
+		CollateralRecords::<T>::insert(key, CollateralRecord { root_hash, freshness });
 		CollateralBytes::<T>::insert(key, collateral);
 		Self::deposit_event(Event::CollateralStored {
-			tee_type: info.tee_type,
+			tee_type,
 			fmspc,
-			tcb_eval_data_number: info.tcb_eval_data_number,
-			next_update: info.next_update,
+			tcb_eval_data_number: freshness.tcb_eval_data_number,
+			next_update: freshness.next_update,
 		});
 		Ok(())
 	}
@@ -887,22 +1108,56 @@ impl<T: Config> Pallet<T> {
 		}
 
 		// The quote: verified, then held to the policy, then bound to this registration.
-		let verified = Self::do_verify_quote(quote)?;
+		let (verified, root_hash, freshness) = Self::verify_with_stored_collateral(quote)?;
 		Self::check_policy(&verified, &record.entry)?;
 		let expected = Self::expected_report_data(&provider, &enclave_key, &nonce);
 		ensure!(verified.report_data[..32] == expected[..], Error::<T>::ReportDataMismatch);
 
 		Nonces::<T>::insert(&provider, nonces);
-		Self::bind_enclave(provider, enclave_key, measurement, &verified, now)
+		let record = Self::enclave_record(
+			provider,
+			measurement,
+			verified,
+			root_hash,
+			freshness.tcb_eval_data_number,
+			now,
+		);
+		Self::bind_enclave(enclave_key, record, now)
 	}
 
-	fn bind_enclave(
+	/// The record of an enclave of `provider` registered at block `now` under
+	/// `measurement` with `verified`, verified against the root `root_hash` with collateral
+	/// of TCB evaluation data number `tcb_eval_data_number`.
+	fn enclave_record(
 		provider: T::AccountId,
-		enclave_key: EnclaveKey,
 		measurement: MeasurementId,
-		verified: &VerifiedQuote,
+		verified: VerifiedQuote,
+		root_hash: H256,
+		tcb_eval_data_number: u32,
+		now: BlockNumberFor<T>,
+	) -> EnclaveRecordOf<T> {
+		EnclaveRecord {
+			provider,
+			measurement,
+			tcb_status: verified.tcb_status,
+			tee_type: verified.collateral.tee_type,
+			fmspc: verified.collateral.fmspc,
+			root_hash,
+			tcb_eval_data_number,
+			advisory_ids: verified.advisory_ids,
+			registered_at: now,
+			expires_at: now.saturating_add(T::ReattestationPeriod::get()),
+		}
+	}
+
+	/// Register `enclave_key` with `record` (its provider's list makes room from expired
+	/// registrations when full).
+	fn bind_enclave(
+		enclave_key: EnclaveKey,
+		record: EnclaveRecordOf<T>,
 		now: BlockNumberFor<T>,
 	) -> DispatchResult {
+		let provider = record.provider.clone();
 		let mut keys = ProviderEnclaves::<T>::get(&provider);
 		if !keys.contains(&enclave_key) {
 			if keys.is_full() {
@@ -923,37 +1178,32 @@ impl<T: Config> Pallet<T> {
 			}
 			keys.try_push(enclave_key).map_err(|_| Error::<T>::TooManyEnclaves)?;
 		}
-		let expires_at = now.saturating_add(T::ReattestationPeriod::get());
-		Enclaves::<T>::insert(
-			enclave_key,
-			EnclaveRecord {
-				provider: provider.clone(),
-				measurement,
-				tcb_status: verified.tcb_status,
-				fmspc: verified.collateral.fmspc,
-				registered_at: now,
-				expires_at,
-			},
-		);
+		let (measurement, tcb_status, expires_at) =
+			(record.measurement, record.tcb_status, record.expires_at);
+		Enclaves::<T>::insert(enclave_key, record);
 		ProviderEnclaves::<T>::insert(&provider, keys);
 		Self::deposit_event(Event::EnclaveRegistered {
 			provider,
 			enclave_key,
 			measurement,
-			tcb_status: verified.tcb_status,
+			tcb_status,
 			expires_at,
 		});
 		Ok(())
 	}
 
+	/// Drop `enclave_key`'s record and its place in `provider`'s list (no event: the
+	/// caller says why).
 	fn remove_enclave(provider: &T::AccountId, enclave_key: EnclaveKey) {
 		Enclaves::<T>::remove(enclave_key);
 		ProviderEnclaves::<T>::mutate(provider, |keys| keys.retain(|k| *k != enclave_key));
-		Self::deposit_event(Event::EnclaveDeregistered { provider: provider.clone(), enclave_key });
 	}
 
 	/// Why `record` cannot earn now, if it cannot: expired registration, revoked (or
-	/// unknown) measurement, or a TCB status the policy no longer accepts.
+	/// unknown) measurement, a TCB status the policy no longer accepts, a root CA that is
+	/// no longer trusted, a revoked platform, collateral older than the TEE's minimum TCB
+	/// evaluation, or an advisory the policy now rejects. Every reason is read from the
+	/// record and the current policy, so each takes effect at once for every enclave.
 	pub fn check_enclave(record: &EnclaveRecordOf<T>) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(record.expires_at >= now, Error::<T>::EnclaveExpired);
@@ -964,6 +1214,16 @@ impl<T: Config> Pallet<T> {
 			AcceptedTcbStatuses::<T>::get().contains(&record.tcb_status),
 			Error::<T>::TcbStatusRejected
 		);
+		ensure!(Some(record.root_hash) == Self::root_ca_hash(), Error::<T>::EnclaveRootChanged);
+		ensure!(
+			!RevokedPlatforms::<T>::contains_key((record.tee_type, record.fmspc)),
+			Error::<T>::PlatformRevoked
+		);
+		ensure!(
+			record.tcb_eval_data_number >= MinTcbEvalDataNumber::<T>::get(record.tee_type),
+			Error::<T>::TcbEvaluationTooOld
+		);
+		ensure!(!Self::any_rejected(&record.advisory_ids), Error::<T>::AdvisoryRejected);
 		Ok(())
 	}
 
@@ -993,6 +1253,17 @@ impl<T: Config> Pallet<T> {
 	// Built with `std` too, so that `azra-pallet-tests` can check it after every step.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		ensure!(
+			RootCaHash::<T>::get()
+				== RootCa::<T>::get().map(|r| H256(sp_io::hashing::blake2_256(&r))),
+			"RootCaHash is not the hash of RootCa"
+		);
+		for (platform, _) in CollateralRecords::<T>::iter() {
+			ensure!(
+				CollateralBytes::<T>::contains_key(platform),
+				"collateral record without bytes"
+			);
+		}
 		for (provider, keys) in ProviderEnclaves::<T>::iter() {
 			for key in keys {
 				let record = Enclaves::<T>::get(key).ok_or("listed enclave has no record")?;
@@ -1090,13 +1361,36 @@ impl<T: Config> Pallet<T> {
 				let _ = keys.try_push(enclave_key);
 			}
 		});
+		// Bound to the current root, so that the consumers' benchmarks walk every check.
+		let root_hash = RootCaHash::<T>::get().unwrap_or_else(|| {
+			RootCaHash::<T>::put(H256::zero());
+			H256::zero()
+		});
+		// The most expensive advisory check: the longest lists, no id in common (every pair
+		// is compared). Ids differ in their first byte, so no comparison ends early by length.
+		let advisories = |first: u8| -> AdvisoryIds {
+			let ids = (0..MAX_ADVISORIES)
+				.map(|i| {
+					let mut id = alloc::vec![b'A'; MAX_ADVISORY_ID_LEN as usize];
+					id[0] = first;
+					id[1..5].copy_from_slice(&i.to_be_bytes());
+					AdvisoryId::truncate_from(id)
+				})
+				.collect::<Vec<_>>();
+			AdvisoryIds::truncate_from(ids)
+		};
+		RejectedAdvisories::<T>::put(advisories(b'R'));
 		Enclaves::<T>::insert(
 			enclave_key,
 			EnclaveRecord {
 				provider,
 				measurement,
 				tcb_status: TcbStatus::UpToDate,
+				tee_type: TeeType::Sgx,
 				fmspc: [0; 6],
+				root_hash,
+				tcb_eval_data_number: 0,
+				advisory_ids: advisories(b'E'),
 				registered_at: now,
 				expires_at: now.saturating_add(T::ReattestationPeriod::get()),
 			},

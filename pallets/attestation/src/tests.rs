@@ -95,6 +95,22 @@ fn sr_key(pair: &sr25519::Pair) -> EnclaveKey {
 	EnclaveKey::Sr25519(pair.public().0)
 }
 
+/// Bind `key` to `provider` as a registration at block `now` with `verified` would, under
+/// the current root.
+fn bind(
+	provider: AccountId,
+	key: EnclaveKey,
+	id: MeasurementId,
+	verified: &VerifiedQuote,
+	now: u64,
+) -> DispatchResult {
+	let root_hash = Attestation::root_ca_hash().expect("a root is set");
+	let tcb_eval = verified.collateral.tcb_eval_data_number;
+	let record =
+		Attestation::enclave_record(provider, id, verified.clone(), root_hash, tcb_eval, now);
+	Attestation::bind_enclave(key, record, now)
+}
+
 /// Bind `key` to `provider` as a successful registration of the (verified) SGX sample
 /// would: the part of `register_enclave` after verification, policy and report data.
 fn bind_sample(provider: AccountId, key: EnclaveKey) -> MeasurementId {
@@ -105,7 +121,7 @@ fn bind_sample(provider: AccountId, key: EnclaveKey) -> MeasurementId {
 		allow(&entry);
 	}
 	let now = System::block_number();
-	assert_ok!(Attestation::bind_enclave(provider, key, id, &verified, now));
+	assert_ok!(bind(provider, key, id, &verified, now));
 	id
 }
 
@@ -239,6 +255,8 @@ fn a_different_root_is_untrusted() {
 	require_samples!();
 	end(|| {
 		store_sgx_collateral();
+		// As on a chain that did not start with Intel's root (one that did refuses others).
+		IntelRootOnly::<Test>::put(false);
 		assert_ok!(Attestation::set_root_ca(RuntimeOrigin::root(), bounded(other_root())));
 		// Collateral submitted under another root does not verify under this one.
 		assert_noop!(
@@ -378,20 +396,23 @@ fn collateral_older_than_stored_is_a_rollback() {
 		// The same collateral again is fine (nothing went down).
 		store_sgx_collateral();
 		let key = (TeeType::Sgx, SGX_FMSPC);
-		let (root, stored) = CollateralInfoOf::<Test>::get(key).unwrap();
+		let stored = CollateralRecords::<Test>::get(key).unwrap();
 		// Pretend newer collateral is stored: each figure, raised alone, makes the sample
 		// an older one.
-		let raised: [fn(&mut CollateralInfo); 5] = [
-			|i| i.tcb_eval_data_number += 1,
-			|i| i.qe_eval_data_number += 1,
-			|i| i.pck_crl_number += 1,
-			|i| i.root_ca_crl_number += 1,
-			|i| i.issued_at += 1,
+		let raised: [fn(&mut CollateralFreshness); 8] = [
+			|f| f.tcb_eval_data_number += 1,
+			|f| f.tcb_info_issued_at += 1,
+			|f| f.qe_eval_data_number += 1,
+			|f| f.qe_identity_issued_at += 1,
+			|f| f.pck_crl_number += 1,
+			|f| f.pck_crl_issued_at += 1,
+			|f| f.root_ca_crl_number += 1,
+			|f| f.root_ca_crl_issued_at += 1,
 		];
 		for raise in raised {
 			let mut newer = stored.clone();
-			raise(&mut newer);
-			CollateralInfoOf::<Test>::insert(key, (root, newer));
+			raise(&mut newer.freshness);
+			CollateralRecords::<Test>::insert(key, newer);
 			assert_noop!(
 				submit(SGX_FMSPC, sgx_collateral(), sgx_quote()),
 				Error::<Test>::CollateralRollback
@@ -517,6 +538,7 @@ fn missing_root_or_collateral() {
 			Err(Error::<Test>::CollateralMissing.into())
 		);
 		RootCa::<Test>::kill();
+		RootCaHash::<Test>::kill();
 		assert_eq!(
 			Attestation::do_verify_quote(&sgx_quote()),
 			Err(Error::<Test>::RootCaMissing.into())
@@ -535,6 +557,8 @@ fn missing_root_or_collateral() {
 #[test]
 fn set_root_ca_works_for_governance_only() {
 	end(|| {
+		// As on a chain that did not start with Intel's root (one that did refuses others).
+		IntelRootOnly::<Test>::put(false);
 		let root = other_root();
 		assert_noop!(
 			Attestation::set_root_ca(RuntimeOrigin::signed(PROVIDER), bounded(root.clone())),
@@ -835,16 +859,16 @@ fn binding_records_expiry_and_makes_room_from_expired_enclaves() {
 		// Full (2 per provider) with live enclaves.
 		let verified = Attestation::do_verify_quote(&sgx_quote()).unwrap();
 		assert_eq!(
-			Attestation::bind_enclave(PROVIDER, ed_key(&ed_pair(3)), id, &verified, 1),
+			bind(PROVIDER, ed_key(&ed_pair(3)), id, &verified, 1),
 			Err(Error::<Test>::TooManyEnclaves.into())
 		);
 		// Re-attesting a registered key refreshes its expiry without taking room.
 		run_to_block(50);
-		assert_ok!(Attestation::bind_enclave(PROVIDER, ed_key(&ed_pair(1)), id, &verified, 50));
+		assert_ok!(bind(PROVIDER, ed_key(&ed_pair(1)), id, &verified, 50));
 		assert_eq!(Enclaves::<Test>::get(ed_key(&ed_pair(1))).unwrap().expires_at, 150);
 		// After the sr25519 one expired, a new key replaces it.
 		run_to_block(102);
-		assert_ok!(Attestation::bind_enclave(PROVIDER, ed_key(&ed_pair(3)), id, &verified, 102));
+		assert_ok!(bind(PROVIDER, ed_key(&ed_pair(3)), id, &verified, 102));
 		assert!(Enclaves::<Test>::get(sr_key(&sr_pair(2))).is_none());
 		assert_eq!(Attestation::enclaves_of(&PROVIDER).len(), 2);
 	});
@@ -961,7 +985,7 @@ fn work_proof_errors() {
 		run_to_block(1 + ReattestationPeriod::get() + 1);
 		assert_eq!(verify(&c, &ed_sign(&mine, &c)), Err(Error::<Test>::EnclaveExpired.into()));
 		// Revoked measurement (kill switch), even for a fresh registration.
-		assert_ok!(Attestation::bind_enclave(
+		assert_ok!(bind(
 			PROVIDER,
 			ed_key(&mine),
 			id,
@@ -1032,6 +1056,11 @@ fn genesis_sets_root_policy_and_measurements() {
 	.unwrap();
 	sp_io::TestExternalities::new(storage).execute_with(|| {
 		assert_eq!(RootCa::<Test>::get().unwrap().to_vec(), intel_root());
+		assert_eq!(
+			Attestation::root_ca_hash(),
+			Some(H256(sp_io::hashing::blake2_256(&intel_root())))
+		);
+		assert!(IntelRootOnly::<Test>::get());
 		assert_eq!(Measurements::<Test>::get(entry.id()).unwrap().entry, entry);
 		assert_eq!(AcceptedTcbStatuses::<Test>::get().to_vec(), vec![TcbStatus::UpToDate]);
 		assert_eq!(RejectedAdvisories::<Test>::get().len(), 1);
@@ -1047,6 +1076,48 @@ fn genesis_sets_root_policy_and_measurements() {
 	.unwrap();
 	let back: crate::GenesisConfig<Test> = serde_json::from_str(&json).unwrap();
 	assert_eq!(back.measurements, vec![entry]);
+}
+
+#[test]
+fn a_chain_that_started_with_intels_root_trusts_no_other() {
+	// The mock's genesis trusts Intel's root.
+	end(|| {
+		assert!(IntelRootOnly::<Test>::get());
+		let dev_root = azra_dev_enclave::DevPki::new().unwrap().root_ca_der().unwrap();
+		// The attack: governance (or whoever captured it) swaps in the dev root, whose
+		// private keys are public, and mints for quotes anyone can make. Refused, as is
+		// any root but Intel's.
+		for root in [dev_root, other_root(), vec![0x30, 0x03, 1, 2, 3]] {
+			assert_noop!(
+				Attestation::set_root_ca(RuntimeOrigin::root(), bounded(root)),
+				Error::<Test>::RootCaNotIntel
+			);
+		}
+		// Setting Intel's root again is allowed (and changes nothing).
+		assert_ok!(Attestation::set_root_ca(RuntimeOrigin::root(), bounded(intel_root())));
+		assert_eq!(RootCa::<Test>::get().unwrap().to_vec(), INTEL_SGX_ROOT_CA.to_vec());
+	});
+	// A chain that started with another root (a dev chain) may change it.
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	crate::GenesisConfig::<Test> { root_ca: other_root(), ..Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	sp_io::TestExternalities::new(storage).execute_with(|| {
+		assert!(!IntelRootOnly::<Test>::get());
+		assert_ok!(Attestation::set_root_ca(RuntimeOrigin::root(), bounded(vec![1, 2, 3])));
+		assert_eq!(Attestation::root_ca_hash(), Some(H256(sp_io::hashing::blake2_256(&[1, 2, 3]))));
+	});
+}
+
+#[test]
+fn the_embedded_intel_root_is_intels() {
+	// SHA-256 fingerprint Intel publishes for the SGX Root CA certificate.
+	use sha2::Digest as _;
+	let fingerprint = sha2::Sha256::digest(INTEL_SGX_ROOT_CA);
+	assert_eq!(
+		hex::encode_upper(fingerprint),
+		"44A0196B2B99F889B8E149E95B807A350E7424964399E885A7CBB8CCFAB674D3"
+	);
 }
 
 // ---------------------------------------------------------------------------------------

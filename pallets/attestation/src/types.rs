@@ -50,6 +50,8 @@ pub type TcbStatuses = BoundedVec<TcbStatus, ConstU32<TCB_STATUS_COUNT>>;
 	MaxEncodedLen,
 	TypeInfo,
 	Debug,
+	PartialOrd,
+	Ord,
 	Serialize,
 	Deserialize,
 )]
@@ -163,6 +165,78 @@ pub struct CollateralInfo {
 	/// Earliest `nextUpdate` / `notAfter` (unix seconds) over the same items: after this
 	/// instant the collateral no longer verifies.
 	pub next_update: u64,
+}
+
+/// What each item of a piece of collateral says about its own age, read from the items
+/// themselves and never from a quote verified with them: the figures the rollback rule
+/// compares one by one, and the instant the items stop verifying.
+///
+/// [`CollateralInfo::issued_at`] / [`CollateralInfo::next_update`] (host interface version
+/// 1) also count the witness quote's PCK certificates, so a witness with a young PCK
+/// certificate could make older collateral look newer than honest newer collateral. This
+/// is what the pallet compares and stores instead.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+)]
+pub struct CollateralFreshness {
+	/// `tcbEvaluationDataNumber` of the TCB info.
+	pub tcb_eval_data_number: u32,
+	/// `issueDate` of the TCB info (unix seconds).
+	pub tcb_info_issued_at: u64,
+	/// `tcbEvaluationDataNumber` of the QE identity.
+	pub qe_eval_data_number: u32,
+	/// `issueDate` of the QE identity (unix seconds).
+	pub qe_identity_issued_at: u64,
+	/// CRL number of the PCK CRL.
+	pub pck_crl_number: u32,
+	/// `thisUpdate` of the PCK CRL (unix seconds).
+	pub pck_crl_issued_at: u64,
+	/// CRL number of the root CA CRL.
+	pub root_ca_crl_number: u32,
+	/// `thisUpdate` of the root CA CRL (unix seconds).
+	pub root_ca_crl_issued_at: u64,
+	/// Earliest `nextUpdate` / `notAfter` (unix seconds) over the TCB info, the QE
+	/// identity, both CRLs and the certificates of their issuer chains: after this instant
+	/// the collateral no longer verifies, whichever quote it is used with.
+	pub next_update: u64,
+}
+
+impl CollateralFreshness {
+	/// Whether any item of `self` is older than the same item of `stored`: a lower
+	/// evaluation data number, CRL number or issue date. Items are compared one by one,
+	/// never through a sum or a maximum, so no newer item can hide an older one.
+	pub fn rolls_back(&self, stored: &Self) -> bool {
+		self.tcb_eval_data_number < stored.tcb_eval_data_number
+			|| self.tcb_info_issued_at < stored.tcb_info_issued_at
+			|| self.qe_eval_data_number < stored.qe_eval_data_number
+			|| self.qe_identity_issued_at < stored.qe_identity_issued_at
+			|| self.pck_crl_number < stored.pck_crl_number
+			|| self.pck_crl_issued_at < stored.pck_crl_issued_at
+			|| self.root_ca_crl_number < stored.root_ca_crl_number
+			|| self.root_ca_crl_issued_at < stored.root_ca_crl_issued_at
+	}
+}
+
+/// The stored collateral of a platform, as the rollback rule and registrations read it.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct CollateralRecord {
+	/// `blake2_256` of the root CA it was verified against (collateral verified against
+	/// another root does not count).
+	pub root_hash: H256,
+	/// What its items say about their age, and when they stop verifying.
+	pub freshness: CollateralFreshness,
 }
 
 /// The result of a successful DCAP quote verification, as the host function returns it.
@@ -392,8 +466,20 @@ pub struct EnclaveRecord<AccountId, BlockNumber> {
 	pub measurement: MeasurementId,
 	/// Intel's TCB status for the enclave's platform at registration.
 	pub tcb_status: TcbStatus,
+	/// The enclave's TEE.
+	pub tee_type: TeeType,
 	/// The enclave's platform type.
 	pub fmspc: Fmspc,
+	/// `blake2_256` of the root CA its quote was verified against: once governance sets
+	/// another root, the enclave stops being eligible until it re-attests under the new one.
+	pub root_hash: H256,
+	/// TCB evaluation data number of the collateral its quote was verified with: once
+	/// governance raises the minimum for its TEE above it, the enclave stops being
+	/// eligible until it re-attests with newer collateral.
+	pub tcb_eval_data_number: u32,
+	/// Intel advisories that applied to its platform at registration: once governance
+	/// rejects one of them, the enclave stops being eligible.
+	pub advisory_ids: AdvisoryIds,
 	/// Block of the (latest) registration.
 	pub registered_at: BlockNumber,
 	/// Last block at which the registration holds; the enclave must re-attest after it.

@@ -53,6 +53,10 @@ pub trait WeightInfo {
 	fn deregister_enclave() -> Weight;
 	fn verify_work_proof() -> Weight;
 	fn ensure_eligible() -> Weight;
+	fn force_deregister() -> Weight;
+	fn revoke_platform() -> Weight;
+	fn restore_platform() -> Weight;
+	fn set_min_tcb_eval_data_number() -> Weight;
 }
 
 /// Measured weights, priced with the runtime's own database weights.
@@ -194,6 +198,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(71_514_000, 11402)
 			.saturating_add(T::DbWeight::get().reads(7))
 	}
+	fn force_deregister() -> Weight {
+		Weight::from_parts(40_000_000, 6000).saturating_add(T::DbWeight::get().reads_writes(2, 2))
+	}
+	fn revoke_platform() -> Weight {
+		Weight::from_parts(20_000_000, 3500).saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
+	fn restore_platform() -> Weight {
+		Weight::from_parts(20_000_000, 3500).saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
+	fn set_min_tcb_eval_data_number() -> Weight {
+		Weight::from_parts(15_000_000, 0).saturating_add(T::DbWeight::get().writes(1))
+	}
 }
 
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
@@ -247,5 +263,17 @@ impl WeightInfo for () {
 	fn ensure_eligible() -> Weight {
 		Weight::from_parts(71_514_000, 11402)
 			.saturating_add(RocksDbWeight::get().reads(7))
+	}
+	fn force_deregister() -> Weight {
+		Weight::from_parts(40_000_000, 6000).saturating_add(RocksDbWeight::get().reads_writes(2, 2))
+	}
+	fn revoke_platform() -> Weight {
+		Weight::from_parts(20_000_000, 3500).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn restore_platform() -> Weight {
+		Weight::from_parts(20_000_000, 3500).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+	}
+	fn set_min_tcb_eval_data_number() -> Weight {
+		Weight::from_parts(15_000_000, 0).saturating_add(RocksDbWeight::get().writes(1))
 	}
 }

@@ -81,6 +81,12 @@ pub const DEV_QE_SVN: u16 = 8;
 /// Start of every dev certificate's validity (2025-01-01T00:00:00Z).
 pub const CERT_NOT_BEFORE: u64 = 1_735_689_600;
 
+/// Start of [`Platform::Second`]'s PCK certificate validity (2026-09-21T14:03:20Z): a
+/// young certificate, issued after collateral a test may verify with it, to show that no
+/// figure the chain compares between collateral depends on the witness quote's
+/// certificates.
+pub const SECOND_PCK_NOT_BEFORE: u64 = 1_789_999_400;
+
 /// End of every dev certificate's validity (2049-12-31T23:59:59Z, the last UTCTime).
 pub const CERT_NOT_AFTER: u64 = 2_524_607_999;
 
@@ -228,7 +234,8 @@ pub enum Platform {
 	/// The platform [`DevPki::quote`] quotes from (the benchmarks' quote is its).
 	#[default]
 	First,
-	/// A second machine of the same platform type.
+	/// A second machine of the same platform type, whose PCK certificate is young (valid
+	/// from [`SECOND_PCK_NOT_BEFORE`]).
 	Second,
 }
 
@@ -328,7 +335,7 @@ impl DevPki {
 		)?;
 		let pck_ca = Issued { key: pck_ca_key, cert: pck_ca_cert };
 
-		let pck = pck_leaf(&pck_ca, "pck-leaf", PPID_LABEL, 3)?;
+		let pck = pck_leaf(&pck_ca, "pck-leaf", PPID_LABEL, 3, CERT_NOT_BEFORE)?;
 
 		let tcb_key = dev_key("tcb-signing")?;
 		let tcb_cert = issue(
@@ -346,7 +353,8 @@ impl DevPki {
 
 		// The second platform: same PCK platform CA, same subject and FMSPC (as Intel's PCK
 		// certificates of one platform type share them), its own key, serial and PPID.
-		let second_pck = pck_leaf(&pck_ca, "pck-leaf-2", SECOND_PPID_LABEL, 5)?;
+		let second_pck =
+			pck_leaf(&pck_ca, "pck-leaf-2", SECOND_PPID_LABEL, 5, SECOND_PCK_NOT_BEFORE)?;
 
 		Ok(Self {
 			root,
@@ -655,8 +663,20 @@ fn public_point(key: &SigningKey) -> Result<[u8; 64]> {
 		.map_err(|_| Error("an uncompressed P-256 point is 65 bytes".into()))
 }
 
-/// Issue a certificate for `subject_key` under `profile`, signed by `issuer_key`.
+/// Issue a certificate for `subject_key` under `profile`, signed by `issuer_key`, valid
+/// from [`CERT_NOT_BEFORE`].
 fn issue(
+	profile: CertProfile,
+	serial: u32,
+	subject_key: &SigningKey,
+	issuer_key: &SigningKey,
+) -> Result<Certificate> {
+	issue_from(CERT_NOT_BEFORE, profile, serial, subject_key, issuer_key)
+}
+
+/// [`issue`], valid from `not_before` (unix seconds) to [`CERT_NOT_AFTER`].
+fn issue_from(
+	not_before: u64,
 	profile: CertProfile,
 	serial: u32,
 	subject_key: &SigningKey,
@@ -664,7 +684,7 @@ fn issue(
 ) -> Result<Certificate> {
 	let spki = SubjectPublicKeyInfo::from_key(subject_key.verifying_key())
 		.map_err(|e| Error::new("public key", e))?;
-	let validity = Validity::new(utc(CERT_NOT_BEFORE)?, utc(CERT_NOT_AFTER)?);
+	let validity = Validity::new(utc(not_before)?, utc(CERT_NOT_AFTER)?);
 	let builder = CertificateBuilder::new(profile, SerialNumber::from(serial), validity, spki)
 		.map_err(|e| Error::new("certificate", e))?;
 	builder
@@ -682,9 +702,16 @@ const SECOND_PPID_LABEL: &[u8] = b"azra/dev-pki/ppid-2";
 /// (OID, value) sequence as in Intel's PCK certificates.
 /// A platform's PCK certificate: key `key_label`, issued by the dev PCK platform CA with
 /// serial `serial`, carrying Intel's SGX extension with the PPID of `ppid_label`.
-fn pck_leaf(pck_ca: &Issued, key_label: &str, ppid_label: &[u8], serial: u32) -> Result<Issued> {
+fn pck_leaf(
+	pck_ca: &Issued,
+	key_label: &str,
+	ppid_label: &[u8],
+	serial: u32,
+	not_before: u64,
+) -> Result<Issued> {
 	let key = dev_key(key_label)?;
-	let cert = issue(
+	let cert = issue_from(
+		not_before,
 		CertProfile {
 			issuer: subject_of(&pck_ca.cert),
 			subject: dev_name("AzraCode Dev SGX PCK Certificate")?,

@@ -82,6 +82,8 @@ fn dev_chain(test: impl FnOnce(&DevPki)) {
 	end(|| {
 		let pki = pki();
 		set_unix_time(DEV_NOW);
+		// A dev chain: it did not start with Intel's root, so it may trust the dev one.
+		IntelRootOnly::<Test>::put(false);
 		assert_ok!(Attestation::set_root_ca(
 			RuntimeOrigin::root(),
 			bounded(pki.root_ca_der().expect("root"))
@@ -531,4 +533,282 @@ fn the_dev_tdx_quote_is_v4_and_within_bounds() {
 	assert!(quote.len() <= <<Test as Config>::MaxQuoteLen as Get<u32>>::get() as usize);
 	let collateral = pki.collateral_bytes(Tee::Tdx, &options()).expect("collateral");
 	assert!(collateral.len() <= <<Test as Config>::MaxCollateralLen as Get<u32>>::get() as usize);
+}
+
+// ---------------------------------------------------------------------------------------
+// Revocation that is immediate for every reason, and collateral rules that no witness or
+// old collateral can bend.
+// ---------------------------------------------------------------------------------------
+
+/// Whether `provider`'s enclave `pair` can still earn: its work proof over a claim of
+/// `provider` verifies (the check the mint runs before paying).
+fn earns(provider: AccountId, pair: &ed25519::Pair) -> Result<(), DispatchError> {
+	let work = claim(provider);
+	Attestation::verify_work_proof(&work, &ed_sign(pair, &work)).map(|_| ())
+}
+
+fn advisory_ids(ids: &[&str]) -> AdvisoryIds {
+	BoundedVec::try_from(
+		ids.iter()
+			.map(|id| BoundedVec::try_from(id.as_bytes().to_vec()).expect("short id"))
+			.collect::<Vec<_>>(),
+	)
+	.expect("few ids")
+}
+
+#[test]
+fn setting_another_root_disables_registered_enclaves_at_once() {
+	dev_chain(|pki| {
+		let pair = ed_pair(1);
+		let (id, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&pair));
+		assert_ok!(result);
+		assert_ok!(earns(PROVIDER, &pair));
+
+		// The attacker's hope: an enclave verified under a root governance has since
+		// dropped keeps earning until its registration expires. It stops at once.
+		assert_ok!(Attestation::set_root_ca(RuntimeOrigin::root(), bounded(other_root())));
+		assert_eq!(earns(PROVIDER, &pair), Err(Error::<Test>::EnclaveRootChanged.into()));
+		assert_eq!(
+			Attestation::ensure_eligible(&PROVIDER, Some(id)),
+			Err(Error::<Test>::EnclaveRootChanged.into())
+		);
+
+		// Back under the root it was verified against, it counts again.
+		assert_ok!(Attestation::set_root_ca(
+			RuntimeOrigin::root(),
+			bounded(pki.root_ca_der().expect("root"))
+		));
+		assert_ok!(earns(PROVIDER, &pair));
+	});
+}
+
+#[test]
+fn rejecting_an_advisory_disables_registered_enclaves_at_once() {
+	dev_chain(|pki| {
+		// Intel lists an advisory against the platform; the policy accepts it for now.
+		let witness = pki.quote(&sgx(), [0; 64]).expect("witness");
+		let flagged = CollateralOptions {
+			tcb_evaluation_data_number: 2,
+			crl_number: 2,
+			issued_at: DEV_NOW - 60,
+			advisory_ids: vec!["INTEL-SA-00999".into()],
+			..options()
+		};
+		let collateral = pki.collateral_bytes(Tee::Sgx, &flagged).expect("collateral");
+		assert_ok!(submit(DEV_FMSPC, collateral, witness));
+		let pair = ed_pair(1);
+		let (_, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&pair));
+		assert_ok!(result);
+		let record = Enclaves::<Test>::get(ed_key(&pair)).expect("registered");
+		assert_eq!(record.advisory_ids, advisory_ids(&["INTEL-SA-00999"]));
+		// A TDX enclave of the same FMSPC, whose TCB info lists no advisory.
+		let tdx_pair = ed_pair(2);
+		let (_, result) = register_dev(pki, &tdx(), OTHER, ed_key(&tdx_pair));
+		assert_ok!(result);
+
+		// Rejecting an unrelated advisory changes nothing.
+		assert_ok!(Attestation::set_rejected_advisories(
+			RuntimeOrigin::root(),
+			advisory_ids(&["INTEL-SA-00001"])
+		));
+		assert_ok!(earns(PROVIDER, &pair));
+		// Rejecting its advisory (in any case) stops it at once; the other enclave earns on.
+		assert_ok!(Attestation::set_rejected_advisories(
+			RuntimeOrigin::root(),
+			advisory_ids(&["INTEL-SA-00001", "intel-sa-00999"])
+		));
+		assert_eq!(earns(PROVIDER, &pair), Err(Error::<Test>::AdvisoryRejected.into()));
+		assert_eq!(
+			Attestation::ensure_eligible(&PROVIDER, None),
+			Err(Error::<Test>::AdvisoryRejected.into())
+		);
+		assert_ok!(earns(OTHER, &tdx_pair));
+		// Lifting the rejection restores it.
+		assert_ok!(Attestation::set_rejected_advisories(RuntimeOrigin::root(), Default::default()));
+		assert_ok!(earns(PROVIDER, &pair));
+	});
+}
+
+#[test]
+fn revoking_a_platform_disables_its_enclaves_at_once() {
+	dev_chain(|pki| {
+		let (sgx_pair, tdx_pair) = (ed_pair(1), ed_pair(2));
+		assert_ok!(register_dev(pki, &sgx(), PROVIDER, ed_key(&sgx_pair)).1);
+		assert_ok!(register_dev(pki, &tdx(), OTHER, ed_key(&tdx_pair)).1);
+
+		assert_noop!(
+			Attestation::revoke_platform(RuntimeOrigin::signed(PROVIDER), TeeType::Sgx, DEV_FMSPC),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Attestation::revoke_platform(RuntimeOrigin::root(), TeeType::Sgx, DEV_FMSPC));
+		System::assert_last_event(
+			Event::<Test>::PlatformRevoked { tee_type: TeeType::Sgx, fmspc: DEV_FMSPC }.into(),
+		);
+		assert_noop!(
+			Attestation::revoke_platform(RuntimeOrigin::root(), TeeType::Sgx, DEV_FMSPC),
+			Error::<Test>::PlatformAlreadyRevoked
+		);
+		// The SGX enclave of that FMSPC stops at once; the TDX one (another TEE) does not.
+		assert_eq!(earns(PROVIDER, &sgx_pair), Err(Error::<Test>::PlatformRevoked.into()));
+		assert_eq!(
+			Attestation::ensure_eligible(&PROVIDER, None),
+			Err(Error::<Test>::PlatformRevoked.into())
+		);
+		assert_ok!(earns(OTHER, &tdx_pair));
+		// Re-attesting does not get around it: no quote of the platform registers.
+		let (_, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&ed_pair(3)));
+		assert_eq!(result, Err(Error::<Test>::PlatformRevoked.into()));
+
+		assert_noop!(
+			Attestation::restore_platform(RuntimeOrigin::signed(PROVIDER), TeeType::Sgx, DEV_FMSPC),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Attestation::restore_platform(RuntimeOrigin::root(), TeeType::Sgx, DEV_FMSPC));
+		System::assert_last_event(
+			Event::<Test>::PlatformRestored { tee_type: TeeType::Sgx, fmspc: DEV_FMSPC }.into(),
+		);
+		assert_noop!(
+			Attestation::restore_platform(RuntimeOrigin::root(), TeeType::Sgx, DEV_FMSPC),
+			Error::<Test>::PlatformNotRevoked
+		);
+		assert_ok!(earns(PROVIDER, &sgx_pair));
+	});
+}
+
+#[test]
+fn force_deregister_retires_one_key_and_nothing_else() {
+	dev_chain(|pki| {
+		let (leaked, honest) = (ed_pair(1), ed_pair(2));
+		let (id, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&leaked));
+		assert_ok!(result);
+		assert_ok!(register_dev(pki, &sgx(), OTHER, ed_key(&honest)).1);
+
+		assert_noop!(
+			Attestation::force_deregister(RuntimeOrigin::signed(OTHER), ed_key(&leaked)),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Attestation::force_deregister(RuntimeOrigin::root(), ed_key(&ed_pair(9))),
+			Error::<Test>::EnclaveUnknown
+		);
+		assert_ok!(Attestation::force_deregister(RuntimeOrigin::root(), ed_key(&leaked)));
+		System::assert_last_event(
+			Event::<Test>::EnclaveForceDeregistered {
+				provider: PROVIDER,
+				enclave_key: ed_key(&leaked),
+			}
+			.into(),
+		);
+		// Whoever holds the leaked key can no longer earn with it ...
+		assert_eq!(earns(PROVIDER, &leaked), Err(Error::<Test>::EnclaveUnknown.into()));
+		assert!(Attestation::enclaves_of(&PROVIDER).is_empty());
+		// ... while the measurement and every other enclave under it are untouched.
+		assert!(!Measurements::<Test>::get(id).expect("allowed").revoked);
+		assert_ok!(earns(OTHER, &honest));
+		// The provider may register a fresh key with a fresh quote.
+		assert_ok!(register_dev(pki, &sgx(), PROVIDER, ed_key(&ed_pair(3))).1);
+	});
+}
+
+#[test]
+fn a_minimum_tcb_evaluation_refuses_pre_recovery_collateral_and_its_enclaves() {
+	dev_chain(|pki| {
+		// Both TEEs' collateral is at evaluation 1; an enclave of each registers.
+		let (sgx_pair, tdx_pair) = (ed_pair(1), ed_pair(2));
+		assert_ok!(register_dev(pki, &sgx(), PROVIDER, ed_key(&sgx_pair)).1);
+		assert_ok!(register_dev(pki, &tdx(), OTHER, ed_key(&tdx_pair)).1);
+		assert_eq!(Enclaves::<Test>::get(ed_key(&sgx_pair)).unwrap().tcb_eval_data_number, 1);
+
+		// Intel's TCB recovery: evaluation 2. Governance raises SGX's minimum.
+		assert_noop!(
+			Attestation::set_min_tcb_eval_data_number(
+				RuntimeOrigin::signed(PROVIDER),
+				TeeType::Sgx,
+				2
+			),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Attestation::set_min_tcb_eval_data_number(
+			RuntimeOrigin::root(),
+			TeeType::Sgx,
+			2
+		));
+		System::assert_last_event(
+			Event::<Test>::MinTcbEvalDataNumberSet { tee_type: TeeType::Sgx, number: 2 }.into(),
+		);
+		// The SGX enclave verified with pre-recovery collateral stops at once; TDX does not.
+		assert_eq!(earns(PROVIDER, &sgx_pair), Err(Error::<Test>::TcbEvaluationTooOld.into()));
+		assert_ok!(earns(OTHER, &tdx_pair));
+		// Pre-recovery collateral neither registers nor can be stored, however fresh its
+		// dates are.
+		let (_, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&ed_pair(3)));
+		assert_eq!(result, Err(Error::<Test>::TcbEvaluationTooOld.into()));
+		let witness = pki.quote(&sgx(), [0; 64]).expect("witness");
+		let pre_recovery =
+			CollateralOptions { crl_number: 2, issued_at: DEV_NOW - 60, ..options() };
+		assert_noop!(
+			submit(
+				DEV_FMSPC,
+				pki.collateral_bytes(Tee::Sgx, &pre_recovery).expect("c"),
+				witness.clone()
+			),
+			Error::<Test>::TcbEvaluationTooOld
+		);
+		// Post-recovery collateral is stored, and the enclave re-attests with it.
+		let recovered = CollateralOptions { tcb_evaluation_data_number: 2, ..pre_recovery };
+		assert_ok!(submit(
+			DEV_FMSPC,
+			pki.collateral_bytes(Tee::Sgx, &recovered).expect("c"),
+			witness
+		));
+		assert_ok!(register_dev(pki, &sgx(), PROVIDER, ed_key(&sgx_pair)).1);
+		assert_ok!(earns(PROVIDER, &sgx_pair));
+	});
+}
+
+#[test]
+fn the_rollback_rule_reads_the_items_not_the_witness() {
+	dev_chain(|pki| {
+		// The attacker stores the current collateral again, witnessed by the machine with
+		// a young PCK certificate (issued after every item of that collateral).
+		let young_witness = pki.quote_on(Platform::Second, &sgx(), [0; 64]).expect("witness");
+		let current = pki.collateral_bytes(Tee::Sgx, &options()).expect("c");
+		assert_ok!(submit(DEV_FMSPC, current, young_witness.clone()));
+		let stored = Attestation::collateral_info(TeeType::Sgx, DEV_FMSPC).expect("stored");
+		// Nothing stored comes from the witness: dates are the items', and the
+		// collateral's life is the items' (not shortened or lengthened by the witness).
+		assert_eq!(stored.tcb_info_issued_at, DEV_NOW - 3600);
+		assert!(stored.tcb_info_issued_at < azra_dev_enclave::SECOND_PCK_NOT_BEFORE);
+		assert_eq!(stored.next_update, options().next_update());
+
+		// Honest collateral whose items are newer (but older than that PCK certificate)
+		// replaces it, witnessed by any machine.
+		let newer = CollateralOptions { issued_at: DEV_NOW - 1800, ..options() };
+		let witness = pki.quote(&sgx(), [0; 64]).expect("witness");
+		assert_ok!(submit(
+			DEV_FMSPC,
+			pki.collateral_bytes(Tee::Sgx, &newer).expect("c"),
+			witness.clone()
+		));
+		assert_eq!(
+			Attestation::collateral_info(TeeType::Sgx, DEV_FMSPC).map(|f| f.tcb_info_issued_at),
+			Some(DEV_NOW - 1800)
+		);
+		// And the young witness cannot carry older items back in.
+		assert_noop!(
+			submit(
+				DEV_FMSPC,
+				pki.collateral_bytes(Tee::Sgx, &options()).expect("c"),
+				young_witness
+			),
+			Error::<Test>::CollateralRollback
+		);
+		// Each item is compared on its own: a higher evaluation number does not excuse
+		// older issue dates.
+		let mixed = CollateralOptions { tcb_evaluation_data_number: 5, ..options() };
+		assert_noop!(
+			submit(DEV_FMSPC, pki.collateral_bytes(Tee::Sgx, &mixed).expect("c"), witness),
+			Error::<Test>::CollateralRollback
+		);
+	});
 }

@@ -1,0 +1,308 @@
+//! Storage migrations of the attestation pallet.
+//!
+//! Each migration moves the pallet's storage from one [`StorageVersion`] to the next and
+//! is wired into the runtime's `Executive` as a [`VersionedMigration`], so it runs once.
+//!
+//! [`StorageVersion`]: frame_support::traits::StorageVersion
+
+use crate::{
+	dcap_verifier,
+	pallet::{
+		CollateralBytes, CollateralRecords, Config, Enclaves, IntelRootOnly, Measurements, Pallet,
+		RootCa, RootCaHash,
+	},
+	CollateralRecord, EnclaveRecord, Fmspc, MeasurementEntry, TeeType, INTEL_SGX_ROOT_CA,
+};
+use frame_support::{
+	migrations::VersionedMigration, traits::UncheckedOnRuntimeUpgrade, weights::Weight,
+};
+
+/// Version 0 → 1: collateral records and enclave records that make every revocation
+/// immediate (issue "Attestation an adversary cannot bend").
+///
+/// - `RootCaHash` and `IntelRootOnly` are derived from the stored root.
+/// - `CollateralInfoOf` (figures that counted the witness quote's PCK certificate) is
+///   replaced by `CollateralRecords`, whose figures are read again from the stored
+///   collateral bytes through the host function. Collateral whose items cannot be read
+///   is dropped (it must be submitted again).
+/// - Each enclave record gains its TEE (from its measurement), the root hash and TCB
+///   evaluation data number of its platform's collateral as stored at the upgrade, and an
+///   empty advisory list (version 0 did not keep advisories, so advisories rejected later
+///   reach such an enclave only when it re-attests, within one `ReattestationPeriod`).
+///   An enclave whose platform has no stored collateral gets a zero root hash: it is not
+///   eligible until it re-attests.
+pub mod v1 {
+	use super::*;
+	use alloc::collections::BTreeMap;
+	use azra_primitives::{MeasurementId, TcbStatus};
+	use codec::{Decode, Encode};
+	use frame_support::{pallet_prelude::*, storage_alias, Blake2_128Concat};
+	use frame_system::pallet_prelude::BlockNumberFor;
+	use sp_core::H256;
+
+	/// The storage items and types of version 0 this migration reads.
+	// `storage_alias` generates an undocumented prefix type.
+	#[allow(missing_docs)]
+	pub mod v0 {
+		use super::*;
+
+		/// Version 0 of what a collateral said about itself (host interface version 1).
+		pub type CollateralInfo = crate::CollateralInfo;
+
+		/// Version 0's collateral figures, with the hash of the root they were verified
+		/// against.
+		#[storage_alias]
+		pub type CollateralInfoOf<T: Config> = StorageMap<
+			Pallet<T>,
+			Blake2_128Concat,
+			(TeeType, Fmspc),
+			(H256, CollateralInfo),
+			OptionQuery,
+		>;
+
+		/// Version 0's enclave record.
+		#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
+		pub struct EnclaveRecord<AccountId, BlockNumber> {
+			/// The provider.
+			pub provider: AccountId,
+			/// The measurement its quote satisfied.
+			pub measurement: MeasurementId,
+			/// Intel's TCB status at registration.
+			pub tcb_status: TcbStatus,
+			/// The platform type.
+			pub fmspc: Fmspc,
+			/// Block of the registration.
+			pub registered_at: BlockNumber,
+			/// Last block at which the registration holds.
+			pub expires_at: BlockNumber,
+		}
+	}
+
+	/// The unversioned body of the migration; run it through [`MigrateV0ToV1`].
+	pub struct InnerMigrateV0ToV1<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV0ToV1<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (mut reads, mut writes) = (1u64, 0u64);
+
+			let root_hash = RootCa::<T>::get().map(|root| {
+				IntelRootOnly::<T>::put(root[..] == *INTEL_SGX_ROOT_CA);
+				H256(sp_io::hashing::blake2_256(&root))
+			});
+			if let Some(root_hash) = root_hash {
+				RootCaHash::<T>::put(root_hash);
+				writes += 2;
+			}
+
+			// Collateral: figures read again from the stored items.
+			let mut platforms: BTreeMap<(TeeType, Fmspc), (H256, u32)> = BTreeMap::new();
+			for (platform, (stored_root, _)) in v0::CollateralInfoOf::<T>::drain() {
+				reads += 2;
+				writes += 2;
+				let freshness = CollateralBytes::<T>::get(platform)
+					.and_then(|bytes| dcap_verifier::collateral_freshness(&bytes).ok());
+				match freshness {
+					Some(freshness) => {
+						platforms.insert(platform, (stored_root, freshness.tcb_eval_data_number));
+						CollateralRecords::<T>::insert(
+							platform,
+							CollateralRecord { root_hash: stored_root, freshness },
+						);
+					}
+					None => CollateralBytes::<T>::remove(platform),
+				}
+			}
+
+			// Enclaves: what their registration relied on, as far as version 0 knew it.
+			Enclaves::<T>::translate::<v0::EnclaveRecord<T::AccountId, BlockNumberFor<T>>, _>(
+				|_, old| {
+					reads += 2;
+					writes += 1;
+					let tee_type = match Measurements::<T>::get(old.measurement).map(|m| m.entry) {
+						Some(MeasurementEntry::Tdx { .. }) => TeeType::Tdx,
+						_ => TeeType::Sgx,
+					};
+					let (root_hash, tcb_eval_data_number) =
+						platforms.get(&(tee_type, old.fmspc)).copied().unwrap_or_default();
+					Some(EnclaveRecord {
+						provider: old.provider,
+						measurement: old.measurement,
+						tcb_status: old.tcb_status,
+						tee_type,
+						fmspc: old.fmspc,
+						root_hash,
+						tcb_eval_data_number,
+						advisory_ids: Default::default(),
+						registered_at: old.registered_at,
+						expires_at: old.expires_at,
+					})
+				},
+			);
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			let enclaves = Enclaves::<T>::iter_keys().count() as u32;
+			let collateral = v0::CollateralInfoOf::<T>::iter_keys().count() as u32;
+			Ok((enclaves, collateral).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let (enclaves, collateral) = <(u32, u32)>::decode(&mut &state[..])
+				.map_err(|_| "pre_upgrade state does not decode")?;
+			ensure!(
+				Enclaves::<T>::iter_values().count() as u32 == enclaves,
+				"an enclave record did not translate"
+			);
+			ensure!(
+				CollateralRecords::<T>::iter_keys().count() as u32 <= collateral,
+				"more collateral records than before"
+			);
+			ensure!(v0::CollateralInfoOf::<T>::iter_keys().next().is_none(), "v0 left behind");
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// Version 0 → 1, run once (the storage version says whether it ran).
+	pub type MigrateV0ToV1<T> = VersionedMigration<
+		0,
+		1,
+		InnerMigrateV0ToV1<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::v1::{v0, MigrateV0ToV1};
+	use crate::{mock::*, *};
+	use azra_dev_enclave::{CollateralOptions, DevPki, Tee, DEV_FMSPC};
+	use frame_support::{
+		traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+		BoundedVec,
+	};
+	use sp_core::H256;
+
+	const NOW: u64 = 1_790_000_000;
+
+	#[test]
+	fn v0_state_moves_to_v1_and_only_once() {
+		new_test_ext().execute_with(|| {
+			set_unix_time(NOW);
+			let pki = DevPki::new().expect("dev PKI");
+			let root = pki.root_ca_der().expect("root");
+			let root_hash = H256(sp_io::hashing::blake2_256(&root));
+			let options = CollateralOptions {
+				tcb_evaluation_data_number: 3,
+				..CollateralOptions::issued_at(NOW - 3600)
+			};
+			let collateral = pki.collateral_bytes(Tee::Tdx, &options).expect("collateral");
+			let tdx_platform = (TeeType::Tdx, DEV_FMSPC);
+			let tdx_entry = MeasurementEntry::Tdx { mr_td: Digest384([1; 48]), rtmr: [None; 4] };
+
+			// Version 0 as it was left on chain: a root (no hash), collateral figures that
+			// counted the witness, and two enclave records: one whose platform has
+			// collateral and one (SGX) whose platform has none.
+			StorageVersion::new(0).put::<Pallet<Test>>();
+			RootCa::<Test>::put(BoundedVec::try_from(root.clone()).expect("fits"));
+			RootCaHash::<Test>::kill();
+			IntelRootOnly::<Test>::kill();
+			CollateralBytes::<Test>::insert(
+				tdx_platform,
+				BoundedVec::try_from(collateral.clone()).expect("fits"),
+			);
+			let witness_counted = CollateralInfo {
+				tee_type: TeeType::Tdx,
+				fmspc: DEV_FMSPC,
+				tcb_eval_data_number: 3,
+				qe_eval_data_number: 3,
+				pck_crl_number: 1,
+				root_ca_crl_number: 1,
+				issued_at: NOW - 10,
+				next_update: NOW + 10,
+			};
+			v0::CollateralInfoOf::<Test>::insert(
+				tdx_platform,
+				(root_hash, witness_counted.clone()),
+			);
+			// Collateral whose bytes are gone cannot be read again: dropped.
+			v0::CollateralInfoOf::<Test>::insert(
+				(TeeType::Sgx, [9; 6]),
+				(root_hash, CollateralInfo { tee_type: TeeType::Sgx, ..witness_counted }),
+			);
+			Measurements::<Test>::insert(
+				tdx_entry.id(),
+				MeasurementRecord { entry: tdx_entry.clone(), revoked: false },
+			);
+			let old = |measurement, fmspc| v0::EnclaveRecord::<AccountId, u64> {
+				provider: 7,
+				measurement,
+				tcb_status: azra_primitives::TcbStatus::UpToDate,
+				fmspc,
+				registered_at: 1,
+				expires_at: 90,
+			};
+			let (tdx_key, sgx_key) = (EnclaveKey::Ed25519([1; 32]), EnclaveKey::Ed25519([2; 32]));
+			let put_raw = |key: EnclaveKey, record: v0::EnclaveRecord<AccountId, u64>| {
+				frame_support::storage::unhashed::put_raw(
+					&Enclaves::<Test>::hashed_key_for(key),
+					&codec::Encode::encode(&record),
+				);
+			};
+			put_raw(tdx_key, old(tdx_entry.id(), DEV_FMSPC));
+			let sgx_entry = MeasurementEntry::Sgx {
+				mr_enclave: Some(H256::repeat_byte(5)),
+				mr_signer: None,
+				isv_prod_id: 0,
+				min_isv_svn: 0,
+			};
+			Measurements::<Test>::insert(
+				sgx_entry.id(),
+				MeasurementRecord { entry: sgx_entry.clone(), revoked: false },
+			);
+			put_raw(sgx_key, old(sgx_entry.id(), [8; 6]));
+			ProviderEnclaves::<Test>::insert(
+				7,
+				BoundedVec::try_from(vec![tdx_key, sgx_key]).expect("fits"),
+			);
+
+			MigrateV0ToV1::<Test>::on_runtime_upgrade();
+
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(1));
+			assert_eq!(RootCaHash::<Test>::get(), Some(root_hash));
+			assert!(!IntelRootOnly::<Test>::get());
+			// The figures are the items' own, read again from the stored bytes.
+			let record = CollateralRecords::<Test>::get(tdx_platform).expect("migrated");
+			assert_eq!(record.root_hash, root_hash);
+			assert_eq!(record.freshness.tcb_info_issued_at, NOW - 3600);
+			assert_eq!(record.freshness.next_update, options.next_update());
+			assert_eq!(v0::CollateralInfoOf::<Test>::iter().count(), 0);
+			assert_eq!(CollateralRecords::<Test>::iter().count(), 1);
+			// Enclaves keep what they had and gain what their platform's collateral says.
+			let tdx = Enclaves::<Test>::get(tdx_key).expect("translated");
+			assert_eq!(
+				(tdx.provider, tdx.tee_type, tdx.root_hash, tdx.tcb_eval_data_number),
+				(7, TeeType::Tdx, root_hash, 3)
+			);
+			assert_eq!((tdx.registered_at, tdx.expires_at), (1, 90));
+			assert!(tdx.advisory_ids.is_empty());
+			// Without collateral for its platform it is bound to no root: it must re-attest.
+			let sgx = Enclaves::<Test>::get(sgx_key).expect("translated");
+			assert_eq!((sgx.tee_type, sgx.root_hash), (TeeType::Sgx, H256::zero()));
+			run_to_block(2);
+			assert_eq!(
+				Pallet::<Test>::check_enclave(&sgx),
+				Err(Error::<Test>::EnclaveRootChanged.into())
+			);
+			Pallet::<Test>::do_try_state().expect("invariants hold");
+
+			// Run again, it does nothing (the storage version says it ran).
+			RootCaHash::<Test>::kill();
+			MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(RootCaHash::<Test>::get(), None);
+		});
+	}
+}
