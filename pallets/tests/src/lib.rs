@@ -11,8 +11,10 @@
 //!   equation and each pallet's `try_state` hold and a failed call changes nothing; at the
 //!   end the coalition is not richer than at the start.
 //! - [`scenarios`]: named attacks (submit/cancel wash, expire wash, floor farming, ratio at
-//!   its maximum, a 60% demand crash, provider-slot squatting, accept/release griefing),
-//!   each asserting the attacker's loss and that honest providers are still paid.
+//!   its maximum, a 60% demand crash, provider-slot squatting, accept/release griefing,
+//!   builds in flight when governance retires an enclave key, revokes a platform or raises
+//!   the minimum TCB evaluation), each asserting the attacker's loss and that honest
+//!   providers are still paid.
 
 #![cfg(test)]
 

@@ -253,7 +253,8 @@ impl ExtBuilder {
 		ext.execute_with(|| {
 			System::set_block_number(1);
 			pallet_timestamp::Now::<Test>::put(NOW * 1000);
-			store_dev_collateral();
+			store_collateral(CollateralOptions::issued_at(NOW - 3600))
+				.expect("dev collateral verifies");
 			for provider in &self.providers {
 				register(*provider, 0).expect("a genuine dev quote registers");
 			}
@@ -263,21 +264,18 @@ impl ExtBuilder {
 	}
 }
 
-/// Stores the dev PKI's collateral (anyone may submit Intel-signed collateral).
-fn store_dev_collateral() {
+/// Stores the dev PKI's collateral for the one dev platform, issued as `options` says (anyone
+/// may submit Intel-signed collateral; account 999 plays no other part).
+pub fn store_collateral(options: CollateralOptions) -> DispatchResult {
 	let identity = Identity::Sgx(SgxEnclave::azra_dev_runtime());
-	let collateral = pki()
-		.collateral_bytes(Tee::Sgx, &CollateralOptions::issued_at(NOW - 3600))
-		.expect("collateral");
+	let collateral = pki().collateral_bytes(Tee::Sgx, &options).expect("collateral");
 	let witness = pki().quote(&identity, [0; 64]).expect("witness");
-	// Any account may submit collateral; this one plays no other part.
 	Attestation::submit_collateral(
 		RuntimeOrigin::signed(999),
 		DEV_FMSPC,
 		BoundedVec::try_from(collateral).expect("fits"),
 		BoundedVec::try_from(witness).expect("fits"),
 	)
-	.expect("dev collateral verifies");
 }
 
 /// Registers `provider`'s `generation`-th enclave key with a genuine dev quote from the one

@@ -6,9 +6,12 @@
 //! and provider. Genesis ratio is 9/10 unless a scenario moves it.
 
 use crate::mock::*;
+use azra_dev_enclave::{CollateralOptions, DEV_FMSPC};
 use azra_primitives::BuildId;
 use frame_support::{assert_noop, assert_ok};
+use pallet_attestation::{EnclaveKey, TeeType};
 use pallet_mint::MintParameters;
+use sp_core::Pair;
 use sp_runtime::FixedU128;
 
 const ATTACKER_BUILDER: AccountId = 1;
@@ -381,5 +384,298 @@ fn a_builder_that_empties_its_account_cannot_fail_an_honest_proof() {
 		)));
 		assert_eq!(wealth(HONEST_PROVIDER), provider_before, "the bond came back");
 		check_invariants();
+	});
+}
+
+/// The attacker's provider takes the attacker's own build of 1,000 units (its bond held),
+/// then governance dispatches `revocation` against its enclave. Played out: the provider's
+/// proof of that build is refused at once with `proof_refused` (for all of it or any part),
+/// and its taking any other build with `accept_refused`; the builder cannot cancel while the
+/// build is assigned, but can once the deadline has passed, with a full refund; the bond is
+/// burned; the build can no longer be proven by anyone's enclave. Returns the build and the
+/// bond.
+fn strand_the_attackers_build_in_flight(
+	revocation: impl Into<RuntimeCall>,
+	proof_refused: pallet_attestation::Error<Test>,
+	accept_refused: pallet_attestation::Error<Test>,
+) -> (BuildId, Balance) {
+	let proof_refused = sp_runtime::DispatchError::from(proof_refused);
+	let builder_start = wealth(ATTACKER_BUILDER);
+	let provider_start = wealth(ATTACKER_PROVIDER);
+	let units = 1_000;
+	let build = submit(ATTACKER_BUILDER, units).expect("can pay");
+	let price = units * GENESIS_PRICE;
+	let bond = Burn::bond_for(price);
+	assert_eq!(bond, price / 10);
+	assert_ok!(accept(ATTACKER_PROVIDER, build));
+	assert_eq!(provider_start - Balances::free_balance(ATTACKER_PROVIDER), bond, "bond held");
+
+	assert_ok!(dispatch_root(revocation));
+	// Well before the deadline, the proof is refused: whole or in part.
+	assert_noop!(prove(ATTACKER_PROVIDER, build, units), proof_refused);
+	assert_noop!(prove(ATTACKER_PROVIDER, build, 1), proof_refused);
+	// No other build can be taken either.
+	let other = submit(ATTACKER_BUILDER, units).expect("can pay");
+	assert_noop!(accept(ATTACKER_PROVIDER, other), accept_refused);
+	assert_ok!(dispatch_as(ATTACKER_BUILDER, pallet_burn::Call::cancel_build { build_id: other }));
+	// The stranded build is the provider's until the deadline.
+	assert_noop!(
+		dispatch_as(ATTACKER_BUILDER, pallet_burn::Call::cancel_build { build_id: build }),
+		pallet_burn::Error::<Test>::BuildNotOpen
+	);
+	assert_eq!(assigned_to(build), Some(ATTACKER_PROVIDER));
+	check_invariants();
+
+	// Past the deadline the assignment has lapsed: the build is open again as the mint sees
+	// it, and no proof of it is taken, whatever the enclave.
+	advance(AssignmentPeriod::get() + 1);
+	assert_noop!(
+		prove(ATTACKER_PROVIDER, build, units),
+		pallet_mint::Error::<Test>::BuildNotAssigned
+	);
+	assert_ok!(dispatch_as(ATTACKER_BUILDER, pallet_burn::Call::cancel_build { build_id: build }));
+	assert_eq!(wealth(ATTACKER_BUILDER), builder_start, "cancel refunds in full");
+	assert_eq!(provider_start - wealth(ATTACKER_PROVIDER), bond, "the bond is burned");
+	assert_eq!(assigned_to(build), None);
+	// Cancelled, the build is over: there is nothing left to prove.
+	assert_noop!(prove(ATTACKER_PROVIDER, build, units), pallet_mint::Error::<Test>::BuildExpired);
+	check_invariants();
+	(build, bond)
+}
+
+/// The attacker's provider has not earned a point in any closed epoch: there is nothing for
+/// it to claim.
+fn assert_attacker_earned_nothing() {
+	for epoch in 0..Mint::current_epoch() {
+		assert_eq!(pallet_mint::Points::<Test>::get(epoch, ATTACKER_PROVIDER), None);
+		assert_noop!(
+			dispatch_as(
+				ATTACKER_PROVIDER,
+				pallet_mint::Call::claim_rewards {
+					epochs: frame_support::BoundedVec::try_from(vec![epoch]).expect("one epoch"),
+				}
+			),
+			pallet_mint::Error::<Test>::NothingToClaim
+		);
+	}
+}
+
+/// A leaked enclave key in a build in flight. The attacker's provider (whose key leaked, or
+/// who leaked it) has taken the attacker's build when governance force-deregisters the key.
+/// The pair hoped the key would keep proving until the deadline, or at least that the bond
+/// would come back; instead its proof is refused at once (`EnclaveUnknown`), its provider
+/// can take no new build (`NoEnclave`: it has no enclave left), and once the deadline is
+/// past the builder's cancel refunds the price while the bond is burned. Nothing is minted
+/// for the build; the pair is poorer by the bond, and issuance fell by it. The honest
+/// provider, attested under the same measurement and platform, is not touched: it proves
+/// in the same epochs and is paid in full. The attacker cannot retire the honest key.
+#[test]
+fn a_force_deregistered_key_strands_its_build_and_burns_the_bond() {
+	world().build().execute_with(|| {
+		let attacker_start = wealth_of(&ATTACKER);
+		let honest_start = wealth(HONEST_PROVIDER);
+		let issuance_start = issuance();
+		let minted_start = Mint::supply_totals().minted;
+		let leaked = EnclaveKey::Ed25519(enclave_pair(ATTACKER_PROVIDER, 0).public().0);
+		let honest_key = EnclaveKey::Ed25519(enclave_pair(HONEST_PROVIDER, 0).public().0);
+
+		assert_noop!(
+			dispatch_as(
+				ATTACKER_PROVIDER,
+				pallet_attestation::Call::force_deregister { enclave_key: honest_key }
+			),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		let (_, bond) = strand_the_attackers_build_in_flight(
+			pallet_attestation::Call::force_deregister { enclave_key: leaked },
+			pallet_attestation::Error::<Test>::EnclaveUnknown,
+			pallet_attestation::Error::<Test>::NoEnclave,
+		);
+		assert!(Attestation::enclaves_of(&ATTACKER_PROVIDER).is_empty());
+		assert_eq!(Attestation::enclaves_of(&HONEST_PROVIDER).len(), 1);
+		assert_noop!(
+			dispatch_root(pallet_attestation::Call::force_deregister { enclave_key: leaked }),
+			pallet_attestation::Error::<Test>::EnclaveUnknown
+		);
+
+		let epoch = Mint::current_epoch();
+		proven_build(HONEST_BUILDER, HONEST_PROVIDER, 100);
+		close_epoch();
+		claim_all(HONEST_PROVIDER);
+		assert_attacker_earned_nothing();
+		check_invariants();
+
+		assert_eq!(record(epoch).proven_burn, 100 * GENESIS_PRICE, "the honest build only");
+		assert_eq!(wealth(HONEST_PROVIDER) - honest_start, 9_000, "honest work is paid");
+		assert_eq!(Mint::supply_totals().minted - minted_start, 9_000, "all of it honest");
+		assert_eq!(attacker_start - wealth_of(&ATTACKER), bond, "the pair lost the bond");
+		// The bond and the tenth of the honest build's price left supply.
+		assert_eq!(issuance_start - issuance(), bond + 1_000);
+	});
+}
+
+/// The other side of a leak: the honest provider's key is force-deregistered while its
+/// build is in flight. The retired key proves nothing, but the provider is not banned: it
+/// re-attests a fresh key from its genuine enclave before the deadline, proves with it, gets
+/// its bond back and is paid in full. Retiring a key does no lasting harm to an honest
+/// provider that can re-attest in time.
+#[test]
+fn an_honest_provider_whose_key_is_retired_re_attests_and_is_paid() {
+	world().build().execute_with(|| {
+		let honest_start = wealth(HONEST_PROVIDER);
+		let builder_start = wealth(HONEST_BUILDER);
+		let build = submit(HONEST_BUILDER, 100).expect("can pay");
+		assert_ok!(accept(HONEST_PROVIDER, build));
+		let retired = EnclaveKey::Ed25519(enclave_pair(HONEST_PROVIDER, 0).public().0);
+		assert_ok!(dispatch_root(pallet_attestation::Call::force_deregister {
+			enclave_key: retired
+		}));
+		assert_noop!(
+			prove(HONEST_PROVIDER, build, 100),
+			pallet_attestation::Error::<Test>::EnclaveUnknown
+		);
+
+		assert_ok!(register(HONEST_PROVIDER, 1));
+		// The retired key still proves nothing; the fresh one does.
+		assert_noop!(
+			prove(HONEST_PROVIDER, build, 100),
+			pallet_attestation::Error::<Test>::EnclaveUnknown
+		);
+		assert_ok!(prove_with(HONEST_PROVIDER, 1, build, 100));
+		assert_eq!(wealth(HONEST_PROVIDER), honest_start, "the bond came back");
+		close_epoch();
+		claim_all(HONEST_PROVIDER);
+		check_invariants();
+		assert_eq!(wealth(HONEST_PROVIDER) - honest_start, 9_000);
+		assert_eq!(builder_start - wealth(HONEST_BUILDER), 100 * GENESIS_PRICE);
+	});
+}
+
+/// A platform type revoked while builds are in flight. Every enclave of the dev platform,
+/// the attacker's and the honest provider's alike, stops at once (`PlatformRevoked`): the
+/// attacker's proof of its own build is refused, it can take no other build, and after the
+/// deadline its builder cancels for a full refund while its bond is burned. Nothing is
+/// minted for that build, restoring the platform does not revive it, and the pair is poorer
+/// by the bond. Revocation does the honest side no lasting harm: a build the honest builder
+/// submits while the platform is revoked waits, open, for the restoration; then the honest
+/// provider, whose registration was never touched, takes it, proves it and is paid in full.
+#[test]
+fn a_revoked_platform_strands_builds_in_flight_and_its_restoration_pays_the_honest() {
+	world().build().execute_with(|| {
+		let attacker_start = wealth_of(&ATTACKER);
+		let honest_start = wealth(HONEST_PROVIDER);
+		let honest_builder_start = wealth(HONEST_BUILDER);
+		let issuance_start = issuance();
+		let minted_start = Mint::supply_totals().minted;
+		let (tee_type, fmspc) = (TeeType::Sgx, DEV_FMSPC);
+
+		assert_noop!(
+			dispatch_as(
+				ATTACKER_PROVIDER,
+				pallet_attestation::Call::restore_platform { tee_type, fmspc }
+			),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		let (stranded, bond) = strand_the_attackers_build_in_flight(
+			pallet_attestation::Call::revoke_platform { tee_type, fmspc },
+			pallet_attestation::Error::<Test>::PlatformRevoked,
+			pallet_attestation::Error::<Test>::PlatformRevoked,
+		);
+		// The honest provider, on the same platform, is stopped too while it lasts.
+		let fresh = submit(HONEST_BUILDER, 100).expect("can pay");
+		assert_noop!(
+			accept(HONEST_PROVIDER, fresh),
+			pallet_attestation::Error::<Test>::PlatformRevoked
+		);
+		assert_noop!(
+			dispatch_as(
+				ATTACKER_PROVIDER,
+				pallet_attestation::Call::restore_platform { tee_type, fmspc }
+			),
+			sp_runtime::DispatchError::BadOrigin
+		);
+
+		assert_ok!(dispatch_root(pallet_attestation::Call::restore_platform { tee_type, fmspc }));
+		// Restored, the platform's enclaves count again, but the stranded build stays over.
+		assert_noop!(
+			prove(ATTACKER_PROVIDER, stranded, 1_000),
+			pallet_mint::Error::<Test>::BuildExpired
+		);
+		let epoch = Mint::current_epoch();
+		assert_ok!(accept(HONEST_PROVIDER, fresh));
+		assert_ok!(prove(HONEST_PROVIDER, fresh, 100));
+		close_epoch();
+		claim_all(HONEST_PROVIDER);
+		assert_attacker_earned_nothing();
+		check_invariants();
+
+		assert_eq!(record(epoch).proven_burn, 100 * GENESIS_PRICE, "the honest build only");
+		assert_eq!(wealth(HONEST_PROVIDER) - honest_start, 9_000, "paid as if never revoked");
+		assert_eq!(honest_builder_start - wealth(HONEST_BUILDER), 100 * GENESIS_PRICE);
+		assert_eq!(Mint::supply_totals().minted - minted_start, 9_000, "all of it honest");
+		assert_eq!(attacker_start - wealth_of(&ATTACKER), bond, "the pair lost the bond");
+		assert_eq!(issuance_start - issuance(), bond + 1_000);
+	});
+}
+
+/// After an Intel TCB recovery governance raises SGX's minimum TCB evaluation data number
+/// above the one the dev collateral (and so every registered enclave) was verified with.
+/// The attacker's build in flight is stranded as by any revocation (`TcbEvaluationTooOld`):
+/// proof and new builds refused, full refund to the builder after the deadline, bond burned,
+/// nothing minted. Pre-recovery collateral can no longer be stored. The honest provider
+/// re-attests once post-recovery collateral is on chain, and is paid in full again.
+#[test]
+fn a_raised_minimum_tcb_evaluation_strands_builds_until_re_attestation() {
+	world().build().execute_with(|| {
+		let attacker_start = wealth_of(&ATTACKER);
+		let honest_start = wealth(HONEST_PROVIDER);
+		let issuance_start = issuance();
+		let minted_start = Mint::supply_totals().minted;
+		let recovery = 2;
+		assert_eq!(
+			Attestation::collateral_info(TeeType::Sgx, DEV_FMSPC).map(|c| c.tcb_eval_data_number),
+			Some(recovery - 1)
+		);
+
+		let (_, bond) = strand_the_attackers_build_in_flight(
+			pallet_attestation::Call::set_min_tcb_eval_data_number {
+				tee_type: TeeType::Sgx,
+				number: recovery,
+			},
+			pallet_attestation::Error::<Test>::TcbEvaluationTooOld,
+			pallet_attestation::Error::<Test>::TcbEvaluationTooOld,
+		);
+		let fresh = submit(HONEST_BUILDER, 100).expect("can pay");
+		assert_noop!(
+			accept(HONEST_PROVIDER, fresh),
+			pallet_attestation::Error::<Test>::TcbEvaluationTooOld
+		);
+		let issued_at = Attestation::now_secs() - 60;
+		assert_noop!(
+			store_collateral(CollateralOptions {
+				crl_number: 2,
+				..CollateralOptions::issued_at(issued_at)
+			}),
+			pallet_attestation::Error::<Test>::TcbEvaluationTooOld
+		);
+
+		assert_ok!(store_collateral(CollateralOptions {
+			tcb_evaluation_data_number: recovery,
+			..CollateralOptions::issued_at(issued_at)
+		}));
+		assert_ok!(register(HONEST_PROVIDER, 0));
+		let epoch = Mint::current_epoch();
+		assert_ok!(accept(HONEST_PROVIDER, fresh));
+		assert_ok!(prove(HONEST_PROVIDER, fresh, 100));
+		close_epoch();
+		claim_all(HONEST_PROVIDER);
+		assert_attacker_earned_nothing();
+		check_invariants();
+
+		assert_eq!(record(epoch).proven_burn, 100 * GENESIS_PRICE, "the honest build only");
+		assert_eq!(wealth(HONEST_PROVIDER) - honest_start, 9_000);
+		assert_eq!(Mint::supply_totals().minted - minted_start, 9_000, "all of it honest");
+		assert_eq!(attacker_start - wealth_of(&ATTACKER), bond, "the pair lost the bond");
+		assert_eq!(issuance_start - issuance(), bond + 1_000);
 	});
 }
