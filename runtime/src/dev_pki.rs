@@ -37,12 +37,14 @@ pub fn dev_runtime_measurement() -> MeasurementEntry {
 }
 
 /// The benchmarks' quote: a dev TDX v4 quote committing to the attestation benchmarks'
-/// registration, with its collateral, valid at [`BENCH_UNIX_TIME`].
+/// registration, with the largest collateral, valid at [`BENCH_UNIX_TIME`].
 #[cfg(feature = "runtime-benchmarks")]
 pub mod bench {
 	/// The quote.
 	pub const QUOTE: &[u8] = include_bytes!("../dev-pki/bench-tdx-quote.bin");
-	/// Its collateral (SCALE-encoded `QuoteCollateralV3`).
+	/// Its collateral (SCALE-encoded `QuoteCollateralV3`): the largest the runtime accepts
+	/// (`MaxCollateralLen`), padded with TCB levels that matching walks past and PCK CRL
+	/// entries, so that the weights cover the most expensive collateral there can be.
 	pub const COLLATERAL: &[u8] = include_bytes!("../dev-pki/bench-tdx-collateral.bin");
 	/// A time inside the collateral's window.
 	pub const BENCH_UNIX_TIME: u64 = 1_790_000_000;

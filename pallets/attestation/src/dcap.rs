@@ -52,6 +52,28 @@ pub trait DcapVerifier {
 		}
 	}
 
+	/// Version 2: [`quote_platform` version 1](Self::quote_platform), after checking that
+	/// the quote's PCK certificate chain has the shape of Intel's: certification data type
+	/// 5 (a PEM chain) of exactly three certificates (PCK, platform or processor CA, root).
+	/// Longer chains give the verifier's path building more signatures to try than the
+	/// weight of `register_enclave` pays for; they are refused with
+	/// [`DcapError::CertificateChainShape`] before anything is verified.
+	#[version(2)]
+	fn quote_platform(
+		quote: PassFatPointerAndRead<&[u8]>,
+	) -> AllocateAndReturnByCodec<Result<(TeeType, Fmspc), DcapError>> {
+		#[cfg(feature = "std")]
+		{
+			native::check_quote_shape(quote)?;
+			native::quote_platform(quote)
+		}
+		#[cfg(not(feature = "std"))]
+		{
+			let _ = quote;
+			Err(DcapError::VerifierUnavailable)
+		}
+	}
+
 	/// Verify `quote` fully against `collateral` (SCALE-encoded `QuoteCollateralV3`) and
 	/// the root certificate `root_ca_der` at unix time `now_secs`: every certificate chain
 	/// and CRL to the root, the collateral's signatures and validity window, the QE report
@@ -92,6 +114,27 @@ pub trait DcapVerifier {
 			Err(DcapError::VerifierUnavailable)
 		}
 	}
+	/// Version 2: [`check_collateral` version 1](Self::check_collateral), and the issuer
+	/// chains have the shape of Intel's: the TCB info's, the QE identity's and the PCK
+	/// CRL's issuer chains hold exactly two certificates each (signer, root);
+	/// [`DcapError::CertificateChainShape`] otherwise. This bounds the signature checks
+	/// collateral can cause to what the weight of `submit_collateral` pays for.
+	#[version(2)]
+	fn check_collateral(
+		collateral: PassFatPointerAndRead<&[u8]>,
+	) -> AllocateAndReturnByCodec<Result<(), DcapError>> {
+		#[cfg(feature = "std")]
+		{
+			native::check_collateral(collateral)?;
+			native::check_collateral_shape(collateral)
+		}
+		#[cfg(not(feature = "std"))]
+		{
+			let _ = collateral;
+			Err(DcapError::VerifierUnavailable)
+		}
+	}
+
 	/// Read the age of each item of `collateral` (SCALE-encoded `QuoteCollateralV3`)
 	/// from the items themselves: TCB info and QE identity issue dates and evaluation data
 	/// numbers, both CRLs' `thisUpdate` and numbers, and the earliest expiry over the
@@ -177,6 +220,57 @@ pub mod native {
 		let collateral = decode_collateral(collateral)?;
 		if collateral.pck_certificate_chain.is_some() {
 			return Err(DcapError::CollateralCarriesPckChain);
+		}
+		Ok(())
+	}
+
+	/// How many certificates each of Intel's issuer chains holds: the signer and the root.
+	pub const ISSUER_CHAIN_LEN: usize = 2;
+
+	/// How many certificates a quote's PCK chain holds: PCK, platform/processor CA, root.
+	pub const PCK_CHAIN_LEN: usize = 3;
+
+	/// Certification data type of a PEM PCK certificate chain.
+	const PCK_CERT_CHAIN_TYPE: u16 = 5;
+
+	/// How many PEM blocks `chain` holds, counted by the parser dcap-qvl uses, so that the
+	/// count is the number of certificates dcap-qvl would hand to path building.
+	fn pem_blocks(chain: &[u8]) -> Result<usize, DcapError> {
+		pem::parse_many(chain)
+			.map(|blocks| blocks.len())
+			.map_err(|_| DcapError::CollateralMalformed)
+	}
+
+	/// See [`super::dcap_verifier::quote_platform`] (version 2).
+	pub fn check_quote_shape(quote: &[u8]) -> Result<(), DcapError> {
+		let (parsed, _) = parse_quote(quote)?;
+		let certification_data = match &parsed.auth_data {
+			dcap_qvl::quote::AuthData::V3(data) => &data.certification_data,
+			dcap_qvl::quote::AuthData::V4(data) => &data.qe_report_data.certification_data,
+		};
+		if certification_data.cert_type != PCK_CERT_CHAIN_TYPE {
+			return Err(DcapError::CertificateChainShape);
+		}
+		let blocks = pem::parse_many(&certification_data.body.data)
+			.map_err(|_| DcapError::QuoteMalformed)?
+			.len();
+		if blocks != PCK_CHAIN_LEN {
+			return Err(DcapError::CertificateChainShape);
+		}
+		Ok(())
+	}
+
+	/// See [`super::dcap_verifier::check_collateral`] (version 2).
+	pub fn check_collateral_shape(collateral: &[u8]) -> Result<(), DcapError> {
+		let collateral = decode_collateral(collateral)?;
+		for chain in [
+			&collateral.tcb_info_issuer_chain,
+			&collateral.qe_identity_issuer_chain,
+			&collateral.pck_crl_issuer_chain,
+		] {
+			if pem_blocks(chain.as_bytes())? != ISSUER_CHAIN_LEN {
+				return Err(DcapError::CertificateChainShape);
+			}
 		}
 		Ok(())
 	}
@@ -1029,17 +1123,26 @@ mod timing {
 		let pki = DevPki::new().expect("dev PKI");
 		let dev_now = 1_790_000_000;
 		let dev = (
-			"dev TDX v4 (the benchmarks' quote)",
+			"dev TDX v4 with its smallest collateral",
 			pki.quote(&Identity::Tdx(TdxGuest::azra_dev_runtime()), [0; 64]).expect("quote"),
 			pki.collateral_bytes(Tee::Tdx, &CollateralOptions::issued_at(dev_now - 3600))
 				.expect("collateral"),
 			pki.root_ca_der().expect("root"),
 			dev_now,
 		);
+		let largest = (
+			"dev TDX v4 with the largest collateral (32 KiB, the benchmarks')",
+			dev.1.clone(),
+			pki.largest_collateral(Tee::Tdx, &CollateralOptions::issued_at(dev_now - 3600), 32_768)
+				.expect("collateral"),
+			dev.3.clone(),
+			dev_now,
+		);
 		for (name, quote, collateral, root, now) in [
 			("Intel SGX v3", sgx_quote(), sgx_collateral(), intel_root(), SAMPLE_NOW),
 			("Intel TDX v4", tdx_quote(), tdx_collateral(), intel_root(), SAMPLE_NOW),
 			dev,
+			largest,
 		] {
 			let runs = 20u32;
 			let start = std::time::Instant::now();

@@ -600,6 +600,10 @@ pub mod pallet {
 		TcbEvaluationTooOld,
 		/// This chain started with Intel's SGX Root CA, so no other root can be trusted.
 		RootCaNotIntel,
+		/// A certificate chain does not have the shape of Intel's: a quote's PCK chain is a
+		/// PEM chain of three certificates (PCK, platform or processor CA, root), and each
+		/// issuer chain of collateral holds two (signer, root).
+		CertificateChainShape,
 	}
 
 	impl<T> From<DcapError> for Error<T> {
@@ -623,6 +627,7 @@ pub mod pallet {
 				DcapError::VerificationFailed => Error::QuoteVerificationFailed,
 				DcapError::VerifierUnavailable => Error::VerifierUnavailable,
 				DcapError::CollateralCarriesPckChain => Error::CollateralCarriesPckChain,
+				DcapError::CertificateChainShape => Error::CertificateChainShape,
 			}
 		}
 	}
@@ -690,6 +695,11 @@ pub mod pallet {
 		/// with [`Error::CollateralCarriesPckChain`] before anything is verified. dcap-qvl
 		/// verifies a quote with that chain in place of the quote's own, so one machine's
 		/// chain stored for the whole FMSPC would fail every other machine of that type.
+		///
+		/// Intel's shapes only, also checked before anything is verified: each issuer chain
+		/// holds two certificates and the witness's PCK chain three
+		/// ([`Error::CertificateChainShape`]), so no input costs more signature checks than
+		/// the call's weight pays for.
 		///
 		/// Origin: any signed account. Emits [`Event::CollateralStored`].
 		#[pallet::call_index(1)]
@@ -796,6 +806,8 @@ pub mod pallet {
 		/// debug mode, must satisfy `measurement`, and its platform's TCB status and
 		/// advisories must pass the policy; `report_data[0..32]` must equal
 		/// [`registration_report_data`] of (genesis hash, caller, `enclave_key`, `nonce`).
+		/// A quote whose PCK chain is not three certificates is refused before it is
+		/// verified ([`Error::CertificateChainShape`]).
 		/// The nonce is consumed. Registering a key again re-attests it (new expiry).
 		///
 		/// Origin: the provider. Emits [`Event::EnclaveRegistered`].
@@ -1028,8 +1040,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let root = RootCa::<T>::get().ok_or(Error::<T>::RootCaMissing)?;
 		let root_hash = Self::root_ca_hash().ok_or(Error::<T>::RootCaMissing)?;
-		// Intel's items only: an attached PCK chain would stand in for every quote's own.
+		// Before anything costly: Intel's items only (an attached PCK chain would stand in
+		// for every quote's own), in chains of Intel's shape, and a witness of Intel's shape.
 		dcap_verifier::check_collateral(&collateral).map_err(Error::<T>::from)?;
+		dcap_verifier::quote_platform(witness_quote).map_err(Error::<T>::from)?;
 		let verified =
 			dcap_verifier::verify_quote(witness_quote, &collateral, &root, Self::now_secs())
 				.map_err(Error::<T>::from)?;

@@ -68,9 +68,17 @@ impl crate::BenchmarkHelper for MockBenchmarkHelper {
 		let unix_time = 1_790_000_000;
 		crate::BenchmarkQuote {
 			quote: pki.quote(&Identity::Tdx(TdxGuest::azra_dev_runtime()), data).expect("quote"),
-			collateral: pki
-				.collateral_bytes(Tee::Tdx, &CollateralOptions::issued_at(unix_time - 3600))
-				.expect("collateral"),
+			// The largest collateral the mock accepts, as the runtime's benchmarks use.
+			collateral:
+				pki
+					.largest_collateral(
+						Tee::Tdx,
+						&CollateralOptions::issued_at(unix_time - 3600),
+						<<Test as crate::Config>::MaxCollateralLen as frame_support::traits::Get<
+							u32,
+						>>::get() as usize,
+					)
+					.expect("collateral"),
 			root_ca: pki.root_ca_der().expect("root"),
 			fmspc: DEV_FMSPC,
 			unix_time,

@@ -323,6 +323,12 @@ pub enum DcapError {
 	/// other machine of that type fail; collateral must hold Intel's items only.
 	/// (Appended last: earlier variants keep their encoding.)
 	CollateralCarriesPckChain,
+	/// A certificate chain does not have the shape of Intel's: a quote's PCK chain must be
+	/// a PEM chain (certification data type 5) of three certificates (PCK, platform or
+	/// processor CA, root), and each issuer chain of collateral two (signer, root). Longer
+	/// chains would let one input cost more signature checks than its weight pays for.
+	/// (Appended last.)
+	CertificateChainShape,
 }
 
 /// An allow-listed measurement: what an enclave's identity must satisfy to earn.

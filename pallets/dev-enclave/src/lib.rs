@@ -262,6 +262,13 @@ pub struct CollateralOptions {
 	/// collateral serves that one platform only; the attestation pallet refuses it.
 	/// `None` (the default) gives Intel's items only.
 	pub pck_chain_of: Option<Platform>,
+	/// TCB levels placed before the platform's own, each above the platform in every
+	/// component, so that TCB matching walks all of them: the costliest TCB info of a
+	/// given size (see [`DevPki::largest_collateral`]).
+	pub padding_tcb_levels: u32,
+	/// Serial numbers the PCK CRL revokes besides any real one, none of them a dev
+	/// certificate's: the costliest CRL of a given size.
+	pub padding_revoked_serials: u32,
 }
 
 impl CollateralOptions {
@@ -276,6 +283,8 @@ impl CollateralOptions {
 			advisory_ids: Vec::new(),
 			revoke_pck: false,
 			pck_chain_of: None,
+			padding_tcb_levels: 0,
+			padding_revoked_serials: 0,
 		}
 	}
 
@@ -403,6 +412,28 @@ impl DevPki {
 				pce_svn: DEV_PCE_SVN,
 			},
 		};
+		// Padding levels first: above the platform in every component, they never match,
+		// so matching walks all of them before reaching the platform's level.
+		let padding_level = TcbLevel {
+			tcb: Tcb {
+				sgx_components: components(&[u8::MAX; 16]),
+				tdx_components: match tee {
+					Tee::Sgx => Vec::new(),
+					Tee::Tdx => components(&[u8::MAX; 16]),
+				},
+				pce_svn: u16::MAX,
+			},
+			tcb_date: issue_date.clone(),
+			tcb_status: TcbStatus::UpToDate,
+			advisory_ids: Vec::new(),
+		};
+		let mut tcb_levels = vec![padding_level; options.padding_tcb_levels as usize];
+		tcb_levels.push(TcbLevel {
+			tcb: level_tcb,
+			tcb_date: issue_date.clone(),
+			tcb_status: options.tcb_status,
+			advisory_ids: options.advisory_ids.clone(),
+		});
 		let tcb_info = TcbInfo {
 			id: match tee {
 				Tee::Sgx => "SGX",
@@ -416,12 +447,7 @@ impl DevPki {
 			pce_id: "0000".into(),
 			tcb_type: 0,
 			tcb_evaluation_data_number: options.tcb_evaluation_data_number,
-			tcb_levels: vec![TcbLevel {
-				tcb: level_tcb,
-				tcb_date: issue_date.clone(),
-				tcb_status: options.tcb_status,
-				advisory_ids: options.advisory_ids.clone(),
-			}],
+			tcb_levels,
 			tdx_module: (tee == Tee::Tdx).then(|| TdxModule {
 				mrsigner: hex_upper(&[0u8; 48]),
 				attributes: hex_upper(&[0u8; 8]),
@@ -458,11 +484,17 @@ impl DevPki {
 		let qe_identity =
 			serde_json::to_string(&qe_identity).map_err(|e| Error::new("QE identity", e))?;
 		let signer_chain = format!("{}{}", self.tcb_signer.pem()?, self.root.pem()?);
-		let revoked = options.revoke_pck.then(|| self.pck.cert.tbs_certificate().serial_number());
+		// Padding serials start far above every dev certificate's (which are below 10).
+		let mut pck_revoked: Vec<SerialNumber> = (0..options.padding_revoked_serials)
+			.map(|i| SerialNumber::from(1_000_000u32.saturating_add(i)))
+			.collect();
+		if options.revoke_pck {
+			pck_revoked.push(self.pck.cert.tbs_certificate().serial_number().clone());
+		}
 		Ok(QuoteCollateralV3 {
 			pck_crl_issuer_chain: format!("{}{}", self.pck_ca.pem()?, self.root.pem()?),
-			root_ca_crl: self.crl(&self.root, options, None)?,
-			pck_crl: self.crl(&self.pck_ca, options, revoked.cloned())?,
+			root_ca_crl: self.crl(&self.root, options, Vec::new())?,
+			pck_crl: self.crl(&self.pck_ca, options, pck_revoked)?,
 			tcb_info_issuer_chain: signer_chain.clone(),
 			tcb_info_signature: raw_signature(&self.tcb_signer.key, tcb_info.as_bytes()),
 			tcb_info,
@@ -491,6 +523,58 @@ impl DevPki {
 	/// [`Self::collateral`] SCALE-encoded: the `collateral` argument of `submit_collateral`.
 	pub fn collateral_bytes(&self, tee: Tee, options: &CollateralOptions) -> Result<Vec<u8>> {
 		Ok(self.collateral(tee, options)?.encode())
+	}
+
+	/// The most expensive collateral of `tee` whose encoding fits in `max_len` bytes:
+	/// `options` with about half the room left filled with TCB levels that matching must
+	/// walk past and the rest with serials the PCK CRL revokes
+	/// ([`CollateralOptions::padding_tcb_levels`], `padding_revoked_serials`). Benchmarks
+	/// verify with it so that weights cover the largest collateral a chain accepts.
+	pub fn largest_collateral(
+		&self,
+		tee: Tee,
+		options: &CollateralOptions,
+		max_len: usize,
+	) -> Result<Vec<u8>> {
+		let size = |levels: u32, serials: u32| -> Result<usize> {
+			let padded = CollateralOptions {
+				padding_tcb_levels: levels,
+				padding_revoked_serials: serials,
+				..options.clone()
+			};
+			Ok(self.collateral_bytes(tee, &padded)?.len())
+		};
+		let base = size(0, 0)?;
+		if base > max_len {
+			return Err(Error(format!("{base} bytes of collateral exceed {max_len}")));
+		}
+		// The most of one kind of padding that keeps the size within `limit`.
+		let most = |limit: usize, grow: &dyn Fn(u32) -> Result<usize>| -> Result<u32> {
+			let (mut fits, mut too_many) = (0u32, 1u32);
+			while grow(too_many)? <= limit {
+				fits = too_many;
+				too_many = too_many.saturating_mul(2);
+			}
+			while too_many - fits > 1 {
+				let middle = fits + (too_many - fits) / 2;
+				if grow(middle)? <= limit {
+					fits = middle;
+				} else {
+					too_many = middle;
+				}
+			}
+			Ok(fits)
+		};
+		let levels = most(base + (max_len - base) / 2, &|n| size(n, 0))?;
+		let serials = most(max_len, &|n| size(levels, n))?;
+		self.collateral_bytes(
+			tee,
+			&CollateralOptions {
+				padding_tcb_levels: levels,
+				padding_revoked_serials: serials,
+				..options.clone()
+			},
+		)
 	}
 
 	/// A quote by the dev platform's quoting enclave that `identity` runs with
@@ -591,12 +675,12 @@ impl DevPki {
 		Ok(Quote { header, report, auth_data }.encode())
 	}
 
-	/// A CRL by `issuer`, revoking `revoked` if given.
+	/// A CRL by `issuer`, revoking `revoked`.
 	fn crl(
 		&self,
 		issuer: &Issued,
 		options: &CollateralOptions,
-		revoked: Option<SerialNumber>,
+		revoked: Vec<SerialNumber>,
 	) -> Result<Vec<u8>> {
 		let this_update = utc(options.issued_at)?;
 		let number =
@@ -896,6 +980,34 @@ mod tests {
 
 	fn verify(pki: &DevPki, identity: &Identity, options: &CollateralOptions, at: u64) -> Outcome {
 		verify_on(pki, Platform::First, identity, options, at)
+	}
+
+	#[test]
+	fn the_largest_collateral_fills_the_room_and_still_verifies() {
+		let pki = DevPki::new().unwrap();
+		let options = CollateralOptions::issued_at(NOW - 3600);
+		for tee in [Tee::Sgx, Tee::Tdx] {
+			let bytes = pki.largest_collateral(tee, &options, 32_768).unwrap();
+			let collateral = <QuoteCollateralV3 as codec::Decode>::decode(&mut &bytes[..]).unwrap();
+			// Within one padding item of the limit, never over it.
+			assert!(bytes.len() <= 32_768 && bytes.len() > 32_768 - 600, "{}", bytes.len());
+			let levels: TcbInfo = serde_json::from_str(&collateral.tcb_info).unwrap();
+			assert!(levels.tcb_levels.len() > 10, "{tee:?}: {}", levels.tcb_levels.len());
+			assert!(collateral.pck_crl.len() > 4_000, "{tee:?}: {}", collateral.pck_crl.len());
+			// Every padding level is walked past and the platform's own still matches.
+			let identity = match tee {
+				Tee::Sgx => Identity::Sgx(SgxEnclave::azra_dev_runtime()),
+				Tee::Tdx => Identity::Tdx(TdxGuest::azra_dev_runtime()),
+			};
+			let quote = pki.quote(&identity, [7; 64]).unwrap();
+			let status =
+				QuoteVerifier::<RustCryptoConfig>::new_with_config(pki.root_ca_der().unwrap())
+					.verify_with_policy(&quote, collateral, NOW, &QuotePolicy::claims_only(NOW))
+					.map(|claims| claims.tcb.status)
+					.map_err(|e| format!("{e:#}"));
+			assert_eq!(status, Ok(TcbStatus::UpToDate), "{tee:?}");
+		}
+		assert!(pki.largest_collateral(Tee::Tdx, &options, 1_000).is_err());
 	}
 
 	/// [`verify`] with a quote from `platform`.

@@ -812,3 +812,90 @@ fn the_rollback_rule_reads_the_items_not_the_witness() {
 		);
 	});
 }
+
+/// `quote` with its PCK certificate chain replaced by `edit` of it (PEM text).
+fn with_pck_chain(quote: &[u8], edit: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+	use codec::{Decode, Encode};
+	use dcap_qvl::quote::{AuthData, Quote};
+	let mut parsed = Quote::decode(&mut &quote[..]).expect("a dev quote decodes");
+	let data = match &mut parsed.auth_data {
+		AuthData::V3(data) => &mut data.certification_data,
+		AuthData::V4(data) => &mut data.qe_report_data.certification_data,
+	};
+	edit(&mut data.body.data);
+	parsed.encode()
+}
+
+#[test]
+fn chains_longer_than_intels_are_refused_before_verification() {
+	dev_chain(|pki| {
+		// Three more certificates: a PCK chain (PCK, platform CA, root).
+		let pck_chain = pki.pck_chain_pem(Platform::First).expect("chain");
+		for identity in [sgx(), tdx()] {
+			let tee = identity.tee();
+			let newer = CollateralOptions {
+				tcb_evaluation_data_number: 2,
+				crl_number: 2,
+				issued_at: DEV_NOW - 60,
+				..options()
+			};
+			let witness = pki.quote(&identity, [0; 64]).expect("witness");
+			// The attacker pads each issuer chain with more certificates, so path building
+			// has more signatures to try than the weight pays for.
+			let padded: [fn(&mut dcap_qvl::QuoteCollateralV3, &str); 3] = [
+				|c, extra| c.tcb_info_issuer_chain.push_str(extra),
+				|c, extra| c.qe_identity_issuer_chain.push_str(extra),
+				|c, extra| c.pck_crl_issuer_chain.push_str(extra),
+			];
+			for pad in padded {
+				let mut collateral = pki.collateral(tee, &newer).expect("collateral");
+				pad(&mut collateral, &pck_chain);
+				assert_noop!(
+					submit(
+						DEV_FMSPC,
+						crate::dcap::native::encode_collateral(&collateral),
+						witness.clone()
+					),
+					Error::<Test>::CertificateChainShape
+				);
+			}
+			// A chain cut to the signer alone is not Intel's shape either.
+			let mut short = pki.collateral(tee, &newer).expect("collateral");
+			let signer_end = short
+				.tcb_info_issuer_chain
+				.find("-----END CERTIFICATE-----")
+				.expect("a PEM certificate")
+				+ "-----END CERTIFICATE-----\n".len();
+			short.tcb_info_issuer_chain.truncate(signer_end);
+			assert_noop!(
+				submit(DEV_FMSPC, crate::dcap::native::encode_collateral(&short), witness.clone()),
+				Error::<Test>::CertificateChainShape
+			);
+
+			// A witness or a registration quote whose PCK chain carries extra certificates.
+			let long_witness =
+				with_pck_chain(&witness, |chain| chain.extend_from_slice(pck_chain.as_bytes()));
+			let collateral = pki.collateral_bytes(tee, &newer).expect("collateral");
+			assert_noop!(
+				submit(DEV_FMSPC, collateral.clone(), long_witness),
+				Error::<Test>::CertificateChainShape
+			);
+			let key = ed_key(&ed_pair(1));
+			let entry = entry_of(&identity);
+			if Measurements::<Test>::get(entry.id()).is_none() {
+				allow(&entry);
+			}
+			let nonce = nonce_for(PROVIDER);
+			let quote = registration_quote(pki, &identity, PROVIDER, &key, &nonce);
+			let long =
+				with_pck_chain(&quote, |chain| chain.extend_from_slice(pck_chain.as_bytes()));
+			assert_noop!(
+				register(PROVIDER, long, key, nonce, entry.id()),
+				Error::<Test>::CertificateChainShape
+			);
+			// Intel's shape goes through.
+			assert_ok!(submit(DEV_FMSPC, collateral, witness));
+			assert_ok!(register(PROVIDER, quote, key, nonce, entry.id()));
+		}
+	});
+}
