@@ -10,7 +10,9 @@
 use azra_dev_enclave::{CollateralOptions, DevPki, Identity, SgxEnclave, TdxGuest};
 use azra_primitives::WorkClaim;
 use azra_runtime::AccountId;
-use pallet_attestation::{registration_report_data, Digest384, EnclaveKey, MeasurementEntry};
+use pallet_attestation::{
+	registration_report_data, Digest384, EnclaveKey, MeasurementEntry, RtmrPin,
+};
 use serde_json::json;
 use sp_core::{sr25519, Pair, H256};
 
@@ -198,7 +200,10 @@ fn measurement_of(identity: &Identity) -> MeasurementEntry {
 		},
 		Identity::Tdx(guest) => MeasurementEntry::Tdx {
 			mr_td: Digest384(guest.mr_td),
-			rtmr: guest.rtmr.map(|r| Some(Digest384(r))),
+			rtmr: guest.rtmr.map(|r| RtmrPin::Exact(Digest384(r))),
+			mr_config_id: None,
+			td_attributes: None,
+			xfam: None,
 		},
 	}
 }

@@ -60,7 +60,7 @@ pub const BENCH_NONCE: H256 = H256([0x42; 32]);
 
 /// Root, collateral and time set up for the benchmark quote; returns it with its verified
 /// form.
-fn setup_verified<T: Config>() -> (BenchmarkQuote, VerifiedQuote) {
+fn setup_verified<T: Config>() -> (BenchmarkQuote, VerifiedQuoteV2) {
 	// Pin the genesis hash the registration commits to, whatever the benchmark state holds.
 	let genesis = T::Hash::decode(&mut &[0x69u8; 32][..]).expect("a 32-byte hash");
 	frame_system::BlockHash::<T>::insert(BlockNumberFor::<T>::zero(), genesis);
@@ -74,13 +74,15 @@ fn setup_verified<T: Config>() -> (BenchmarkQuote, VerifiedQuote) {
 		BoundedVec::try_from(sample.collateral.clone()).expect("collateral fits"),
 		&sample.quote,
 	));
-	let verified = Attestation::<T>::do_verify_quote(&sample.quote).expect("the quote verifies");
+	let (verified, _, _) =
+		Attestation::<T>::verify_with_stored_collateral(&sample.quote).expect("the quote verifies");
 	(sample, verified)
 }
 
-/// The most specific measurement entry the verified quote satisfies.
-fn entry_for(verified: &VerifiedQuote) -> MeasurementEntry {
-	match &verified.identity {
+/// The most specific measurement entry the verified quote satisfies: for TDX, every RTMR
+/// and every configuration field pinned (the most comparisons).
+fn entry_for(verified: &VerifiedQuoteV2) -> MeasurementEntry {
+	match &verified.quote.identity {
 		EnclaveIdentity::Sgx(id) => MeasurementEntry::Sgx {
 			mr_enclave: Some(id.mr_enclave),
 			mr_signer: Some(id.mr_signer),
@@ -88,8 +90,26 @@ fn entry_for(verified: &VerifiedQuote) -> MeasurementEntry {
 			min_isv_svn: id.isv_svn,
 		},
 		EnclaveIdentity::Tdx(id) => {
-			MeasurementEntry::Tdx { mr_td: id.mr_td, rtmr: id.rtmr.map(Some) }
+			let td = verified.td.expect("a TDX quote carries its configuration");
+			MeasurementEntry::Tdx {
+				mr_td: id.mr_td,
+				rtmr: id.rtmr.map(RtmrPin::Exact),
+				mr_config_id: Some(td.mr_config_id),
+				td_attributes: Some(MaskedBits { value: td.td_attributes, mask: [0xFF; 8] }),
+				xfam: Some(MaskedBits { value: td.xfam, mask: [0xFF; 8] }),
+			}
 		}
+	}
+}
+
+/// The largest allow-list entry: TDX with every field pinned.
+fn largest_entry() -> MeasurementEntry {
+	MeasurementEntry::Tdx {
+		mr_td: Digest384([1; 48]),
+		rtmr: [RtmrPin::Exact(Digest384([2; 48])); 4],
+		mr_config_id: Some(Digest384([3; 48])),
+		td_attributes: Some(MaskedBits { value: [4; 8], mask: [0xFF; 8] }),
+		xfam: Some(MaskedBits { value: [5; 8], mask: [0xFF; 8] }),
 	}
 }
 
@@ -127,7 +147,7 @@ fn advisories_filled_with(filler: u8) -> AdvisoryIds {
 /// A provider with `MaxEnclavesPerProvider` enclaves registered under `verified`'s
 /// measurement, each carrying the longest advisory list, while the policy rejects the
 /// longest list of other advisories (so every eligibility check compares every pair).
-fn fill_enclaves<T: Config>(provider: &T::AccountId, verified: &VerifiedQuote) -> MeasurementId {
+fn fill_enclaves<T: Config>(provider: &T::AccountId, verified: &VerifiedQuoteV2) -> MeasurementId {
 	let entry = entry_for(verified);
 	let id = entry.id();
 	Measurements::<T>::insert(id, MeasurementRecord { entry, revoked: false });
@@ -139,9 +159,9 @@ fn fill_enclaves<T: Config>(provider: &T::AccountId, verified: &VerifiedQuote) -
 		let mut record = Attestation::<T>::enclave_record(
 			provider.clone(),
 			id,
-			verified.clone(),
+			verified.quote.clone(),
 			root_hash,
-			verified.collateral.tcb_eval_data_number,
+			verified.quote.collateral.tcb_eval_data_number,
 			now,
 		);
 		record.advisory_ids = advisories_filled_with(b'Y');
@@ -179,10 +199,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn allow_measurement() {
-		let entry = MeasurementEntry::Tdx {
-			mr_td: Digest384([1; 48]),
-			rtmr: [Some(Digest384([2; 48])); 4],
-		};
+		let entry = largest_entry();
 		#[extrinsic_call]
 		_(RawOrigin::Root, entry.clone());
 		assert!(Measurements::<T>::contains_key(entry.id()));
@@ -190,10 +207,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn revoke_measurement() {
-		let entry = MeasurementEntry::Tdx {
-			mr_td: Digest384([1; 48]),
-			rtmr: [Some(Digest384([2; 48])); 4],
-		};
+		let entry = largest_entry();
 		let id = entry.id();
 		Measurements::<T>::insert(id, MeasurementRecord { entry, revoked: false });
 		#[extrinsic_call]

@@ -26,7 +26,9 @@
 //! [`dcap_verifier::check_collateral`] refuses such collateral before it is stored;
 //! `verify_quote` itself is unchanged (version 1), so old blocks re-execute as they were.
 
-use crate::types::{CollateralFreshness, DcapError, Fmspc, TeeType, VerifiedQuote};
+use crate::types::{
+	CollateralFreshness, DcapError, Fmspc, TeeType, VerifiedQuote, VerifiedQuoteV2,
+};
 use sp_runtime_interface::{
 	pass_by::{AllocateAndReturnByCodec, PassFatPointerAndRead},
 	runtime_interface,
@@ -65,7 +67,7 @@ pub trait DcapVerifier {
 		#[cfg(feature = "std")]
 		{
 			native::check_quote_shape(quote)?;
-			native::quote_platform(quote)
+			native::quote_platform_v2(quote)
 		}
 		#[cfg(not(feature = "std"))]
 		{
@@ -114,6 +116,31 @@ pub trait DcapVerifier {
 			Err(DcapError::VerifierUnavailable)
 		}
 	}
+	/// Version 2: what version 1 checks and computes, and the result carries, for a TDX
+	/// quote, the TD's configuration (MRCONFIGID, TD attributes, XFAM) so that policy can
+	/// pin them. Quotes accepted are those of version 1: SGX version 3, TDX versions 4 and
+	/// 5 (TD 1.0 and TD 1.5 reports). SGX quotes of versions 4 and 5 are refused with
+	/// [`DcapError::UnsupportedQuote`]: dcap-qvl 0.7.1 parses them but verifies SGX quotes
+	/// of version 3 only, so accepting them waits for a dcap-qvl release that verifies them
+	/// (and a new version of this function).
+	#[version(2)]
+	fn verify_quote(
+		quote: PassFatPointerAndRead<&[u8]>,
+		collateral: PassFatPointerAndRead<&[u8]>,
+		root_ca_der: PassFatPointerAndRead<&[u8]>,
+		now_secs: u64,
+	) -> AllocateAndReturnByCodec<Result<VerifiedQuoteV2, DcapError>> {
+		#[cfg(feature = "std")]
+		{
+			native::verify_quote_v2(quote, collateral, root_ca_der, now_secs)
+		}
+		#[cfg(not(feature = "std"))]
+		{
+			let _ = (quote, collateral, root_ca_der, now_secs);
+			Err(DcapError::VerifierUnavailable)
+		}
+	}
+
 	/// Version 2: [`check_collateral` version 1](Self::check_collateral), and the issuer
 	/// chains have the shape of Intel's: the TCB info's, the QE identity's and the PCK
 	/// CRL's issuer chains hold exactly two certificates each (signer, root);
@@ -164,7 +191,8 @@ pub type HostFunctions = (dcap_verifier::HostFunctions,);
 pub mod native {
 	use crate::types::{
 		AdvisoryId, AdvisoryIds, CollateralFreshness, CollateralInfo, DcapError, Digest384,
-		EnclaveIdentity, Fmspc, SgxIdentity, TdxIdentity, TeeType, VerifiedQuote,
+		EnclaveIdentity, Fmspc, SgxIdentity, TdConfiguration, TdxIdentity, TeeType, VerifiedQuote,
+		VerifiedQuoteV2,
 	};
 	use azra_primitives::TcbStatus;
 	use codec::{Decode, Encode};
@@ -176,7 +204,7 @@ pub mod native {
 	};
 	use sp_core::H256;
 
-	/// Quote versions each TEE type may use.
+	/// Quote versions each TEE type may use (dcap-qvl 0.7.1 verifies SGX version 3 only).
 	const SGX_VERSION: u16 = 3;
 	const TDX_VERSIONS: [u16; 2] = [4, 5];
 	const TEE_TYPE_SGX: u32 = 0x0000_0000;
@@ -196,9 +224,27 @@ pub mod native {
 		Ok((parsed, tee_type))
 	}
 
+	/// Decode a quote and check its header is one version 2 supports: [`parse_quote`]'s,
+	/// and the report body is of the header's TEE (a format 5 body names its type itself).
+	fn parse_quote_v2(quote: &[u8]) -> Result<(Quote, TeeType), DcapError> {
+		let (parsed, tee_type) = parse_quote(quote)?;
+		if parsed.report.is_sgx() != (tee_type == TeeType::Sgx) {
+			return Err(DcapError::UnsupportedQuote);
+		}
+		Ok((parsed, tee_type))
+	}
+
 	/// See [`super::dcap_verifier::quote_platform`].
 	pub fn quote_platform(quote: &[u8]) -> Result<(TeeType, Fmspc), DcapError> {
 		let (parsed, tee_type) = parse_quote(quote)?;
+		let fmspc = dcap_qvl::intel::quote_fmspc_with::<RustCryptoConfig>(&parsed)
+			.map_err(|_| DcapError::QuoteMalformed)?;
+		Ok((tee_type, fmspc))
+	}
+
+	/// See [`super::dcap_verifier::quote_platform`] (version 2).
+	pub fn quote_platform_v2(quote: &[u8]) -> Result<(TeeType, Fmspc), DcapError> {
+		let (parsed, tee_type) = parse_quote_v2(quote)?;
 		let fmspc = dcap_qvl::intel::quote_fmspc_with::<RustCryptoConfig>(&parsed)
 			.map_err(|_| DcapError::QuoteMalformed)?;
 		Ok((tee_type, fmspc))
@@ -243,7 +289,7 @@ pub mod native {
 
 	/// See [`super::dcap_verifier::quote_platform`] (version 2).
 	pub fn check_quote_shape(quote: &[u8]) -> Result<(), DcapError> {
-		let (parsed, _) = parse_quote(quote)?;
+		let (parsed, _) = parse_quote_v2(quote)?;
 		let certification_data = match &parsed.auth_data {
 			dcap_qvl::quote::AuthData::V3(data) => &data.certification_data,
 			dcap_qvl::quote::AuthData::V4(data) => &data.qe_report_data.certification_data,
@@ -378,8 +424,31 @@ pub mod native {
 		root_ca_der: &[u8],
 		now_secs: u64,
 	) -> Result<VerifiedQuote, DcapError> {
+		verify_parsed(parse_quote(quote)?, quote, collateral, root_ca_der, now_secs)
+			.map(|(verified, _)| verified)
+	}
+
+	/// See [`super::dcap_verifier::verify_quote`] (version 2).
+	pub fn verify_quote_v2(
+		quote: &[u8],
+		collateral: &[u8],
+		root_ca_der: &[u8],
+		now_secs: u64,
+	) -> Result<VerifiedQuoteV2, DcapError> {
+		let (quote, td) =
+			verify_parsed(parse_quote_v2(quote)?, quote, collateral, root_ca_der, now_secs)?;
+		Ok(VerifiedQuoteV2 { quote, td })
+	}
+
+	/// Verify `quote`, already parsed (and admitted by its version's rules) as `parsed`.
+	fn verify_parsed(
+		(parsed, tee_type): (Quote, TeeType),
+		quote: &[u8],
+		collateral: &[u8],
+		root_ca_der: &[u8],
+		now_secs: u64,
+	) -> Result<(VerifiedQuote, Option<TdConfiguration>), DcapError> {
 		let collateral = decode_collateral(collateral)?;
-		let (parsed, tee_type) = parse_quote(quote)?;
 		let tcb_info: TcbInfo = serde_json::from_str(&collateral.tcb_info)
 			.map_err(|_| DcapError::CollateralMalformed)?;
 		let collateral_tee = match tcb_info.id.as_str() {
@@ -398,13 +467,18 @@ pub mod native {
 			.map_err(|e| classify(&e))?;
 
 		let (identity, debug, report_data) = identity_of(&claims.report)?;
+		let td = claims.report.as_td10().map(|td| TdConfiguration {
+			mr_config_id: Digest384(td.mr_config_id),
+			td_attributes: td.td_attributes,
+			xfam: td.xfam,
+		});
 		let mut advisory_ids = AdvisoryIds::new();
 		for id in &claims.tcb.advisory_ids {
 			let id = AdvisoryId::try_from(id.as_bytes().to_vec())
 				.map_err(|_| DcapError::TooManyAdvisories)?;
 			advisory_ids.try_push(id).map_err(|_| DcapError::TooManyAdvisories)?;
 		}
-		Ok(VerifiedQuote {
+		let verified = VerifiedQuote {
 			quote_version: parsed.header.version,
 			identity,
 			debug,
@@ -421,7 +495,8 @@ pub mod native {
 				issued_at: claims.latest_issue_date,
 				next_update: claims.earliest_expiration_date,
 			},
-		})
+		};
+		Ok((verified, td))
 	}
 
 	/// The identity, debug flag and report data of a verified report body.
@@ -547,7 +622,10 @@ pub mod native {
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use crate::{test_fixtures::*, types::EnclaveIdentity};
+	use crate::{
+		test_fixtures::*,
+		types::{Digest384, EnclaveIdentity, TdConfiguration},
+	};
 
 	fn verify(
 		quote: &[u8],
@@ -555,8 +633,9 @@ mod tests {
 		root: &[u8],
 		now: u64,
 	) -> Result<VerifiedQuote, DcapError> {
-		// Through the runtime interface, as the runtime calls it natively.
-		dcap_verifier::verify_quote(quote, collateral, root, now)
+		// Through the runtime interface (its latest version), as the runtime calls it
+		// natively.
+		dcap_verifier::verify_quote(quote, collateral, root, now).map(|v| v.quote)
 	}
 
 	#[test]
@@ -706,6 +785,56 @@ mod tests {
 			serde_json::from_str(&collateral.qe_identity).expect("dev QE identity");
 		edit(&mut qe_identity);
 		collateral.qe_identity = serde_json::to_string(&qe_identity).expect("QE identity JSON");
+	}
+
+	#[test]
+	fn quote_formats_under_both_interface_versions() {
+		use azra_dev_enclave::{Platform, QuoteFormat, Tee};
+		let (pki, root, _) = dev();
+		let guest = azra_dev_enclave::TdxGuest {
+			mr_config_id: [0xC0; 48],
+			..azra_dev_enclave::TdxGuest::azra_dev_runtime()
+		};
+		for format in QuoteFormat::ALL {
+			let identity = match format.tee() {
+				Tee::Sgx => {
+					azra_dev_enclave::Identity::Sgx(azra_dev_enclave::SgxEnclave::azra_dev_runtime())
+				}
+				Tee::Tdx => azra_dev_enclave::Identity::Tdx(guest.clone()),
+			};
+			let quote = pki.quote_as(Platform::First, &identity, [3; 64], format).expect("quote");
+			let collateral =
+				native::encode_collateral(&pki.collateral(format.tee(), &dev_options()).unwrap());
+			let v1 = native::verify_quote(&quote, &collateral, &root, DEV_NOW);
+			let v2 = dcap_verifier::verify_quote(&quote, &collateral, &root, DEV_NOW);
+			match format {
+				// dcap-qvl 0.7.1 verifies SGX quotes of version 3 only: both versions refuse
+				// the others with a typed error, before dcap-qvl runs.
+				QuoteFormat::SgxV4 | QuoteFormat::SgxV5 => {
+					assert_eq!(v1, Err(DcapError::UnsupportedQuote), "{format:?}");
+					assert_eq!(v2, Err(DcapError::UnsupportedQuote), "{format:?}");
+					assert_eq!(
+						dcap_verifier::quote_platform(&quote),
+						Err(DcapError::UnsupportedQuote)
+					);
+				}
+				_ => {
+					let v2 = v2.expect("verifies");
+					// Version 2 returns version 1's result unchanged, plus the TD's
+					// configuration.
+					assert_eq!(v1, Ok(v2.quote.clone()), "{format:?}");
+					assert_eq!(v2.quote.quote_version, format.version());
+					assert_eq!(v2.quote.report_data, [3; 64]);
+					let expected_td = (format.tee() == Tee::Tdx).then_some(TdConfiguration {
+						mr_config_id: Digest384([0xC0; 48]),
+						td_attributes: azra_dev_enclave::DEV_TD_ATTRIBUTES,
+						xfam: azra_dev_enclave::DEV_XFAM,
+					});
+					assert_eq!(v2.td, expected_td, "{format:?}");
+					assert!(dcap_verifier::quote_platform(&quote).is_ok());
+				}
+			}
+		}
 	}
 
 	#[test]

@@ -979,14 +979,14 @@ impl<T: Config> Pallet<T> {
 	/// the block time, through the host function. This is the verification
 	/// `register_enclave` runs before applying policy and checking report data.
 	pub fn do_verify_quote(quote: &[u8]) -> Result<VerifiedQuote, DispatchError> {
-		Self::verify_with_stored_collateral(quote).map(|(verified, _, _)| verified)
+		Self::verify_with_stored_collateral(quote).map(|(verified, _, _)| verified.quote)
 	}
 
 	/// [`Self::do_verify_quote`], also returning the hash of the root and the freshness of
 	/// the collateral the quote was verified with (what its enclave record keeps).
 	fn verify_with_stored_collateral(
 		quote: &[u8],
-	) -> Result<(VerifiedQuote, H256, CollateralFreshness), DispatchError> {
+	) -> Result<(VerifiedQuoteV2, H256, CollateralFreshness), DispatchError> {
 		let root = RootCa::<T>::get().ok_or(Error::<T>::RootCaMissing)?;
 		let root_hash = Self::root_ca_hash().ok_or(Error::<T>::RootCaMissing)?;
 		let platform = dcap_verifier::quote_platform(quote).map_err(Error::<T>::from)?;
@@ -1007,14 +1007,15 @@ impl<T: Config> Pallet<T> {
 		Ok((verified, root_hash, freshness))
 	}
 
-	/// Check `verified` against the policy: not debug, satisfies `entry`, accepted TCB
-	/// status, no rejected advisory.
+	/// Check `verified` against the policy: not debug, satisfies `entry` (including its TDX
+	/// configuration pins), accepted TCB status, no rejected advisory.
 	pub fn check_policy(
-		verified: &VerifiedQuote,
+		verified: &VerifiedQuoteV2,
 		entry: &MeasurementEntry,
 	) -> Result<(), DispatchError> {
-		ensure!(!verified.debug, Error::<T>::DebugEnclave);
-		ensure!(entry.matches(&verified.identity), Error::<T>::MeasurementMismatch);
+		ensure!(!verified.quote.debug, Error::<T>::DebugEnclave);
+		ensure!(entry.matches_quote(verified), Error::<T>::MeasurementMismatch);
+		let verified = &verified.quote;
 		ensure!(
 			AcceptedTcbStatuses::<T>::get().contains(&verified.tcb_status),
 			Error::<T>::TcbStatusRejected
@@ -1047,8 +1048,8 @@ impl<T: Config> Pallet<T> {
 		let verified =
 			dcap_verifier::verify_quote(witness_quote, &collateral, &root, Self::now_secs())
 				.map_err(Error::<T>::from)?;
-		let tee_type = verified.collateral.tee_type;
-		ensure!(verified.collateral.fmspc == fmspc, Error::<T>::FmspcMismatch);
+		let tee_type = verified.quote.collateral.tee_type;
+		ensure!(verified.quote.collateral.fmspc == fmspc, Error::<T>::FmspcMismatch);
 		// The rollback rule's figures come from the items alone, not from the witness.
 		let freshness =
 			dcap_verifier::collateral_freshness(&collateral).map_err(Error::<T>::from)?;
@@ -1125,13 +1126,13 @@ impl<T: Config> Pallet<T> {
 		let (verified, root_hash, freshness) = Self::verify_with_stored_collateral(quote)?;
 		Self::check_policy(&verified, &record.entry)?;
 		let expected = Self::expected_report_data(&provider, &enclave_key, &nonce);
-		ensure!(verified.report_data[..32] == expected[..], Error::<T>::ReportDataMismatch);
+		ensure!(verified.quote.report_data[..32] == expected[..], Error::<T>::ReportDataMismatch);
 
 		Nonces::<T>::insert(&provider, nonces);
 		let record = Self::enclave_record(
 			provider,
 			measurement,
-			verified,
+			verified.quote,
 			root_hash,
 			freshness.tcb_eval_data_number,
 			now,

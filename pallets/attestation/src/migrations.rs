@@ -11,15 +11,21 @@ use crate::{
 		CollateralBytes, CollateralRecords, Config, Enclaves, IntelRootOnly, Measurements, Pallet,
 		RootCa, RootCaHash,
 	},
-	CollateralRecord, EnclaveRecord, Fmspc, MeasurementEntry, TeeType, INTEL_SGX_ROOT_CA,
+	CollateralRecord, EnclaveRecord, Fmspc, MeasurementEntry, MeasurementRecord, RtmrPin, TeeType,
+	INTEL_SGX_ROOT_CA,
 };
 use frame_support::{
 	migrations::VersionedMigration, traits::UncheckedOnRuntimeUpgrade, weights::Weight,
 };
 
 /// Version 0 → 1: collateral records and enclave records that make every revocation
-/// immediate (issue "Attestation an adversary cannot bend").
+/// immediate, and allow-list entries that say what they pin (issue "Attestation an
+/// adversary cannot bend").
 ///
+/// - TDX allow-list entries name every RTMR: one version 0 left unchecked becomes
+///   [`RtmrPin::Any`]; they pin no configuration field. Each keeps the id it was
+///   allow-listed under (enclaves and builds name it), although its new encoding would
+///   hash to another id.
 /// - `RootCaHash` and `IntelRootOnly` are derived from the stored root.
 /// - `CollateralInfoOf` (figures that counted the witness quote's PCK certificate) is
 ///   replaced by `CollateralRecords`, whose figures are read again from the stored
@@ -59,6 +65,39 @@ pub mod v1 {
 			(H256, CollateralInfo),
 			OptionQuery,
 		>;
+
+		/// Version 0's allow-list entry: a TDX entry's RTMRs were optional and it pinned
+		/// nothing else.
+		#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
+		pub enum MeasurementEntry {
+			/// As today.
+			Sgx {
+				/// Required MRENCLAVE, if pinned.
+				mr_enclave: Option<H256>,
+				/// Required MRSIGNER, if pinned.
+				mr_signer: Option<H256>,
+				/// Required ISVPRODID.
+				isv_prod_id: u16,
+				/// Lowest accepted ISVSVN.
+				min_isv_svn: u16,
+			},
+			/// MRTD and optional RTMRs.
+			Tdx {
+				/// Required MRTD.
+				mr_td: crate::Digest384,
+				/// Required RTMRs; `None` left one unchecked.
+				rtmr: [Option<crate::Digest384>; 4],
+			},
+		}
+
+		/// Version 0's allow-list record.
+		#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
+		pub struct MeasurementRecord {
+			/// The entry.
+			pub entry: MeasurementEntry,
+			/// Whether it was revoked.
+			pub revoked: bool,
+		}
 
 		/// Version 0's enclave record.
 		#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
@@ -112,6 +151,30 @@ pub mod v1 {
 					None => CollateralBytes::<T>::remove(platform),
 				}
 			}
+
+			// The allow-list: a TDX entry's unchecked RTMR becomes an explicit `Any`, and it
+			// pins no configuration field; it keeps the id it was allow-listed under, which
+			// enclaves and builds name.
+			Measurements::<T>::translate::<v0::MeasurementRecord, _>(|_, old| {
+				reads += 1;
+				writes += 1;
+				let entry = match old.entry {
+					v0::MeasurementEntry::Sgx {
+						mr_enclave,
+						mr_signer,
+						isv_prod_id,
+						min_isv_svn,
+					} => MeasurementEntry::Sgx { mr_enclave, mr_signer, isv_prod_id, min_isv_svn },
+					v0::MeasurementEntry::Tdx { mr_td, rtmr } => MeasurementEntry::Tdx {
+						mr_td,
+						rtmr: rtmr.map(|r| r.map_or(RtmrPin::Any, RtmrPin::Exact)),
+						mr_config_id: None,
+						td_attributes: None,
+						xfam: None,
+					},
+				};
+				Some(MeasurementRecord { entry, revoked: old.revoked })
+			});
 
 			// Enclaves: what their registration relied on, as far as version 0 knew it.
 			Enclaves::<T>::translate::<v0::EnclaveRecord<T::AccountId, BlockNumberFor<T>>, _>(
@@ -201,7 +264,12 @@ mod tests {
 			};
 			let collateral = pki.collateral_bytes(Tee::Tdx, &options).expect("collateral");
 			let tdx_platform = (TeeType::Tdx, DEV_FMSPC);
-			let tdx_entry = MeasurementEntry::Tdx { mr_td: Digest384([1; 48]), rtmr: [None; 4] };
+			// A version 0 TDX entry: MRTD and RTMR1 pinned, the other RTMRs unchecked.
+			let v0_tdx_entry = v0::MeasurementEntry::Tdx {
+				mr_td: Digest384([1; 48]),
+				rtmr: [None, Some(Digest384([2; 48])), None, None],
+			};
+			let tdx_id = H256(sp_io::hashing::blake2_256(&codec::Encode::encode(&v0_tdx_entry)));
 
 			// Version 0 as it was left on chain: a root (no hash), collateral figures that
 			// counted the witness, and two enclave records: one whose platform has
@@ -233,9 +301,12 @@ mod tests {
 				(TeeType::Sgx, [9; 6]),
 				(root_hash, CollateralInfo { tee_type: TeeType::Sgx, ..witness_counted }),
 			);
-			Measurements::<Test>::insert(
-				tdx_entry.id(),
-				MeasurementRecord { entry: tdx_entry.clone(), revoked: false },
+			frame_support::storage::unhashed::put_raw(
+				&Measurements::<Test>::hashed_key_for(tdx_id),
+				&codec::Encode::encode(&v0::MeasurementRecord {
+					entry: v0_tdx_entry,
+					revoked: false,
+				}),
 			);
 			let old = |measurement, fmspc| v0::EnclaveRecord::<AccountId, u64> {
 				provider: 7,
@@ -252,7 +323,7 @@ mod tests {
 					&codec::Encode::encode(&record),
 				);
 			};
-			put_raw(tdx_key, old(tdx_entry.id(), DEV_FMSPC));
+			put_raw(tdx_key, old(tdx_id, DEV_FMSPC));
 			let sgx_entry = MeasurementEntry::Sgx {
 				mr_enclave: Some(H256::repeat_byte(5)),
 				mr_signer: None,
@@ -272,6 +343,22 @@ mod tests {
 			MigrateV0ToV1::<Test>::on_runtime_upgrade();
 
 			assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(1));
+			// The TDX entry names every RTMR now, under the id it had.
+			assert_eq!(
+				Measurements::<Test>::get(tdx_id).map(|record| record.entry),
+				Some(MeasurementEntry::Tdx {
+					mr_td: Digest384([1; 48]),
+					rtmr: [
+						RtmrPin::Any,
+						RtmrPin::Exact(Digest384([2; 48])),
+						RtmrPin::Any,
+						RtmrPin::Any
+					],
+					mr_config_id: None,
+					td_attributes: None,
+					xfam: None,
+				})
+			);
 			assert_eq!(RootCaHash::<Test>::get(), Some(root_hash));
 			assert!(!IntelRootOnly::<Test>::get());
 			// The figures are the items' own, read again from the stored bytes.

@@ -51,7 +51,13 @@ fn sgx_entry(verified: &VerifiedQuote) -> MeasurementEntry {
 /// The measurement entry the TDX sample satisfies (MRTD and all four RTMRs).
 fn tdx_entry(verified: &VerifiedQuote) -> MeasurementEntry {
 	let EnclaveIdentity::Tdx(id) = &verified.identity else { panic!("a TDX quote") };
-	MeasurementEntry::Tdx { mr_td: id.mr_td, rtmr: id.rtmr.map(Some) }
+	MeasurementEntry::Tdx {
+		mr_td: id.mr_td,
+		rtmr: id.rtmr.map(RtmrPin::Exact),
+		mr_config_id: None,
+		td_attributes: None,
+		xfam: None,
+	}
 }
 
 fn allow(entry: &MeasurementEntry) -> MeasurementId {
@@ -359,9 +365,15 @@ fn measurement_must_be_allow_listed_and_matched() {
 				Error::<Test>::MeasurementMismatch
 			);
 		}
-		let MeasurementEntry::Tdx { mr_td, mut rtmr } = tdx_entry(&tdx) else { unreachable!() };
-		rtmr[3] = Some(Digest384([7; 48]));
-		let id = allow(&MeasurementEntry::Tdx { mr_td, rtmr });
+		let MeasurementEntry::Tdx { mr_td, mut rtmr, .. } = tdx_entry(&tdx) else { unreachable!() };
+		rtmr[3] = RtmrPin::Exact(Digest384([7; 48]));
+		let id = allow(&MeasurementEntry::Tdx {
+			mr_td,
+			rtmr,
+			mr_config_id: None,
+			td_attributes: None,
+			xfam: None,
+		});
 		assert_noop!(
 			register(PROVIDER, tdx_quote(), key, nonce, id),
 			Error::<Test>::MeasurementMismatch
@@ -380,7 +392,13 @@ fn measurement_must_be_allow_listed_and_matched() {
 			Error::<Test>::ReportDataMismatch
 		);
 		let MeasurementEntry::Tdx { mr_td, .. } = tdx_entry(&tdx) else { unreachable!() };
-		let by_mrtd = allow(&MeasurementEntry::Tdx { mr_td, rtmr: [None; 4] });
+		let by_mrtd = allow(&MeasurementEntry::Tdx {
+			mr_td,
+			rtmr: [RtmrPin::Any; 4],
+			mr_config_id: None,
+			td_attributes: None,
+			xfam: None,
+		});
 		assert_noop!(
 			register(PROVIDER, tdx_quote(), key, nonce, by_mrtd),
 			Error::<Test>::ReportDataMismatch
@@ -517,7 +535,10 @@ fn policy_rejects_tcb_status_advisories_and_debug() {
 		let mut debug = verified.clone();
 		debug.debug = true;
 		assert_eq!(
-			Attestation::check_policy(&debug, &sgx_entry(&verified)),
+			Attestation::check_policy(
+				&VerifiedQuoteV2 { quote: debug, td: None },
+				&sgx_entry(&verified)
+			),
 			Err(Error::<Test>::DebugEnclave.into())
 		);
 	});
@@ -1042,7 +1063,10 @@ fn eligibility() {
 fn genesis_sets_root_policy_and_measurements() {
 	let entry = MeasurementEntry::Tdx {
 		mr_td: Digest384([3; 48]),
-		rtmr: [None, Some(Digest384([4; 48])), None, None],
+		rtmr: [RtmrPin::Any, RtmrPin::Exact(Digest384([4; 48])), RtmrPin::Any, RtmrPin::Any],
+		mr_config_id: Some(Digest384([5; 48])),
+		td_attributes: Some(MaskedBits { value: [0, 0, 0, 0x10, 0, 0, 0, 0], mask: [0xFF; 8] }),
+		xfam: None,
 	};
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	crate::GenesisConfig::<Test> {

@@ -167,6 +167,41 @@ pub struct CollateralInfo {
 	pub next_update: u64,
 }
 
+/// What a TDX report says beyond MRTD and the RTMRs, for policy to pin: returned by
+/// version 2 of `verify_quote` (version 1's [`TdxIdentity`] stays as it was).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct TdConfiguration {
+	/// MRCONFIGID: the software-defined configuration the host set for the TD.
+	pub mr_config_id: Digest384,
+	/// TDATTRIBUTES (little-endian bytes as in the report): debug, SEPT_VE_DISABLE, PKS, …
+	pub td_attributes: [u8; 8],
+	/// XFAM: the extended CPU features the TD may use.
+	pub xfam: [u8; 8],
+}
+
+/// What version 2 of `verify_quote` returns: version 1's result, unchanged, and for a TDX
+/// quote its [`TdConfiguration`]. Version 2 also accepts SGX quotes in formats 4 and 5.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct VerifiedQuoteV2 {
+	/// Everything version 1 returned.
+	pub quote: VerifiedQuote,
+	/// The TD's configuration (TDX quotes only).
+	pub td: Option<TdConfiguration>,
+}
+
 /// What each item of a piece of collateral says about its own age, read from the items
 /// themselves and never from a quote verified with them: the figures the rollback rule
 /// compares one by one, and the instant the items stop verifying.
@@ -361,14 +396,88 @@ pub enum MeasurementEntry {
 		/// Lowest accepted ISVSVN.
 		min_isv_svn: u16,
 	},
-	/// A TDX trust domain: by MRTD and the runtime measurement registers (`None` leaves a
-	/// register unchecked).
+	/// A TDX trust domain: by MRTD (the firmware) and each runtime measurement register
+	/// (RTMR0 firmware configuration, RTMR1 kernel, RTMR2 kernel command line and initrd,
+	/// RTMR3 the application), plus the configuration fields operators may need to pin.
+	/// Every RTMR must be named: [`RtmrPin::Exact`] pins it, and leaving one open is the
+	/// explicit [`RtmrPin::Any`] (an entry with all four `Any` admits any kernel and
+	/// application on that firmware).
 	Tdx {
 		/// Required MRTD.
 		mr_td: Digest384,
-		/// Required RTMR0..RTMR3; `None` leaves that register unchecked.
-		rtmr: [Option<Digest384>; 4],
+		/// What RTMR0..RTMR3 must be.
+		rtmr: [RtmrPin; 4],
+		/// Required MRCONFIGID, if pinned.
+		mr_config_id: Option<Digest384>,
+		/// Required TD attribute bits, if pinned.
+		td_attributes: Option<MaskedBits>,
+		/// Required XFAM bits, if pinned.
+		xfam: Option<MaskedBits>,
 	},
+}
+
+/// What one TDX runtime measurement register must hold.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "sp_runtime::serde")]
+pub enum RtmrPin {
+	/// Exactly this value.
+	Exact(Digest384),
+	/// Any value: the register is deliberately left open.
+	Any,
+}
+
+impl RtmrPin {
+	/// Whether `value` satisfies the pin.
+	pub fn admits(&self, value: &Digest384) -> bool {
+		match self {
+			RtmrPin::Exact(pinned) => pinned == value,
+			RtmrPin::Any => true,
+		}
+	}
+}
+
+/// Bits of an 8-byte field that must have given values: `field & mask == value & mask`,
+/// byte by byte (bits outside `mask` are free).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "sp_runtime::serde")]
+pub struct MaskedBits {
+	/// The required values of the bits in `mask`.
+	pub value: [u8; 8],
+	/// Which bits are required.
+	pub mask: [u8; 8],
+}
+
+impl MaskedBits {
+	/// Whether `field` has the required bits.
+	pub fn admits(&self, field: &[u8; 8]) -> bool {
+		field.iter().zip(self.value.iter()).zip(self.mask.iter()).all(|((f, v), m)| f & m == v & m)
+	}
 }
 
 impl MeasurementEntry {
@@ -388,7 +497,31 @@ impl MeasurementEntry {
 		}
 	}
 
-	/// Whether `identity` satisfies this entry.
+	/// Whether `verified` satisfies this entry: its identity, and for TDX also the pinned
+	/// configuration fields (a TDX entry that pins any is never met without them).
+	pub fn matches_quote(&self, verified: &VerifiedQuoteV2) -> bool {
+		if let MeasurementEntry::Tdx { mr_config_id, td_attributes, xfam, .. } = self {
+			let pins_configuration =
+				mr_config_id.is_some() || td_attributes.is_some() || xfam.is_some();
+			match &verified.td {
+				Some(td) => {
+					let configured = mr_config_id.map_or(true, |m| m == td.mr_config_id)
+						&& td_attributes.map_or(true, |a| a.admits(&td.td_attributes))
+						&& xfam.map_or(true, |x| x.admits(&td.xfam));
+					if !configured {
+						return false;
+					}
+				}
+				None if pins_configuration => return false,
+				None => {}
+			}
+		}
+		self.matches(&verified.quote.identity)
+	}
+
+	/// Whether `identity` satisfies this entry's measurements (MRENCLAVE / MRSIGNER,
+	/// product and SVN; MRTD and RTMRs). TDX configuration pins are checked by
+	/// [`Self::matches_quote`].
 	pub fn matches(&self, identity: &EnclaveIdentity) -> bool {
 		match (self, identity) {
 			(
@@ -401,12 +534,9 @@ impl MeasurementEntry {
 					&& *isv_prod_id == id.isv_prod_id
 					&& id.isv_svn >= *min_isv_svn
 			}
-			(MeasurementEntry::Tdx { mr_td, rtmr }, EnclaveIdentity::Tdx(id)) => {
+			(MeasurementEntry::Tdx { mr_td, rtmr, .. }, EnclaveIdentity::Tdx(id)) => {
 				*mr_td == id.mr_td
-					&& rtmr
-						.iter()
-						.zip(id.rtmr.iter())
-						.all(|(want, have)| want.map_or(true, |w| w == *have))
+					&& rtmr.iter().zip(id.rtmr.iter()).all(|(pin, have)| pin.admits(have))
 			}
 			_ => false,
 		}

@@ -36,7 +36,7 @@ pub use dcap_qvl::TcbStatus;
 use dcap_qvl::{
 	quote::{
 		AuthData, AuthDataV3, AuthDataV4, CertificationData, Data, EnclaveReport, Header,
-		QEReportCertificationData, Quote, Report, TDReport10,
+		QEReportCertificationData, Quote, Report, TDReport10, TDReport15,
 	},
 	tcb_info::TdxModule,
 	QeIdentity, QeTcb, QeTcbLevel, QuoteCollateralV3, Tcb, TcbComponents, TcbInfo, TcbLevel,
@@ -117,7 +117,11 @@ const TDX_QE_PROD_ID: u16 = 2;
 const SGX_FLAGS: u8 = 0x05;
 const SGX_FLAG_DEBUG: u8 = 0x02;
 // TD ATTRIBUTES: SEPT_VE_DISABLE (bit 28) always; TUD.DEBUG (bit 0) for a debug TD.
-const TD_SEPT_VE_DISABLE: [u8; 8] = [0, 0, 0, 0x10, 0, 0, 0, 0];
+/// TD attributes of every dev trust domain that is not under debug: SEPT_VE_DISABLE.
+pub const DEV_TD_ATTRIBUTES: [u8; 8] = [0, 0, 0, 0x10, 0, 0, 0, 0];
+
+/// XFAM of every dev trust domain: x87, SSE, AVX.
+pub const DEV_XFAM: [u8; 8] = [0x07, 0, 0, 0, 0, 0, 0, 0];
 
 /// What went wrong while issuing a dev artefact (a bug or an out-of-range input; the
 /// fixed dev PKI itself always builds).
@@ -185,6 +189,8 @@ pub struct TdxGuest {
 	pub mr_td: [u8; 48],
 	/// RTMR0..3: the runtime measurement registers.
 	pub rtmr: [[u8; 48]; 4],
+	/// MRCONFIGID: the configuration the host set for the TD.
+	pub mr_config_id: [u8; 48],
 	/// Whether the TD runs under debug (the pallet must reject it).
 	pub debug: bool,
 }
@@ -201,9 +207,67 @@ impl TdxGuest {
 				digest("azra/dev-td/rtmr2/v1"),
 				digest("azra/dev-td/rtmr3/v1"),
 			],
+			mr_config_id: [0; 48],
 			debug: false,
 		}
 	}
+}
+
+/// The layout of a dev quote. Intel's quoting enclaves emit several, and the verifier
+/// must read each it claims to accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteFormat {
+	/// SGX: quote version 3 (what SGX DCAP has always emitted).
+	SgxV3,
+	/// SGX: quote version 4 (SGX enclave report with version-4 authentication data).
+	/// dcap-qvl 0.7.1 parses it but verifies SGX quotes of version 3 only.
+	SgxV4,
+	/// SGX: quote version 5 (a typed body holding the SGX enclave report). Like
+	/// [`Self::SgxV4`], not verified by dcap-qvl 0.7.1.
+	SgxV5,
+	/// TDX: quote version 4 with a TD 1.0 report.
+	TdxV4,
+	/// TDX: quote version 5 with a TD 1.0 report.
+	TdxV5,
+	/// TDX: quote version 5 with a TD 1.5 report (TEE TCB SVN 2 and MRSERVICETD added).
+	Td15V5,
+}
+
+impl QuoteFormat {
+	/// The format [`DevPki::quote`] uses for `tee`: SGX v3, TDX v4.
+	pub fn default_for(tee: Tee) -> Self {
+		match tee {
+			Tee::Sgx => QuoteFormat::SgxV3,
+			Tee::Tdx => QuoteFormat::TdxV4,
+		}
+	}
+
+	/// The TEE the format is for.
+	pub fn tee(&self) -> Tee {
+		match self {
+			QuoteFormat::SgxV3 | QuoteFormat::SgxV4 | QuoteFormat::SgxV5 => Tee::Sgx,
+			QuoteFormat::TdxV4 | QuoteFormat::TdxV5 | QuoteFormat::Td15V5 => Tee::Tdx,
+		}
+	}
+
+	/// The quote's header version.
+	pub fn version(&self) -> u16 {
+		match self {
+			QuoteFormat::SgxV3 => 3,
+			QuoteFormat::SgxV4 | QuoteFormat::TdxV4 => 4,
+			QuoteFormat::SgxV5 | QuoteFormat::TdxV5 | QuoteFormat::Td15V5 => 5,
+		}
+	}
+
+	/// Every format.
+	pub const ALL: [QuoteFormat; 6] = [
+		QuoteFormat::SgxV3,
+		QuoteFormat::SgxV4,
+		QuoteFormat::SgxV5,
+		QuoteFormat::TdxV4,
+		QuoteFormat::TdxV5,
+		QuoteFormat::Td15V5,
+	];
 }
 
 /// Who a quote says is running.
@@ -592,16 +656,42 @@ impl DevPki {
 		identity: &Identity,
 		report_data: [u8; 64],
 	) -> Result<Vec<u8>> {
+		let format = QuoteFormat::default_for(identity.tee());
+		self.quote_as(platform, identity, report_data, format)
+	}
+
+	/// [`Self::quote_on`] in the layout `format` (which must be for `identity`'s TEE).
+	pub fn quote_as(
+		&self,
+		platform: Platform,
+		identity: &Identity,
+		report_data: [u8; 64],
+		format: QuoteFormat,
+	) -> Result<Vec<u8>> {
 		let (pck, attestation_key) = self.platform_keys(platform);
 		let tee = identity.tee();
-		let (version, tee_type, report) = match identity {
-			Identity::Sgx(enclave) => {
-				(3, TEE_TYPE_SGX, Report::SgxEnclave(sgx_report(enclave, report_data)))
+		if format.tee() != tee {
+			return Err(Error(format!("{format:?} is not a format for {tee:?}")));
+		}
+		let (tee_type, report) = match (identity, format) {
+			(Identity::Sgx(enclave), _) => {
+				(TEE_TYPE_SGX, Report::SgxEnclave(sgx_report(enclave, report_data)))
 			}
-			Identity::Tdx(guest) => (4, TEE_TYPE_TDX, Report::TD10(td_report(guest, report_data))),
+			(Identity::Tdx(guest), QuoteFormat::Td15V5) => (
+				TEE_TYPE_TDX,
+				Report::TD15(TDReport15 {
+					base: td_report(guest, report_data),
+					// No TCB update since launch: the second SVN equals the first.
+					tee_tcb_svn2: DEV_TEE_TCB_SVN,
+					mr_service_td: [0; 48],
+				}),
+			),
+			(Identity::Tdx(guest), _) => {
+				(TEE_TYPE_TDX, Report::TD10(td_report(guest, report_data)))
+			}
 		};
 		let header = Header {
-			version,
+			version: format.version(),
 			attestation_key_type: ATTESTATION_KEY_TYPE_ECDSA_P256,
 			tee_type,
 			qe_svn: DEV_QE_SVN,
@@ -609,13 +699,25 @@ impl DevPki {
 			qe_vendor_id: INTEL_QE_VENDOR_ID,
 			user_data: [0; 20],
 		};
-		let mut signed = header.encode();
-		match &report {
-			Report::SgxEnclave(r) => r.encode_to(&mut signed),
-			Report::TD10(r) => r.encode_to(&mut signed),
-			_ => return Err(Error("only SGX and TD 1.0 reports are issued".into())),
-		}
-		let ecdsa_signature = raw_signature_array(attestation_key, &signed)?;
+		// The attestation key signs the header, the body descriptor (version 5) and the
+		// report: exactly the bytes before the authentication data in the encoding.
+		let unsigned = Quote {
+			header: header.clone(),
+			report: report.clone(),
+			auth_data: AuthData::V3(AuthDataV3 {
+				ecdsa_signature: [0; 64],
+				ecdsa_attestation_key: [0; 64],
+				qe_report: [0; 384],
+				qe_report_signature: [0; 64],
+				qe_auth_data: Data::new(Vec::new()),
+				certification_data: CertificationData { cert_type: 0, body: Data::new(Vec::new()) },
+			}),
+		};
+		let encoded = unsigned.encode();
+		let signed = encoded
+			.get(..unsigned.signed_length())
+			.ok_or_else(|| Error("the quote encodes shorter than its signed part".into()))?;
+		let ecdsa_signature = raw_signature_array(attestation_key, signed)?;
 		let ecdsa_attestation_key = public_point(attestation_key)?;
 
 		// The quoting enclave vouches for the attestation key in its own report, which the
@@ -647,8 +749,10 @@ impl DevPki {
 			cert_type: CERT_TYPE_PCK_CHAIN,
 			body: Data::new(pck_chain.into_bytes()),
 		};
-		let auth_data = match tee {
-			Tee::Sgx => AuthData::V3(AuthDataV3 {
+		// Version 3 carries version-3 authentication data; versions 4 and 5 (either TEE)
+		// carry version 4's, with the QE report inside certification data of type 6.
+		let auth_data = match format.version() {
+			3 => AuthData::V3(AuthDataV3 {
 				ecdsa_signature,
 				ecdsa_attestation_key,
 				qe_report: qe_report_bytes,
@@ -656,7 +760,7 @@ impl DevPki {
 				qe_auth_data: Data::new(qe_auth_data),
 				certification_data,
 			}),
-			Tee::Tdx => AuthData::V4(AuthDataV4 {
+			_ => AuthData::V4(AuthDataV4 {
 				ecdsa_signature,
 				ecdsa_attestation_key,
 				// The encoder fills this body with `qe_report_data`.
@@ -868,7 +972,7 @@ fn sgx_report(enclave: &SgxEnclave, report_data: [u8; 64]) -> EnclaveReport {
 }
 
 fn td_report(guest: &TdxGuest, report_data: [u8; 64]) -> TDReport10 {
-	let mut td_attributes = TD_SEPT_VE_DISABLE;
+	let mut td_attributes = DEV_TD_ATTRIBUTES;
 	if guest.debug {
 		td_attributes[0] |= 0x01;
 	}
@@ -878,10 +982,9 @@ fn td_report(guest: &TdxGuest, report_data: [u8; 64]) -> TDReport10 {
 		mr_signer_seam: [0; 48],
 		seam_attributes: [0; 8],
 		td_attributes,
-		// XFAM: x87, SSE, AVX.
-		xfam: [0x07, 0, 0, 0, 0, 0, 0, 0],
+		xfam: DEV_XFAM,
 		mr_td: guest.mr_td,
-		mr_config_id: [0; 48],
+		mr_config_id: guest.mr_config_id,
 		mr_owner: [0; 48],
 		mr_owner_config: [0; 48],
 		rt_mr0: guest.rtmr[0],
@@ -980,6 +1083,40 @@ mod tests {
 
 	fn verify(pki: &DevPki, identity: &Identity, options: &CollateralOptions, at: u64) -> Outcome {
 		verify_on(pki, Platform::First, identity, options, at)
+	}
+
+	#[test]
+	fn every_quote_format_verifies_with_dcap_qvl() {
+		let pki = DevPki::new().unwrap();
+		let options = CollateralOptions::issued_at(NOW - 3600);
+		for format in QuoteFormat::ALL {
+			let identity = match format.tee() {
+				Tee::Sgx => Identity::Sgx(SgxEnclave::azra_dev_runtime()),
+				Tee::Tdx => Identity::Tdx(TdxGuest::azra_dev_runtime()),
+			};
+			let quote = pki.quote_as(Platform::First, &identity, [7; 64], format).unwrap();
+			let parsed = Quote::parse(&quote).unwrap();
+			assert_eq!(parsed.header.version, format.version(), "{format:?}");
+			assert_eq!(parsed.report.as_td15().is_some(), format == QuoteFormat::Td15V5);
+			let collateral = pki.collateral(format.tee(), &options).unwrap();
+			let status =
+				QuoteVerifier::<RustCryptoConfig>::new_with_config(pki.root_ca_der().unwrap())
+					.verify_with_policy(&quote, collateral, NOW, &QuotePolicy::claims_only(NOW))
+					.map(|claims| claims.tcb.status)
+					.map_err(|e| format!("{e:#}"));
+			// dcap-qvl 0.7.1 parses SGX quotes of versions 4 and 5 but verifies only
+			// version 3; these quotes are ready for the dcap-qvl release that verifies them.
+			let expected = match format {
+				QuoteFormat::SgxV4 | QuoteFormat::SgxV5 => {
+					Err("SGX TEE quote must have version 3".to_string())
+				}
+				_ => Ok(TcbStatus::UpToDate),
+			};
+			assert_eq!(status, expected, "{format:?}");
+		}
+		// A format of the other TEE is refused.
+		let sgx = Identity::Sgx(SgxEnclave::azra_dev_runtime());
+		assert!(pki.quote_as(Platform::First, &sgx, [0; 64], QuoteFormat::TdxV4).is_err());
 	}
 
 	#[test]

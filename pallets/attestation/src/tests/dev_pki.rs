@@ -64,7 +64,10 @@ fn entry_of(identity: &Identity) -> MeasurementEntry {
 		},
 		Identity::Tdx(guest) => MeasurementEntry::Tdx {
 			mr_td: Digest384(guest.mr_td),
-			rtmr: guest.rtmr.map(|r| Some(Digest384(r))),
+			rtmr: guest.rtmr.map(|r| RtmrPin::Exact(Digest384(r))),
+			mr_config_id: None,
+			td_attributes: None,
+			xfam: None,
 		},
 	}
 }
@@ -897,5 +900,172 @@ fn chains_longer_than_intels_are_refused_before_verification() {
 			assert_ok!(submit(DEV_FMSPC, collateral, witness));
 			assert_ok!(register(PROVIDER, quote, key, nonce, entry.id()));
 		}
+	});
+}
+
+// ---------------------------------------------------------------------------------------
+// Policy that says what it pins: quote formats, RTMRs, TD configuration.
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn every_quote_format_the_verifier_accepts_registers() {
+	use azra_dev_enclave::QuoteFormat;
+	dev_chain(|pki| {
+		for (seed, format) in QuoteFormat::ALL.into_iter().enumerate() {
+			let identity = match format.tee() {
+				Tee::Sgx => sgx(),
+				Tee::Tdx => tdx(),
+			};
+			let key = ed_key(&ed_pair(seed as u8 + 1));
+			let entry = entry_of(&identity);
+			if Measurements::<Test>::get(entry.id()).is_none() {
+				allow(&entry);
+			}
+			let nonce = nonce_for(PROVIDER);
+			let mut report_data = [0u8; 64];
+			report_data[..32]
+				.copy_from_slice(&Attestation::expected_report_data(&PROVIDER, &key, &nonce));
+			let quote =
+				pki.quote_as(Platform::First, &identity, report_data, format).expect("quote");
+			let result = register(PROVIDER, quote, key, nonce, entry.id());
+			match format {
+				// dcap-qvl 0.7.1 verifies SGX quotes of version 3 only.
+				QuoteFormat::SgxV4 | QuoteFormat::SgxV5 => {
+					assert_eq!(result, Err(Error::<Test>::QuoteUnsupported.into()), "{format:?}")
+				}
+				_ => {
+					assert_ok!(result);
+					Attestation::deregister_enclave(RuntimeOrigin::signed(PROVIDER), key)
+						.expect("registered");
+				}
+			}
+		}
+	});
+}
+
+/// The TDX entry of the dev guest with `edit` applied.
+fn tdx_entry_with(edit: impl FnOnce(&mut MeasurementEntry)) -> MeasurementEntry {
+	let mut entry = entry_of(&tdx());
+	edit(&mut entry);
+	entry
+}
+
+/// Register a fresh key of `guest` under `entry` (allow-listed first).
+fn register_guest(pki: &DevPki, guest: &TdxGuest, entry: &MeasurementEntry) -> DispatchResult {
+	if Measurements::<Test>::get(entry.id()).is_none() {
+		allow(entry);
+	}
+	let key = ed_key(&ed_pair(7));
+	let nonce = nonce_for(PROVIDER);
+	let quote = registration_quote(pki, &Identity::Tdx(guest.clone()), PROVIDER, &key, &nonce);
+	let result = register(PROVIDER, quote, key, nonce, entry.id());
+	if result.is_ok() {
+		Attestation::deregister_enclave(RuntimeOrigin::signed(PROVIDER), key)?;
+	}
+	result
+}
+
+#[test]
+fn tdx_entries_pin_every_rtmr_unless_they_say_any() {
+	dev_chain(|pki| {
+		let guest = TdxGuest::azra_dev_runtime();
+		// The attacker runs its own application (RTMR3) or kernel (RTMR1) on the allowed
+		// firmware: an entry that pins those registers refuses it.
+		for register_index in [1, 3] {
+			let mut other = guest.clone();
+			other.rtmr[register_index] = [0xBA; 48];
+			assert_eq!(
+				register_guest(pki, &other, &entry_of(&tdx())),
+				Err(Error::<Test>::MeasurementMismatch.into()),
+				"RTMR{register_index}"
+			);
+		}
+		// An entry that leaves RTMR3 open says so (`Any`), and admits any application.
+		let open_app = tdx_entry_with(|entry| {
+			if let MeasurementEntry::Tdx { rtmr, .. } = entry {
+				rtmr[3] = RtmrPin::Any;
+			}
+		});
+		let mut other_app = guest.clone();
+		other_app.rtmr[3] = [0xBA; 48];
+		assert_ok!(register_guest(pki, &other_app, &open_app));
+		// An MRTD-only entry is four explicit `Any`s; a chain spec cannot get one by
+		// leaving RTMRs out or null.
+		let mrtd_only: MeasurementEntry = serde_json::from_str(&format!(
+			r#"{{"Tdx":{{"mr_td":{:?},"rtmr":["Any","Any","Any","Any"],"mr_config_id":null,"td_attributes":null,"xfam":null}}}}"#,
+			guest.mr_td.to_vec()
+		))
+		.expect("an explicit MRTD-only entry parses");
+		assert_ok!(register_guest(pki, &other_app, &mrtd_only));
+		for implicit in [
+			r#""rtmr":[null,null,null,null],"mr_config_id":null,"td_attributes":null,"xfam":null"#,
+			r#""mr_config_id":null,"td_attributes":null,"xfam":null"#,
+		] {
+			let json = format!(r#"{{"Tdx":{{"mr_td":{:?},{implicit}}}}}"#, guest.mr_td.to_vec());
+			assert!(serde_json::from_str::<MeasurementEntry>(&json).is_err(), "{implicit}");
+		}
+	});
+}
+
+#[test]
+fn tdx_entries_can_pin_mrconfigid_attributes_and_xfam() {
+	use azra_dev_enclave::{DEV_TD_ATTRIBUTES, DEV_XFAM};
+	dev_chain(|pki| {
+		let guest = TdxGuest { mr_config_id: [0xC0; 48], ..TdxGuest::azra_dev_runtime() };
+		let pinned = |mr_config_id: Option<[u8; 48]>,
+		              attributes: Option<MaskedBits>,
+		              xfam: Option<MaskedBits>| {
+			tdx_entry_with(|entry| {
+				if let MeasurementEntry::Tdx {
+					mr_config_id: c, td_attributes: a, xfam: x, ..
+				} = entry
+				{
+					*c = mr_config_id.map(Digest384);
+					*a = attributes;
+					*x = xfam;
+				}
+			})
+		};
+		let exact = |value: [u8; 8]| MaskedBits { value, mask: [0xFF; 8] };
+		// Each pin met.
+		assert_ok!(register_guest(
+			pki,
+			&guest,
+			&pinned(Some([0xC0; 48]), Some(exact(DEV_TD_ATTRIBUTES)), Some(exact(DEV_XFAM)))
+		));
+		// The host configured the TD otherwise (another MRCONFIGID): refused.
+		assert_eq!(
+			register_guest(pki, &guest, &pinned(Some([0x00; 48]), None, None)),
+			Err(Error::<Test>::MeasurementMismatch.into())
+		);
+		// A required attribute bit (PKS, bit 30) the TD does not have: refused.
+		let mut with_pks = DEV_TD_ATTRIBUTES;
+		with_pks[3] |= 0x40;
+		assert_eq!(
+			register_guest(pki, &guest, &pinned(None, Some(exact(with_pks)), None)),
+			Err(Error::<Test>::MeasurementMismatch.into())
+		);
+		// The same bit outside the mask is free.
+		let sept_only = MaskedBits { value: with_pks, mask: [0, 0, 0, 0x10, 0, 0, 0, 0] };
+		assert_ok!(register_guest(pki, &guest, &pinned(None, Some(sept_only), None)));
+		// XFAM with AVX-512 required (bits 5..7): refused.
+		let mut avx512 = DEV_XFAM;
+		avx512[0] |= 0xE0;
+		assert_eq!(
+			register_guest(pki, &guest, &pinned(None, None, Some(exact(avx512)))),
+			Err(Error::<Test>::MeasurementMismatch.into())
+		);
+		// Configuration pins never match an SGX quote (an SGX entry cannot carry them).
+		let sgx_quote_v2 = VerifiedQuoteV2 {
+			quote: {
+				let verified =
+					Attestation::do_verify_quote(&pki.quote(&sgx(), [0; 64]).expect("quote"))
+						.expect("verifies");
+				verified
+			},
+			td: None,
+		};
+		let config_pinned = pinned(Some([0xC0; 48]), None, None);
+		assert!(!config_pinned.matches_quote(&sgx_quote_v2));
 	});
 }
