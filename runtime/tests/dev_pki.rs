@@ -50,8 +50,15 @@ fn committed_artefacts_match_the_dev_pki() {
 		.quote(&Identity::Tdx(TdxGuest::azra_dev_runtime()), bench_report_data())
 		.expect("quote");
 	check_or_write("bench-tdx-quote.bin", &quote);
-	// The largest collateral the runtime accepts, padded where verification costs most.
-	let options = CollateralOptions::issued_at(1_790_000_000 - 3600);
+	// The largest collateral the runtime accepts, padded where verification costs most,
+	// whose platform carries the most advisories an enclave record keeps.
+	let options = CollateralOptions {
+		advisory_ids: azra_dev_enclave::long_advisory_ids(
+			pallet_attestation::MAX_ADVISORIES as usize,
+			pallet_attestation::MAX_ADVISORY_ID_LEN as usize,
+		),
+		..CollateralOptions::issued_at(1_790_000_000 - 3600)
+	};
 	let max_len = <<Runtime as pallet_attestation::Config>::MaxCollateralLen as Get<u32>>::get();
 	check_or_write(
 		"bench-tdx-collateral.bin",

@@ -126,22 +126,9 @@ fn all_statuses() -> TcbStatuses {
 	.expect("six fit")
 }
 
-/// The longest rejected-advisory list, matching nothing.
+/// The longest rejected-advisory list, matching nothing the benchmarks' enclaves carry.
 fn max_advisories() -> AdvisoryIds {
-	advisories_filled_with(b'X')
-}
-
-/// The longest advisory list of ids that begin with their index and are `filler` after
-/// it: two lists with different fillers share no id, yet each pair compares five bytes.
-fn advisories_filled_with(filler: u8) -> AdvisoryIds {
-	let ids: Vec<AdvisoryId> = (0..MAX_ADVISORIES)
-		.map(|i| {
-			let mut id = alloc::vec![filler; MAX_ADVISORY_ID_LEN as usize];
-			id[..4].copy_from_slice(&i.to_le_bytes());
-			BoundedVec::try_from(id).expect("fits")
-		})
-		.collect();
-	BoundedVec::try_from(ids).expect("fits")
+	worst_case_advisories(b'R')
 }
 
 /// A provider with `MaxEnclavesPerProvider` enclaves registered under `verified`'s
@@ -164,7 +151,7 @@ fn fill_enclaves<T: Config>(provider: &T::AccountId, verified: &VerifiedQuoteV2)
 			verified.quote.collateral.tcb_eval_data_number,
 			now,
 		);
-		record.advisory_ids = advisories_filled_with(b'Y');
+		record.advisory_ids = worst_case_advisories(b'E');
 		assert_ok!(Attestation::<T>::bind_enclave(enclave_key(i), record, now));
 	}
 	id

@@ -279,12 +279,39 @@ pub mod native {
 	/// Certification data type of a PEM PCK certificate chain.
 	const PCK_CERT_CHAIN_TYPE: u16 = 5;
 
-	/// How many PEM blocks `chain` holds, counted by the parser dcap-qvl uses, so that the
-	/// count is the number of certificates dcap-qvl would hand to path building.
-	fn pem_blocks(chain: &[u8]) -> Result<usize, DcapError> {
-		pem::parse_many(chain)
-			.map(|blocks| blocks.len())
-			.map_err(|_| DcapError::CollateralMalformed)
+	/// `id-ecPublicKey`, `prime256v1` and `ecdsa-with-SHA256`: the only key and signature
+	/// algorithms on Intel's DCAP certificates.
+	const EC_PUBLIC_KEY: der::asn1::ObjectIdentifier =
+		der::asn1::ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+	const PRIME256V1: der::asn1::ObjectIdentifier =
+		der::asn1::ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
+	const ECDSA_WITH_SHA256: der::asn1::ObjectIdentifier =
+		der::asn1::ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
+
+	/// Whether `certificate_der` is a certificate with a P-256 key, signed with ECDSA over
+	/// SHA-256, as all of Intel's DCAP certificates are. Anything else (RSA keys up to 8192
+	/// bits, other curves) would cost path building more than the weights measured.
+	fn is_p256_certificate(certificate_der: &[u8]) -> bool {
+		use der::Decode as _;
+		let Ok(certificate) = x509_cert::Certificate::from_der(certificate_der) else {
+			return false;
+		};
+		let key = &certificate.tbs_certificate().subject_public_key_info().algorithm;
+		let curve = key
+			.parameters
+			.as_ref()
+			.and_then(|parameters| parameters.decode_as::<der::asn1::ObjectIdentifier>().ok());
+		key.oid == EC_PUBLIC_KEY
+			&& curve == Some(PRIME256V1)
+			&& certificate.signature_algorithm().oid == ECDSA_WITH_SHA256
+	}
+
+	/// Whether `chain` (PEM) holds exactly `len` certificates, counted by the parser
+	/// dcap-qvl uses (so the count is what dcap-qvl hands to path building), each a P-256
+	/// certificate signed with ECDSA over SHA-256.
+	fn has_intels_shape(chain: &[u8], len: usize) -> bool {
+		let Ok(blocks) = pem::parse_many(chain) else { return false };
+		blocks.len() == len && blocks.iter().all(|block| is_p256_certificate(block.contents()))
 	}
 
 	/// See [`super::dcap_verifier::quote_platform`] (version 2).
@@ -297,10 +324,7 @@ pub mod native {
 		if certification_data.cert_type != PCK_CERT_CHAIN_TYPE {
 			return Err(DcapError::CertificateChainShape);
 		}
-		let blocks = pem::parse_many(&certification_data.body.data)
-			.map_err(|_| DcapError::QuoteMalformed)?
-			.len();
-		if blocks != PCK_CHAIN_LEN {
+		if !has_intels_shape(&certification_data.body.data, PCK_CHAIN_LEN) {
 			return Err(DcapError::CertificateChainShape);
 		}
 		Ok(())
@@ -314,7 +338,7 @@ pub mod native {
 			&collateral.qe_identity_issuer_chain,
 			&collateral.pck_crl_issuer_chain,
 		] {
-			if pem_blocks(chain.as_bytes())? != ISSUER_CHAIN_LEN {
+			if !has_intels_shape(chain.as_bytes(), ISSUER_CHAIN_LEN) {
 				return Err(DcapError::CertificateChainShape);
 			}
 		}

@@ -384,9 +384,9 @@ pub mod pallet {
 				.iter()
 				.map(|id| AdvisoryId::try_from(id.clone()).expect("genesis advisory id too long"))
 				.collect();
-			RejectedAdvisories::<T>::put(
+			RejectedAdvisories::<T>::put(normalize_advisories(
 				AdvisoryIds::try_from(advisories).expect("too many genesis advisory ids"),
-			);
+			));
 		}
 	}
 
@@ -601,8 +601,9 @@ pub mod pallet {
 		/// This chain started with Intel's SGX Root CA, so no other root can be trusted.
 		RootCaNotIntel,
 		/// A certificate chain does not have the shape of Intel's: a quote's PCK chain is a
-		/// PEM chain of three certificates (PCK, platform or processor CA, root), and each
-		/// issuer chain of collateral holds two (signer, root).
+		/// PEM chain of three certificates (PCK, platform or processor CA, root), each
+		/// issuer chain of collateral holds two (signer, root), and every certificate has a
+		/// P-256 key and an ECDSA-with-SHA-256 signature.
 		CertificateChainShape,
 	}
 
@@ -774,7 +775,10 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Set the Intel advisories that disqualify a platform at registration.
+		/// Set the Intel advisories that disqualify a platform: no quote of a platform that
+		/// carries one registers, and every registered enclave whose platform carried one
+		/// stops being eligible at once. Ids compare ignoring ASCII case; they are stored
+		/// upper-case, sorted and without repeats (the event carries that form).
 		///
 		/// Origin: `GovernanceOrigin`. Emits [`Event::RejectedAdvisoriesSet`].
 		#[pallet::call_index(5)]
@@ -784,6 +788,7 @@ pub mod pallet {
 			advisory_ids: AdvisoryIds,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
+			let advisory_ids = normalize_advisories(advisory_ids);
 			RejectedAdvisories::<T>::put(advisory_ids.clone());
 			Self::deposit_event(Event::RejectedAdvisoriesSet { advisory_ids });
 			Ok(())
@@ -1020,18 +1025,20 @@ impl<T: Config> Pallet<T> {
 			AcceptedTcbStatuses::<T>::get().contains(&verified.tcb_status),
 			Error::<T>::TcbStatusRejected
 		);
-		ensure!(!Self::any_rejected(&verified.advisory_ids), Error::<T>::AdvisoryRejected);
+		let advisory_ids = normalize_advisories(verified.advisory_ids.clone());
+		ensure!(!Self::any_rejected(&advisory_ids), Error::<T>::AdvisoryRejected);
 		Ok(())
 	}
 
-	/// Whether any of `advisory_ids` is rejected by the policy (ids compare ignoring ASCII
-	/// case). Reads the policy only when there is something to check.
+	/// Whether any of `advisory_ids` (normalized: [`normalize_advisories`]) is rejected by
+	/// the policy: one binary search each in the stored, normalized list. Reads the policy
+	/// only when there is something to check.
 	fn any_rejected(advisory_ids: &AdvisoryIds) -> bool {
 		if advisory_ids.is_empty() {
 			return false;
 		}
 		let rejected = RejectedAdvisories::<T>::get();
-		advisory_ids.iter().any(|id| rejected.iter().any(|r| r.eq_ignore_ascii_case(id)))
+		advisory_ids.iter().any(|id| rejected.binary_search(id).is_ok())
 	}
 
 	fn do_submit_collateral(
@@ -1159,7 +1166,7 @@ impl<T: Config> Pallet<T> {
 			fmspc: verified.collateral.fmspc,
 			root_hash,
 			tcb_eval_data_number,
-			advisory_ids: verified.advisory_ids,
+			advisory_ids: normalize_advisories(verified.advisory_ids),
 			registered_at: now,
 			expires_at: now.saturating_add(T::ReattestationPeriod::get()),
 		}
@@ -1341,6 +1348,24 @@ impl<T: Config> WorkProofVerifier<T::AccountId, WorkProof> for Pallet<T> {
 	}
 }
 
+/// The costliest advisory list to look ids up in, or to look up: the longest, of the
+/// longest ids, normalized, which agree with each other and with any other list built
+/// with another `tag` on all but their last five bytes (the tag, then the index), so that
+/// every comparison of a binary search runs to the end of the common part.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn worst_case_advisories(tag: u8) -> AdvisoryIds {
+	let ids = (0..MAX_ADVISORIES)
+		.map(|i| {
+			let mut id = alloc::vec![b'A'; MAX_ADVISORY_ID_LEN as usize];
+			let tail = id.len() - 5;
+			id[tail] = tag;
+			id[tail + 1..].copy_from_slice(&i.to_be_bytes());
+			AdvisoryId::truncate_from(id)
+		})
+		.collect::<Vec<_>>();
+	normalize_advisories(AdvisoryIds::truncate_from(ids))
+}
+
 /// Set-up for the benchmarks of the pallets that consume this one (burn, mint).
 ///
 /// Their benchmarks need a provider with a usable enclave but do not measure registration
@@ -1381,20 +1406,8 @@ impl<T: Config> Pallet<T> {
 			RootCaHash::<T>::put(H256::zero());
 			H256::zero()
 		});
-		// The most expensive advisory check: the longest lists, no id in common (every pair
-		// is compared). Ids differ in their first byte, so no comparison ends early by length.
-		let advisories = |first: u8| -> AdvisoryIds {
-			let ids = (0..MAX_ADVISORIES)
-				.map(|i| {
-					let mut id = alloc::vec![b'A'; MAX_ADVISORY_ID_LEN as usize];
-					id[0] = first;
-					id[1..5].copy_from_slice(&i.to_be_bytes());
-					AdvisoryId::truncate_from(id)
-				})
-				.collect::<Vec<_>>();
-			AdvisoryIds::truncate_from(ids)
-		};
-		RejectedAdvisories::<T>::put(advisories(b'R'));
+		// The most expensive advisory check: the longest lists, no id in common.
+		RejectedAdvisories::<T>::put(worst_case_advisories(b'R'));
 		Enclaves::<T>::insert(
 			enclave_key,
 			EnclaveRecord {
@@ -1405,7 +1418,7 @@ impl<T: Config> Pallet<T> {
 				fmspc: [0; 6],
 				root_hash,
 				tcb_eval_data_number: 0,
-				advisory_ids: advisories(b'E'),
+				advisory_ids: worst_case_advisories(b'E'),
 				registered_at: now,
 				expires_at: now.saturating_add(T::ReattestationPeriod::get()),
 			},

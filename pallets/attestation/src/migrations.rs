@@ -6,10 +6,10 @@
 //! [`StorageVersion`]: frame_support::traits::StorageVersion
 
 use crate::{
-	dcap_verifier,
+	dcap_verifier, normalize_advisories,
 	pallet::{
 		CollateralBytes, CollateralRecords, Config, Enclaves, IntelRootOnly, Measurements, Pallet,
-		RootCa, RootCaHash,
+		RejectedAdvisories, RootCa, RootCaHash,
 	},
 	CollateralRecord, EnclaveRecord, Fmspc, MeasurementEntry, MeasurementRecord, RtmrPin, TeeType,
 	INTEL_SGX_ROOT_CA,
@@ -22,6 +22,7 @@ use frame_support::{
 /// immediate, and allow-list entries that say what they pin (issue "Attestation an
 /// adversary cannot bend").
 ///
+/// - The rejected advisories are stored normalized (upper-case, sorted, no repeats).
 /// - TDX allow-list entries name every RTMR: one version 0 left unchecked becomes
 ///   [`RtmrPin::Any`]; they pin no configuration field. Each keeps the id it was
 ///   allow-listed under (enclaves and builds name it), although its new encoding would
@@ -151,6 +152,12 @@ pub mod v1 {
 					None => CollateralBytes::<T>::remove(platform),
 				}
 			}
+
+			// Rejected advisories are kept normalized (upper-case, sorted, no repeats), so
+			// that eligibility checks can binary-search them.
+			RejectedAdvisories::<T>::mutate(|ids| *ids = normalize_advisories(ids.clone()));
+			reads += 1;
+			writes += 1;
 
 			// The allow-list: a TDX entry's unchecked RTMR becomes an explicit `Any`, and it
 			// pins no configuration field; it keeps the id it was allow-listed under, which

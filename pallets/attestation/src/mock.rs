@@ -73,7 +73,13 @@ impl crate::BenchmarkHelper for MockBenchmarkHelper {
 				pki
 					.largest_collateral(
 						Tee::Tdx,
-						&CollateralOptions::issued_at(unix_time - 3600),
+						&CollateralOptions {
+							advisory_ids: azra_dev_enclave::long_advisory_ids(
+								crate::MAX_ADVISORIES as usize,
+								crate::MAX_ADVISORY_ID_LEN as usize,
+							),
+							..CollateralOptions::issued_at(unix_time - 3600)
+						},
 						<<Test as crate::Config>::MaxCollateralLen as frame_support::traits::Get<
 							u32,
 						>>::get() as usize,

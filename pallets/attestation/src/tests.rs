@@ -1184,3 +1184,28 @@ mod properties {
 		});
 	}
 }
+
+#[test]
+fn rejected_advisories_are_stored_normalized_and_matched_ignoring_case() {
+	end(|| {
+		let ids = |list: &[&str]| -> AdvisoryIds {
+			BoundedVec::truncate_from(
+				list.iter().map(|id| BoundedVec::truncate_from(id.as_bytes().to_vec())).collect(),
+			)
+		};
+		assert_ok!(Attestation::set_rejected_advisories(
+			RuntimeOrigin::root(),
+			ids(&["intel-sa-00900", "INTEL-SA-00100", "Intel-SA-00900"])
+		));
+		// Upper-case, sorted, each once: what the event and storage say.
+		let stored = ids(&["INTEL-SA-00100", "INTEL-SA-00900"]);
+		assert_eq!(RejectedAdvisories::<Test>::get(), stored);
+		System::assert_last_event(
+			Event::<Test>::RejectedAdvisoriesSet { advisory_ids: stored }.into(),
+		);
+		// A platform's advisories, in any case and order, are found by binary search.
+		assert!(Attestation::any_rejected(&normalize_advisories(ids(&["x", "intel-SA-00900"]))));
+		assert!(!Attestation::any_rejected(&normalize_advisories(ids(&["INTEL-SA-00500"]))));
+		assert!(!Attestation::any_rejected(&AdvisoryIds::default()));
+	});
+}

@@ -32,6 +32,20 @@ pub type AdvisoryId = BoundedVec<u8, ConstU32<MAX_ADVISORY_ID_LEN>>;
 /// A bounded list of advisory ids.
 pub type AdvisoryIds = BoundedVec<AdvisoryId, ConstU32<MAX_ADVISORIES>>;
 
+/// `ids` in the form the pallet stores and compares them: upper-case ASCII (Intel writes
+/// `INTEL-SA-00615`; case never distinguishes two advisories), sorted, without repeats,
+/// so that whether an id is in a list is a binary search.
+pub fn normalize_advisories(ids: AdvisoryIds) -> AdvisoryIds {
+	let mut ids = ids.into_inner();
+	for id in ids.iter_mut() {
+		id.as_mut().make_ascii_uppercase();
+	}
+	ids.sort();
+	ids.dedup();
+	// Normalizing never lengthens the list.
+	AdvisoryIds::truncate_from(ids)
+}
+
 /// How many distinct TCB statuses exist (the size of the accepted-status list).
 pub const TCB_STATUS_COUNT: u32 = 7;
 

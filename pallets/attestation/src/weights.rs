@@ -2,7 +2,7 @@
 //! Weights for `pallet_attestation`, measured — do not edit by hand.
 //!
 //! Regenerate with `scripts/bench.sh` (see docs/development.md).
-//! Benchmark CLI 64.0.0, 2026-11-26; steps 50, repeat 20;
+//! Benchmark CLI 64.0.0, 2026-11-27; steps 50, repeat 20;
 //! chain `Some("dev")`, Wasm execution `Compiled`, DB cache 1024 MiB;
 //! measured on `vm` (`AMD EPYC`).
 //!
@@ -62,44 +62,53 @@ pub trait WeightInfo {
 /// Measured weights, priced with the runtime's own database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Attestation::IntelRootOnly` (r:1 w:0)
+	/// Proof: `Attestation::IntelRootOnly` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::RootCa` (r:0 w:1)
 	/// Proof: `Attestation::RootCa` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RootCaHash` (r:0 w:1)
+	/// Proof: `Attestation::RootCaHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_root_ca() -> Weight {
-		// Proof size (bytes): measured `0`, estimated `0`.
-		// Fastest run: 13_144_000 ps.
-		Weight::from_parts(19_707_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1))
+		// Proof size (bytes): measured `150`, estimated `1486`.
+		// Fastest run: 13_781_000 ps.
+		Weight::from_parts(15_243_000, 1486)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Attestation::RootCa` (r:1 w:0)
 	/// Proof: `Attestation::RootCa` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RootCaHash` (r:1 w:0)
+	/// Proof: `Attestation::RootCaHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Attestation::CollateralInfoOf` (r:1 w:1)
-	/// Proof: `Attestation::CollateralInfoOf` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::MinTcbEvalDataNumber` (r:1 w:0)
+	/// Proof: `Attestation::MinTcbEvalDataNumber` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::CollateralRecords` (r:1 w:1)
+	/// Proof: `Attestation::CollateralRecords` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::CollateralBytes` (r:0 w:1)
 	/// Proof: `Attestation::CollateralBytes` (`max_values`: None, `max_size`: Some(32795), added: 35270, mode: `MaxEncodedLen`)
 	fn submit_collateral() -> Weight {
-		// Proof size (bytes): measured `701`, estimated `3559`.
-		// Fastest run: 3_374_349_000 ps.
-		Weight::from_parts(4_369_483_000, 3559)
-			.saturating_add(T::DbWeight::get().reads(3))
+		// Proof size (bytes): measured `790`, estimated `3576`.
+		// Fastest run: 3_468_072_000 ps.
+		Weight::from_parts(3_780_016_000, 3576)
+			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Attestation::Measurements` (r:1 w:1)
-	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(278), added: 2753, mode: `MaxEncodedLen`)
+	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn allow_measurement() -> Weight {
-		// Proof size (bytes): measured `173`, estimated `3743`.
-		// Fastest run: 23_334_000 ps.
-		Weight::from_parts(35_206_000, 3743)
+		// Proof size (bytes): measured `226`, estimated `3826`.
+		// Fastest run: 15_664_000 ps.
+		Weight::from_parts(17_636_000, 3826)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Attestation::Measurements` (r:1 w:1)
-	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(278), added: 2753, mode: `MaxEncodedLen`)
+	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn revoke_measurement() -> Weight {
-		// Proof size (bytes): measured `428`, estimated `3743`.
-		// Fastest run: 22_732_000 ps.
-		Weight::from_parts(25_738_000, 3743)
+		// Proof size (bytes): measured `564`, estimated `3826`.
+		// Fastest run: 15_273_000 ps.
+		Weight::from_parts(21_763_000, 3826)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -107,16 +116,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::AcceptedTcbStatuses` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_accepted_tcb_statuses() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Fastest run: 10_880_000 ps.
-		Weight::from_parts(12_894_000, 0)
+		// Fastest run: 6_459_000 ps.
+		Weight::from_parts(9_785_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Attestation::RejectedAdvisories` (r:0 w:1)
 	/// Proof: `Attestation::RejectedAdvisories` (`max_values`: Some(1), `max_size`: Some(2114), added: 2609, mode: `MaxEncodedLen`)
 	fn set_rejected_advisories() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Fastest run: 39_905_000 ps.
-		Weight::from_parts(44_984_000, 0)
+		// Fastest run: 30_896_000 ps.
+		Weight::from_parts(50_515_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Attestation::Nonces` (r:1 w:1)
@@ -126,154 +135,207 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn request_nonce() -> Weight {
-		// Proof size (bytes): measured `310`, estimated `3658`.
-		// Fastest run: 31_309_000 ps.
-		Weight::from_parts(36_389_000, 3658)
+		// Proof size (bytes): measured `367`, estimated `3658`.
+		// Fastest run: 21_943_000 ps.
+		Weight::from_parts(36_675_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Attestation::Nonces` (r:1 w:1)
 	/// Proof: `Attestation::Nonces` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::Measurements` (r:1 w:0)
-	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(278), added: 2753, mode: `MaxEncodedLen`)
+	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::Enclaves` (r:5 w:5)
-	/// Proof: `Attestation::Enclaves` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `Attestation::Enclaves` (`max_values`: None, `max_size`: Some(2279), added: 4754, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::RootCa` (r:1 w:0)
 	/// Proof: `Attestation::RootCa` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
-	/// Storage: `Attestation::CollateralInfoOf` (r:1 w:0)
-	/// Proof: `Attestation::CollateralInfoOf` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RootCaHash` (r:1 w:0)
+	/// Proof: `Attestation::RootCaHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RevokedPlatforms` (r:1 w:0)
+	/// Proof: `Attestation::RevokedPlatforms` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::CollateralRecords` (r:1 w:0)
+	/// Proof: `Attestation::CollateralRecords` (`max_values`: None, `max_size`: Some(111), added: 2586, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::MinTcbEvalDataNumber` (r:1 w:0)
+	/// Proof: `Attestation::MinTcbEvalDataNumber` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::CollateralBytes` (r:1 w:0)
 	/// Proof: `Attestation::CollateralBytes` (`max_values`: None, `max_size`: Some(32795), added: 35270, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::AcceptedTcbStatuses` (r:1 w:0)
 	/// Proof: `Attestation::AcceptedTcbStatuses` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Attestation::RejectedAdvisories` (r:1 w:0)
-	/// Proof: `Attestation::RejectedAdvisories` (`max_values`: Some(1), `max_size`: Some(2114), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::ProviderEnclaves` (r:1 w:1)
 	/// Proof: `Attestation::ProviderEnclaves` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	fn register_enclave() -> Weight {
-		// Proof size (bytes): measured `10184`, estimated `36260`.
-		// Fastest run: 3_598_869_000 ps.
-		Weight::from_parts(3_877_080_000, 36260)
-			.saturating_add(T::DbWeight::get().reads(15))
+		// Proof size (bytes): measured `37088`, estimated `36260`.
+		// Fastest run: 3_212_882_000 ps.
+		Weight::from_parts(3_439_469_000, 36260)
+			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `Attestation::Enclaves` (r:1 w:1)
-	/// Proof: `Attestation::Enclaves` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `Attestation::Enclaves` (`max_values`: None, `max_size`: Some(2279), added: 4754, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::ProviderEnclaves` (r:1 w:1)
 	/// Proof: `Attestation::ProviderEnclaves` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	fn deregister_enclave() -> Weight {
-		// Proof size (bytes): measured `564`, estimated `3646`.
-		// Fastest run: 40_105_000 ps.
-		Weight::from_parts(63_429_000, 3646)
+		// Proof size (bytes): measured `2781`, estimated `5744`.
+		// Fastest run: 44_686_000 ps.
+		Weight::from_parts(59_258_000, 5744)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Attestation::Enclaves` (r:1 w:0)
-	/// Proof: `Attestation::Enclaves` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `Attestation::Enclaves` (`max_values`: None, `max_size`: Some(2279), added: 4754, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::Measurements` (r:1 w:0)
-	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(278), added: 2753, mode: `MaxEncodedLen`)
+	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::AcceptedTcbStatuses` (r:1 w:0)
 	/// Proof: `Attestation::AcceptedTcbStatuses` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RootCaHash` (r:1 w:0)
+	/// Proof: `Attestation::RootCaHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RevokedPlatforms` (r:1 w:0)
+	/// Proof: `Attestation::RevokedPlatforms` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::MinTcbEvalDataNumber` (r:1 w:0)
+	/// Proof: `Attestation::MinTcbEvalDataNumber` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RejectedAdvisories` (r:1 w:0)
+	/// Proof: `Attestation::RejectedAdvisories` (`max_values`: Some(1), `max_size`: Some(2114), added: 2609, mode: `MaxEncodedLen`)
 	fn verify_work_proof() -> Weight {
-		// Proof size (bytes): measured `755`, estimated `3743`.
-		// Fastest run: 81_913_000 ps.
-		Weight::from_parts(129_492_000, 3743)
-			.saturating_add(T::DbWeight::get().reads(3))
+		// Proof size (bytes): measured `5178`, estimated `5744`.
+		// Fastest run: 104_796_000 ps.
+		Weight::from_parts(117_805_000, 5744)
+			.saturating_add(T::DbWeight::get().reads(7))
 	}
 	/// Storage: `Attestation::Measurements` (r:1 w:0)
-	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(278), added: 2753, mode: `MaxEncodedLen`)
+	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::ProviderEnclaves` (r:1 w:0)
 	/// Proof: `Attestation::ProviderEnclaves` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::Enclaves` (r:4 w:0)
-	/// Proof: `Attestation::Enclaves` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `Attestation::Enclaves` (`max_values`: None, `max_size`: Some(2279), added: 4754, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::AcceptedTcbStatuses` (r:1 w:0)
 	/// Proof: `Attestation::AcceptedTcbStatuses` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RootCaHash` (r:1 w:0)
+	/// Proof: `Attestation::RootCaHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RevokedPlatforms` (r:1 w:0)
+	/// Proof: `Attestation::RevokedPlatforms` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::MinTcbEvalDataNumber` (r:1 w:0)
+	/// Proof: `Attestation::MinTcbEvalDataNumber` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RejectedAdvisories` (r:1 w:0)
+	/// Proof: `Attestation::RejectedAdvisories` (`max_values`: Some(1), `max_size`: Some(2114), added: 2609, mode: `MaxEncodedLen`)
 	fn ensure_eligible() -> Weight {
-		// Proof size (bytes): measured `1136`, estimated `11402`.
-		// Fastest run: 49_012_000 ps.
-		Weight::from_parts(71_514_000, 11402)
-			.saturating_add(T::DbWeight::get().reads(7))
+		// Proof size (bytes): measured `7710`, estimated `20006`.
+		// Fastest run: 118_847_000 ps.
+		Weight::from_parts(126_328_000, 20006)
+			.saturating_add(T::DbWeight::get().reads(11))
 	}
+	/// Storage: `Attestation::Enclaves` (r:1 w:1)
+	/// Proof: `Attestation::Enclaves` (`max_values`: None, `max_size`: Some(2279), added: 4754, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::ProviderEnclaves` (r:1 w:1)
+	/// Proof: `Attestation::ProviderEnclaves` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	fn force_deregister() -> Weight {
-		Weight::from_parts(40_000_000, 6000).saturating_add(T::DbWeight::get().reads_writes(2, 2))
+		// Proof size (bytes): measured `2781`, estimated `5744`.
+		// Fastest run: 43_695_000 ps.
+		Weight::from_parts(61_923_000, 5744)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
+	/// Storage: `Attestation::RevokedPlatforms` (r:1 w:1)
+	/// Proof: `Attestation::RevokedPlatforms` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
 	fn revoke_platform() -> Weight {
-		Weight::from_parts(20_000_000, 3500).saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		// Proof size (bytes): measured `150`, estimated `3488`.
+		// Fastest run: 11_327_000 ps.
+		Weight::from_parts(12_949_000, 3488)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Storage: `Attestation::RevokedPlatforms` (r:1 w:1)
+	/// Proof: `Attestation::RevokedPlatforms` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
 	fn restore_platform() -> Weight {
-		Weight::from_parts(20_000_000, 3500).saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		// Proof size (bytes): measured `194`, estimated `3488`.
+		// Fastest run: 12_278_000 ps.
+		Weight::from_parts(13_450_000, 3488)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Storage: `Attestation::MinTcbEvalDataNumber` (r:0 w:1)
+	/// Proof: `Attestation::MinTcbEvalDataNumber` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn set_min_tcb_eval_data_number() -> Weight {
-		Weight::from_parts(15_000_000, 0).saturating_add(T::DbWeight::get().writes(1))
+		// Proof size (bytes): measured `0`, estimated `0`.
+		// Fastest run: 6_981_000 ps.
+		Weight::from_parts(7_741_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
 
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
 impl WeightInfo for () {
 	fn set_root_ca() -> Weight {
-		Weight::from_parts(19_707_000, 0)
-			.saturating_add(RocksDbWeight::get().writes(1))
+		Weight::from_parts(15_243_000, 1486)
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn submit_collateral() -> Weight {
-		Weight::from_parts(4_369_483_000, 3559)
-			.saturating_add(RocksDbWeight::get().reads(3))
+		Weight::from_parts(3_780_016_000, 3576)
+			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn allow_measurement() -> Weight {
-		Weight::from_parts(35_206_000, 3743)
+		Weight::from_parts(17_636_000, 3826)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn revoke_measurement() -> Weight {
-		Weight::from_parts(25_738_000, 3743)
+		Weight::from_parts(21_763_000, 3826)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn set_accepted_tcb_statuses() -> Weight {
-		Weight::from_parts(12_894_000, 0)
+		Weight::from_parts(9_785_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn set_rejected_advisories() -> Weight {
-		Weight::from_parts(44_984_000, 0)
+		Weight::from_parts(50_515_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn request_nonce() -> Weight {
-		Weight::from_parts(36_389_000, 3658)
+		Weight::from_parts(36_675_000, 3658)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn register_enclave() -> Weight {
-		Weight::from_parts(3_877_080_000, 36260)
-			.saturating_add(RocksDbWeight::get().reads(15))
+		Weight::from_parts(3_439_469_000, 36260)
+			.saturating_add(RocksDbWeight::get().reads(17))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn deregister_enclave() -> Weight {
-		Weight::from_parts(63_429_000, 3646)
+		Weight::from_parts(59_258_000, 5744)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn verify_work_proof() -> Weight {
-		Weight::from_parts(129_492_000, 3743)
-			.saturating_add(RocksDbWeight::get().reads(3))
-	}
-	fn ensure_eligible() -> Weight {
-		Weight::from_parts(71_514_000, 11402)
+		Weight::from_parts(117_805_000, 5744)
 			.saturating_add(RocksDbWeight::get().reads(7))
 	}
+	fn ensure_eligible() -> Weight {
+		Weight::from_parts(126_328_000, 20006)
+			.saturating_add(RocksDbWeight::get().reads(11))
+	}
 	fn force_deregister() -> Weight {
-		Weight::from_parts(40_000_000, 6000).saturating_add(RocksDbWeight::get().reads_writes(2, 2))
+		Weight::from_parts(61_923_000, 5744)
+			.saturating_add(RocksDbWeight::get().reads(2))
+			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn revoke_platform() -> Weight {
-		Weight::from_parts(20_000_000, 3500).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+		Weight::from_parts(12_949_000, 3488)
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn restore_platform() -> Weight {
-		Weight::from_parts(20_000_000, 3500).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+		Weight::from_parts(13_450_000, 3488)
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn set_min_tcb_eval_data_number() -> Weight {
-		Weight::from_parts(15_000_000, 0).saturating_add(RocksDbWeight::get().writes(1))
+		Weight::from_parts(7_741_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 }

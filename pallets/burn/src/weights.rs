@@ -71,21 +71,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(267), added: 2742, mode: `MaxEncodedLen`)
 	fn submit_build() -> Weight {
 		// Proof size (bytes): measured `647`, estimated `3642`.
-		// Fastest run: 54_351_000 ps.
-		Weight::from_parts(58_046_000, 3642)
+		// Fastest run: 55_333_000 ps.
+		Weight::from_parts(66_579_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `Burn::Builds` (r:1 w:1)
 	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(267), added: 2742, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::Measurements` (r:1 w:0)
-	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(278), added: 2753, mode: `MaxEncodedLen`)
+	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::ProviderEnclaves` (r:1 w:0)
 	/// Proof: `Attestation::ProviderEnclaves` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::Enclaves` (r:1 w:0)
-	/// Proof: `Attestation::Enclaves` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `Attestation::Enclaves` (`max_values`: None, `max_size`: Some(2279), added: 4754, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::AcceptedTcbStatuses` (r:1 w:0)
 	/// Proof: `Attestation::AcceptedTcbStatuses` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RootCaHash` (r:1 w:0)
+	/// Proof: `Attestation::RootCaHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RevokedPlatforms` (r:1 w:0)
+	/// Proof: `Attestation::RevokedPlatforms` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::MinTcbEvalDataNumber` (r:1 w:0)
+	/// Proof: `Attestation::MinTcbEvalDataNumber` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RejectedAdvisories` (r:1 w:0)
+	/// Proof: `Attestation::RejectedAdvisories` (`max_values`: Some(1), `max_size`: Some(2114), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -97,10 +105,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Burn::BurnedPerEpoch` (r:1 w:1)
 	/// Proof: `Burn::BurnedPerEpoch` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn accept_build() -> Weight {
-		// Proof size (bytes): measured `1449`, estimated `6196`.
-		// Fastest run: 132_978_000 ps.
-		Weight::from_parts(145_086_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(12))
+		// Proof size (bytes): measured `5789`, estimated `6196`.
+		// Fastest run: 174_891_000 ps.
+		Weight::from_parts(188_831_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `Burn::Builds` (r:1 w:1)
@@ -117,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::BurnedPerEpoch` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn release_build() -> Weight {
 		// Proof size (bytes): measured `794`, estimated `3732`.
-		// Fastest run: 57_185_000 ps.
-		Weight::from_parts(67_069_000, 3732)
+		// Fastest run: 58_307_000 ps.
+		Weight::from_parts(62_993_000, 3732)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -142,8 +150,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::LiveBuildsOf` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	fn cancel_build() -> Weight {
 		// Proof size (bytes): measured `1367`, estimated `6196`.
-		// Fastest run: 98_437_000 ps.
-		Weight::from_parts(110_735_000, 6196)
+		// Fastest run: 97_866_000 ps.
+		Weight::from_parts(108_972_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -167,8 +175,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::LiveBuildsOf` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	fn reclaim_expired() -> Weight {
 		// Proof size (bytes): measured `1367`, estimated `6196`.
-		// Fastest run: 98_197_000 ps.
-		Weight::from_parts(109_072_000, 6196)
+		// Fastest run: 99_468_000 ps.
+		Weight::from_parts(114_891_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -180,8 +188,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::PriceAnchor` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	fn set_price_per_unit() -> Weight {
 		// Proof size (bytes): measured `171`, estimated `1505`.
-		// Fastest run: 14_101_000 ps.
-		Weight::from_parts(15_593_000, 1505)
+		// Fastest run: 14_261_000 ps.
+		Weight::from_parts(15_934_000, 1505)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -190,32 +198,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
 impl WeightInfo for () {
 	fn submit_build() -> Weight {
-		Weight::from_parts(58_046_000, 3642)
+		Weight::from_parts(66_579_000, 3642)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn accept_build() -> Weight {
-		Weight::from_parts(145_086_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(12))
+		Weight::from_parts(188_831_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(16))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn release_build() -> Weight {
-		Weight::from_parts(67_069_000, 3732)
+		Weight::from_parts(62_993_000, 3732)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn cancel_build() -> Weight {
-		Weight::from_parts(110_735_000, 6196)
+		Weight::from_parts(108_972_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
 	fn reclaim_expired() -> Weight {
-		Weight::from_parts(109_072_000, 6196)
+		Weight::from_parts(114_891_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
 	fn set_price_per_unit() -> Weight {
-		Weight::from_parts(15_593_000, 1505)
+		Weight::from_parts(15_934_000, 1505)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}

@@ -335,6 +335,13 @@ pub struct CollateralOptions {
 	pub padding_revoked_serials: u32,
 }
 
+/// `count` distinct advisory ids of `len` bytes each (`INTEL-SA-` and a zero-padded
+/// number), for collateral that carries the most advisories a chain records.
+pub fn long_advisory_ids(count: usize, len: usize) -> Vec<String> {
+	let digits = len.saturating_sub("INTEL-SA-".len());
+	(0..count).map(|i| format!("INTEL-SA-{i:0digits$}")).collect()
+}
+
 impl CollateralOptions {
 	/// Up-to-date collateral issued at `issued_at`, valid for [`DEFAULT_COLLATERAL_VALIDITY`].
 	pub fn issued_at(issued_at: u64) -> Self {
@@ -584,7 +591,17 @@ impl DevPki {
 			raw_signature(&self.tcb_signer.key, collateral.qe_identity.as_bytes());
 	}
 
-	/// [`Self::collateral`] SCALE-encoded: the `collateral` argument of `submit_collateral`.
+	/// Sign both CRLs of `collateral` again with their dev issuers' keys (root CA CRL by
+	/// the root, PCK CRL by the PCK platform CA), after a test or fuzzer edited what they
+	/// say; a CRL that no longer parses is left as it is. Like
+	/// [`Self::resign_collateral`], so edits reach the CRL rules instead of stopping at
+	/// the signature.
+	pub fn resign_crls(&self, collateral: &mut QuoteCollateralV3) {
+		collateral.root_ca_crl = resign_crl(&collateral.root_ca_crl, &self.root.key);
+		collateral.pck_crl = resign_crl(&collateral.pck_crl, &self.pck_ca.key);
+	}
+
+	/// [`Self::collateral`] SCALE-encoded: the `collateral` argument of `submit_collateral`.	/// [`Self::collateral`] SCALE-encoded: the `collateral` argument of `submit_collateral`.
 	pub fn collateral_bytes(&self, tee: Tee, options: &CollateralOptions) -> Result<Vec<u8>> {
 		Ok(self.collateral(tee, options)?.encode())
 	}
@@ -804,7 +821,22 @@ impl DevPki {
 	}
 }
 
-/// The profile of a dev certificate: names, CA or not, and Intel's SGX extension on the
+/// `crl_der` with its signature replaced by `key`'s over its TBS part, if it parses.
+fn resign_crl(crl_der: &[u8], key: &SigningKey) -> Vec<u8> {
+	use der::Decode as _;
+	let resigned = || -> Option<Vec<u8>> {
+		let mut crl =
+			x509_cert::crl::CertificateList::<x509_cert::certificate::Rfc5280>::from_der(crl_der)
+				.ok()?;
+		let tbs = crl.tbs_cert_list.to_der().ok()?;
+		let signature: DerSignature = key.sign(&tbs);
+		crl.signature = der::asn1::BitString::from_bytes(signature.as_bytes()).ok()?;
+		crl.to_der().ok()
+	};
+	resigned().unwrap_or_else(|| crl_der.to_vec())
+}
+
+/// The profile of a dev certificate/// The profile of a dev certificate: names, CA or not, and Intel's SGX extension on the
 /// PCK leaf. No extended key usage: dcap-qvl's path check would then demand TLS server use.
 struct CertProfile {
 	issuer: Name,
@@ -1083,6 +1115,41 @@ mod tests {
 
 	fn verify(pki: &DevPki, identity: &Identity, options: &CollateralOptions, at: u64) -> Outcome {
 		verify_on(pki, Platform::First, identity, options, at)
+	}
+
+	#[test]
+	fn re_signed_crls_carry_their_edits_past_the_signature_check() {
+		use der::Decode as _;
+		let pki = DevPki::new().unwrap();
+		let identity = Identity::Sgx(SgxEnclave::azra_dev_runtime());
+		let quote = pki.quote(&identity, [7; 64]).unwrap();
+		let verify = |collateral: QuoteCollateralV3| -> Outcome {
+			QuoteVerifier::<RustCryptoConfig>::new_with_config(pki.root_ca_der().unwrap())
+				.verify_with_policy(&quote, collateral, NOW, &QuotePolicy::claims_only(NOW))
+				.map(|claims| claims.tcb.status)
+				.map_err(|e| format!("{e:#}"))
+		};
+		// Unedited, re-signing changes nothing.
+		let revoked =
+			CollateralOptions { revoke_pck: true, ..CollateralOptions::issued_at(NOW - 60) };
+		let original = pki.collateral(Tee::Sgx, &revoked).unwrap();
+		let mut same = original.clone();
+		pki.resign_crls(&mut same);
+		assert_eq!(same, original);
+		assert!(verify(original.clone()).unwrap_err().contains("Revoked"));
+		// Edit the PCK CRL so it revokes another serial: without re-signing the signature
+		// fails; re-signed, the edit is what the verifier sees (the PCK is not revoked).
+		let mut crl = x509_cert::crl::CertificateList::<x509_cert::certificate::Rfc5280>::from_der(
+			&original.pck_crl,
+		)
+		.unwrap();
+		crl.tbs_cert_list.revoked_certificates.as_mut().unwrap()[0].serial_number =
+			SerialNumber::from(4_242u32);
+		let mut edited = original.clone();
+		edited.pck_crl = crl.to_der().unwrap();
+		assert!(verify(edited.clone()).is_err());
+		pki.resign_crls(&mut edited);
+		assert_eq!(verify(edited), Ok(TcbStatus::UpToDate));
 	}
 
 	#[test]

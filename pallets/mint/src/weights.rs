@@ -57,11 +57,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::Enclaves` (r:1 w:0)
-	/// Proof: `Attestation::Enclaves` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `Attestation::Enclaves` (`max_values`: None, `max_size`: Some(2279), added: 4754, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::Measurements` (r:1 w:0)
-	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(278), added: 2753, mode: `MaxEncodedLen`)
+	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::AcceptedTcbStatuses` (r:1 w:0)
 	/// Proof: `Attestation::AcceptedTcbStatuses` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RootCaHash` (r:1 w:0)
+	/// Proof: `Attestation::RootCaHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RevokedPlatforms` (r:1 w:0)
+	/// Proof: `Attestation::RevokedPlatforms` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::MinTcbEvalDataNumber` (r:1 w:0)
+	/// Proof: `Attestation::MinTcbEvalDataNumber` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::RejectedAdvisories` (r:1 w:0)
+	/// Proof: `Attestation::RejectedAdvisories` (`max_values`: Some(1), `max_size`: Some(2114), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::CurrentEpoch` (r:1 w:0)
 	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::EpochTallies` (r:1 w:1)
@@ -79,10 +87,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Burn::LiveBuildsOf` (r:1 w:1)
 	/// Proof: `Burn::LiveBuildsOf` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	fn submit_work() -> Weight {
-		// Proof size (bytes): measured `1200`, estimated `3743`.
-		// Fastest run: 178_546_000 ps.
-		Weight::from_parts(196_232_000, 3743)
-			.saturating_add(T::DbWeight::get().reads(13))
+		// Proof size (bytes): measured `5540`, estimated `5744`.
+		// Fastest run: 233_297_000 ps.
+		Weight::from_parts(283_542_000, 5744)
+			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `Mint::EpochRecords` (r:16 w:16)
@@ -94,9 +102,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[1, 16]`.
 	fn claim_rewards(n: u32, ) -> Weight {
 		// Proof size (bytes): measured `248`, estimated `1501`.
-		// Fastest run: 44_085_000 ps.
-		Weight::from_parts(10_286_359, 1501)
-			.saturating_add(Weight::from_parts(37_549_177, 0).saturating_mul(n.into()))
+		// Fastest run: 47_140_000 ps.
+		Weight::from_parts(24_781_530, 1501)
+			.saturating_add(Weight::from_parts(44_368_747, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -111,8 +119,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size (bytes): measured `111`, estimated `1525`.
-		// Fastest run: 12_469_000 ps.
-		Weight::from_parts(13_730_000, 1525)
+		// Fastest run: 13_020_000 ps.
+		Weight::from_parts(14_862_000, 1525)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -120,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size (bytes): measured `86`, estimated `1497`.
-		// Fastest run: 2_373_000 ps.
-		Weight::from_parts(2_694_000, 1497)
+		// Fastest run: 2_463_000 ps.
+		Weight::from_parts(3_154_000, 1497)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `Mint::CurrentEpoch` (r:1 w:1)
@@ -138,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::EpochRecords` (`max_values`: None, `max_size`: Some(162), added: 2637, mode: `MaxEncodedLen`)
 	fn on_initialize_close_epoch() -> Weight {
 		// Proof size (bytes): measured `265`, estimated `3505`.
-		// Fastest run: 21_392_000 ps.
-		Weight::from_parts(23_204_000, 3505)
+		// Fastest run: 21_892_000 ps.
+		Weight::from_parts(26_610_000, 3505)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -148,13 +156,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
 impl WeightInfo for () {
 	fn submit_work() -> Weight {
-		Weight::from_parts(196_232_000, 3743)
-			.saturating_add(RocksDbWeight::get().reads(13))
+		Weight::from_parts(283_542_000, 5744)
+			.saturating_add(RocksDbWeight::get().reads(17))
 			.saturating_add(RocksDbWeight::get().writes(8))
 	}
 	fn claim_rewards(n: u32, ) -> Weight {
-		Weight::from_parts(10_286_359, 1501)
-			.saturating_add(Weight::from_parts(37_549_177, 0).saturating_mul(n.into()))
+		Weight::from_parts(24_781_530, 1501)
+			.saturating_add(Weight::from_parts(44_368_747, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -162,16 +170,16 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2637).saturating_mul(n.into()))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(13_730_000, 1525)
+		Weight::from_parts(14_862_000, 1525)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(2_694_000, 1497)
+		Weight::from_parts(3_154_000, 1497)
 			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 	fn on_initialize_close_epoch() -> Weight {
-		Weight::from_parts(23_204_000, 3505)
+		Weight::from_parts(26_610_000, 3505)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}

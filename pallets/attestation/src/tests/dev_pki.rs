@@ -1069,3 +1069,68 @@ fn tdx_entries_can_pin_mrconfigid_attributes_and_xfam() {
 		assert!(!config_pinned.matches_quote(&sgx_quote_v2));
 	});
 }
+
+#[test]
+fn certificates_other_than_p256_ecdsa_are_refused_before_verification() {
+	dev_chain(|pki| {
+		// ecdsa-with-SHA256's OID, whose last arc the attacker turns into SHA-384's: a
+		// certificate of Intel's count but an algorithm the weights were not measured for.
+		const ECDSA_SHA256: [u8; 10] = [0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x04, 0x03, 0x02];
+		let reissued = |pem_chain: &str, index: usize| -> String {
+			let blocks = pem::parse_many(pem_chain.as_bytes()).expect("PEM");
+			blocks
+				.iter()
+				.enumerate()
+				.map(|(i, block)| {
+					let mut der = block.contents().to_vec();
+					if i == index {
+						let at = der
+							.windows(ECDSA_SHA256.len())
+							.rposition(|w| w == ECDSA_SHA256)
+							.expect("an ECDSA-SHA256 certificate");
+						der[at + ECDSA_SHA256.len() - 1] = 0x03;
+					}
+					pem::encode(&pem::Pem::new("CERTIFICATE", der))
+				})
+				.collect()
+		};
+		for identity in [sgx(), tdx()] {
+			let tee = identity.tee();
+			let witness = pki.quote(&identity, [0; 64]).expect("witness");
+			let mut collateral = pki.collateral(tee, &options()).expect("collateral");
+			collateral.tcb_info_issuer_chain = reissued(&collateral.tcb_info_issuer_chain, 0);
+			assert_noop!(
+				submit(DEV_FMSPC, crate::dcap::native::encode_collateral(&collateral), witness),
+				Error::<Test>::CertificateChainShape
+			);
+			// The PCK platform CA of a quote's chain.
+			let key = ed_key(&ed_pair(1));
+			let entry = entry_of(&identity);
+			if Measurements::<Test>::get(entry.id()).is_none() {
+				allow(&entry);
+			}
+			let nonce = nonce_for(PROVIDER);
+			let quote = registration_quote(pki, &identity, PROVIDER, &key, &nonce);
+			let altered = with_pck_chain(&quote, |chain| {
+				let text = String::from_utf8(chain.clone()).expect("PEM text");
+				*chain = reissued(&text, 1).into_bytes();
+			});
+			assert_noop!(
+				register(PROVIDER, altered, key, nonce, entry.id()),
+				Error::<Test>::CertificateChainShape
+			);
+			// A block that is not a certificate at all.
+			let garbage = with_pck_chain(&quote, |chain| {
+				let text = String::from_utf8(chain.clone()).expect("PEM text");
+				let mut blocks = pem::parse_many(text.as_bytes()).expect("PEM");
+				blocks[2] = pem::Pem::new("CERTIFICATE", vec![0x30, 0x03, 0x02, 0x01, 0x01]);
+				*chain = pem::encode_many(&blocks).into_bytes();
+			});
+			assert_noop!(
+				register(PROVIDER, garbage, key, nonce, entry.id()),
+				Error::<Test>::CertificateChainShape
+			);
+			assert_ok!(register(PROVIDER, quote, key, nonce, entry.id()));
+		}
+	});
+}
