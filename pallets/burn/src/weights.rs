@@ -71,8 +71,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(267), added: 2742, mode: `MaxEncodedLen`)
 	fn submit_build() -> Weight {
 		// Proof size (bytes): measured `647`, estimated `3642`.
-		// Fastest run: 55_333_000 ps.
-		Weight::from_parts(66_579_000, 3642)
+		// Fastest run: 54_632_000 ps.
+		Weight::from_parts(59_649_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::BurnedPerEpoch` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn accept_build() -> Weight {
 		// Proof size (bytes): measured `5789`, estimated `6196`.
-		// Fastest run: 174_891_000 ps.
-		Weight::from_parts(188_831_000, 6196)
+		// Fastest run: 174_530_000 ps.
+		Weight::from_parts(188_962_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -125,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::BurnedPerEpoch` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn release_build() -> Weight {
 		// Proof size (bytes): measured `794`, estimated `3732`.
-		// Fastest run: 58_307_000 ps.
-		Weight::from_parts(62_993_000, 3732)
+		// Fastest run: 59_879_000 ps.
+		Weight::from_parts(74_300_000, 3732)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -150,8 +150,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::LiveBuildsOf` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	fn cancel_build() -> Weight {
 		// Proof size (bytes): measured `1367`, estimated `6196`.
-		// Fastest run: 97_866_000 ps.
-		Weight::from_parts(108_972_000, 6196)
+		// Fastest run: 102_322_000 ps.
+		Weight::from_parts(139_798_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -175,8 +175,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::LiveBuildsOf` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	fn reclaim_expired() -> Weight {
 		// Proof size (bytes): measured `1367`, estimated `6196`.
-		// Fastest run: 99_468_000 ps.
-		Weight::from_parts(114_891_000, 6196)
+		// Fastest run: 100_109_000 ps.
+		Weight::from_parts(114_770_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -188,8 +188,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::PriceAnchor` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	fn set_price_per_unit() -> Weight {
 		// Proof size (bytes): measured `171`, estimated `1505`.
-		// Fastest run: 14_261_000 ps.
-		Weight::from_parts(15_934_000, 1505)
+		// Fastest run: 14_282_000 ps.
+		Weight::from_parts(15_664_000, 1505)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -198,32 +198,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
 impl WeightInfo for () {
 	fn submit_build() -> Weight {
-		Weight::from_parts(66_579_000, 3642)
+		Weight::from_parts(59_649_000, 3642)
 			.saturating_add(RocksDbWeight::get().reads(7))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 	fn accept_build() -> Weight {
-		Weight::from_parts(188_831_000, 6196)
+		Weight::from_parts(188_962_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(16))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn release_build() -> Weight {
-		Weight::from_parts(62_993_000, 3732)
+		Weight::from_parts(74_300_000, 3732)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn cancel_build() -> Weight {
-		Weight::from_parts(108_972_000, 6196)
+		Weight::from_parts(139_798_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
 	fn reclaim_expired() -> Weight {
-		Weight::from_parts(114_891_000, 6196)
+		Weight::from_parts(114_770_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(10))
 			.saturating_add(RocksDbWeight::get().writes(9))
 	}
 	fn set_price_per_unit() -> Weight {
-		Weight::from_parts(15_934_000, 1505)
+		Weight::from_parts(15_664_000, 1505)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}

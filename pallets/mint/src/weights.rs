@@ -88,8 +88,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::LiveBuildsOf` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	fn submit_work() -> Weight {
 		// Proof size (bytes): measured `5540`, estimated `5744`.
-		// Fastest run: 233_297_000 ps.
-		Weight::from_parts(283_542_000, 5744)
+		// Fastest run: 222_311_000 ps.
+		Weight::from_parts(247_428_000, 5744)
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -102,9 +102,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[1, 16]`.
 	fn claim_rewards(n: u32, ) -> Weight {
 		// Proof size (bytes): measured `248`, estimated `1501`.
-		// Fastest run: 47_140_000 ps.
-		Weight::from_parts(24_781_530, 1501)
-			.saturating_add(Weight::from_parts(44_368_747, 0).saturating_mul(n.into()))
+		// Fastest run: 44_526_000 ps.
+		Weight::from_parts(14_313_995, 1501)
+			.saturating_add(Weight::from_parts(33_147_484, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -119,8 +119,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size (bytes): measured `111`, estimated `1525`.
-		// Fastest run: 13_020_000 ps.
-		Weight::from_parts(14_862_000, 1525)
+		// Fastest run: 12_769_000 ps.
+		Weight::from_parts(13_920_000, 1525)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size (bytes): measured `86`, estimated `1497`.
-		// Fastest run: 2_463_000 ps.
-		Weight::from_parts(3_154_000, 1497)
+		// Fastest run: 2_323_000 ps.
+		Weight::from_parts(2_594_000, 1497)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `Mint::CurrentEpoch` (r:1 w:1)
@@ -146,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::EpochRecords` (`max_values`: None, `max_size`: Some(162), added: 2637, mode: `MaxEncodedLen`)
 	fn on_initialize_close_epoch() -> Weight {
 		// Proof size (bytes): measured `265`, estimated `3505`.
-		// Fastest run: 21_892_000 ps.
-		Weight::from_parts(26_610_000, 3505)
+		// Fastest run: 21_492_000 ps.
+		Weight::from_parts(23_425_000, 3505)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -156,13 +156,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
 impl WeightInfo for () {
 	fn submit_work() -> Weight {
-		Weight::from_parts(283_542_000, 5744)
+		Weight::from_parts(247_428_000, 5744)
 			.saturating_add(RocksDbWeight::get().reads(17))
 			.saturating_add(RocksDbWeight::get().writes(8))
 	}
 	fn claim_rewards(n: u32, ) -> Weight {
-		Weight::from_parts(24_781_530, 1501)
-			.saturating_add(Weight::from_parts(44_368_747, 0).saturating_mul(n.into()))
+		Weight::from_parts(14_313_995, 1501)
+			.saturating_add(Weight::from_parts(33_147_484, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -170,16 +170,16 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2637).saturating_mul(n.into()))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(14_862_000, 1525)
+		Weight::from_parts(13_920_000, 1525)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(3_154_000, 1497)
+		Weight::from_parts(2_594_000, 1497)
 			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 	fn on_initialize_close_epoch() -> Weight {
-		Weight::from_parts(26_610_000, 3505)
+		Weight::from_parts(23_425_000, 3505)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
