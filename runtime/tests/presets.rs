@@ -83,10 +83,15 @@ fn free(who: Sr25519Keyring) -> u128 {
 }
 
 #[test]
-fn every_preset_builds_a_chain_with_endowed_dev_accounts() {
-	let names = genesis_config_presets::preset_names();
-	assert_eq!(names.len(), 2);
-	for name in names {
+fn the_runtime_carries_dev_local_and_production_presets() {
+	let expected: Vec<sp_genesis_builder::PresetId> =
+		["development", "local_testnet", "production"].into_iter().map(Into::into).collect();
+	assert_eq!(genesis_config_presets::preset_names(), expected);
+}
+
+#[test]
+fn dev_presets_build_a_chain_with_endowed_dev_accounts() {
+	for name in ["development", "local_testnet"] {
 		preset_storage(&name).execute_with(|| {
 			for account in genesis_config_presets::dev_accounts() {
 				assert_eq!(Balances::balance(&account), ENDOWMENT, "{name}");
@@ -100,6 +105,43 @@ fn every_preset_builds_a_chain_with_endowed_dev_accounts() {
 			);
 		});
 	}
+}
+
+#[test]
+fn the_production_preset_trusts_intels_root_and_nothing_else() {
+	use azra_runtime::{Attestation, RuntimeOrigin};
+	preset_storage("production").execute_with(|| {
+		assert_eq!(
+			pallet_attestation::RootCa::<Runtime>::get().map(|root| root.to_vec()),
+			Some(pallet_attestation::INTEL_SGX_ROOT_CA.to_vec())
+		);
+		assert!(pallet_attestation::IntelRootOnly::<Runtime>::get());
+		assert_eq!(pallet_attestation::Measurements::<Runtime>::iter().count(), 0);
+		assert_eq!(
+			pallet_attestation::AcceptedTcbStatuses::<Runtime>::get().to_vec(),
+			vec![azra_primitives::TcbStatus::UpToDate]
+		);
+		// No dev account is endowed but the placeholder governance key.
+		let governance = Sr25519Keyring::Alice.to_account_id();
+		assert_eq!(
+			Balances::total_issuance(),
+			genesis_config_presets::PRODUCTION_GOVERNANCE_ENDOWMENT
+		);
+		assert_eq!(free(Sr25519Keyring::Bob), 0);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(governance));
+		assert_eq!(
+			pallet_mint::Parameters::<Runtime>::get().epoch_length,
+			genesis_config_presets::PRODUCTION_EPOCH_LENGTH
+		);
+		// Governance cannot make it trust the dev root.
+		assert_err!(
+			Attestation::set_root_ca(
+				RuntimeOrigin::root(),
+				azra_runtime::dev_pki::DEV_ROOT_CA.to_vec().try_into().expect("fits")
+			),
+			pallet_attestation::Error::<Runtime>::RootCaNotIntel
+		);
+	});
 }
 
 #[test]
