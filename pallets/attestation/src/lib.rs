@@ -1135,7 +1135,12 @@ impl<T: Config> Pallet<T> {
 		let expected = Self::expected_report_data(&provider, &enclave_key, &nonce);
 		ensure!(verified.quote.report_data[..32] == expected[..], Error::<T>::ReportDataMismatch);
 
-		Nonces::<T>::insert(&provider, nonces);
+		// The nonce is used up; a provider with none left has no entry.
+		if nonces.is_empty() {
+			Nonces::<T>::remove(&provider);
+		} else {
+			Nonces::<T>::insert(&provider, nonces);
+		}
 		let record = Self::enclave_record(
 			provider,
 			measurement,
@@ -1218,7 +1223,15 @@ impl<T: Config> Pallet<T> {
 	/// caller says why).
 	fn remove_enclave(provider: &T::AccountId, enclave_key: EnclaveKey) {
 		Enclaves::<T>::remove(enclave_key);
-		ProviderEnclaves::<T>::mutate(provider, |keys| keys.retain(|k| *k != enclave_key));
+		// A provider with no enclave left has no entry.
+		ProviderEnclaves::<T>::mutate_exists(provider, |keys| {
+			if let Some(list) = keys {
+				list.retain(|k| *k != enclave_key);
+				if list.is_empty() {
+					*keys = None;
+				}
+			}
+		});
 	}
 
 	/// Why `record` cannot earn now, if it cannot: expired registration, revoked (or

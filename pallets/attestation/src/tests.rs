@@ -916,6 +916,7 @@ fn deregister_enclave_works() {
 		);
 		assert!(Attestation::enclaves_of(&PROVIDER).is_empty());
 		assert!(Enclaves::<Test>::get(key).is_none());
+		assert!(!ProviderEnclaves::<Test>::contains_key(PROVIDER), "no empty list is left");
 	});
 }
 

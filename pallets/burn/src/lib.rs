@@ -229,7 +229,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextBuildId<T> = StorageValue<_, BuildId, ValueQuery>;
 
-	/// A builder's builds that are neither completed nor refunded (bounded).
+	/// A builder's builds that are neither completed nor refunded (bounded). A builder with
+	/// none has no entry.
 	#[pallet::storage]
 	pub type LiveBuildsOf<T: Config> = StorageMap<
 		_,
@@ -704,6 +705,18 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Take `build_id` off `builder`'s live builds; the entry leaves state with the last.
+	fn forget_live_build(builder: &T::AccountId, build_id: BuildId) {
+		LiveBuildsOf::<T>::mutate_exists(builder, |live| {
+			if let Some(ids) = live {
+				ids.retain(|id| *id != build_id);
+				if ids.is_empty() {
+					*live = None;
+				}
+			}
+		});
+	}
+
 	/// If `build`'s provider let the deadline pass, burns its bond and reopens the build.
 	fn settle_missed_deadline(
 		build_id: BuildId,
@@ -775,7 +788,7 @@ impl<T: Config> Pallet<T> {
 		build.refunded = true;
 		let amount = build.price;
 		Builds::<T>::insert(build_id, build);
-		LiveBuildsOf::<T>::mutate(&builder, |live| live.retain(|id| *id != build_id));
+		Self::forget_live_build(&builder, build_id);
 		Self::deposit_event(Event::BuildExpired { build_id, cancelled: cancel });
 		Self::deposit_event(Event::BuildRefunded { build_id, builder, amount });
 		Ok(())
@@ -933,7 +946,7 @@ impl<T: Config> BuildRegistry<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 		build.state = BuildState::Completed { provider: provider.clone(), output_hash, units_used };
 		let builder = build.builder.clone();
 		Builds::<T>::insert(id, build);
-		LiveBuildsOf::<T>::mutate(&builder, |live| live.retain(|live_id| *live_id != id));
+		Self::forget_live_build(&builder, id);
 		Self::deposit_event(Event::BuildCompleted {
 			build_id: id,
 			provider: provider.clone(),

@@ -394,7 +394,7 @@ mod cancel_build {
 			let build = Builds::<Test>::get(id).unwrap();
 			assert_eq!(build.state, BuildState::Expired);
 			assert!(build.refunded);
-			assert!(LiveBuildsOf::<Test>::get(ALICE).is_empty());
+			assert!(!LiveBuildsOf::<Test>::contains_key(ALICE), "no empty list is left in state");
 			System::assert_has_event(Event::BuildExpired { build_id: id, cancelled: true }.into());
 			System::assert_last_event(
 				Event::BuildRefunded { build_id: id, builder: ALICE, amount: 40 }.into(),
@@ -476,7 +476,7 @@ mod reclaim_expired {
 			assert_ok!(Burn::reclaim_expired(RuntimeOrigin::signed(ALICE), id));
 			assert_eq!(issuance(), before);
 			assert_eq!(refunded(), 60);
-			assert!(LiveBuildsOf::<Test>::get(ALICE).is_empty());
+			assert!(!LiveBuildsOf::<Test>::contains_key(ALICE), "no empty list is left in state");
 			System::assert_has_event(Event::BuildExpired { build_id: id, cancelled: false }.into());
 			System::assert_last_event(
 				Event::BuildRefunded { build_id: id, builder: ALICE, amount: 60 }.into(),
@@ -622,7 +622,7 @@ mod build_registry {
 				state(id),
 				BuildState::Completed { provider: PROVIDER, output_hash: OUTPUT, units_used: 4 }
 			);
-			assert!(LiveBuildsOf::<Test>::get(ALICE).is_empty());
+			assert!(!LiveBuildsOf::<Test>::contains_key(ALICE), "no empty list is left in state");
 			System::assert_last_event(
 				Event::BuildCompleted {
 					build_id: id,

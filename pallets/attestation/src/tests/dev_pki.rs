@@ -146,6 +146,8 @@ fn a_dev_sgx_quote_registers_and_its_key_signs_work() {
 		);
 		let record = Enclaves::<Test>::get(ed_key(&pair)).expect("registered");
 		assert_eq!(record.fmspc, DEV_FMSPC);
+		// Its only nonce was used up: the provider has no nonce entry left.
+		assert!(!Nonces::<Test>::contains_key(PROVIDER));
 		assert_eq!(Attestation::enclaves_of(&PROVIDER).len(), 1);
 
 		let work = claim(PROVIDER);
@@ -705,6 +707,7 @@ fn force_deregister_retires_one_key_and_nothing_else() {
 		// Whoever holds the leaked key can no longer earn with it ...
 		assert_eq!(earns(PROVIDER, &leaked), Err(Error::<Test>::EnclaveUnknown.into()));
 		assert!(Attestation::enclaves_of(&PROVIDER).is_empty());
+		assert!(!ProviderEnclaves::<Test>::contains_key(PROVIDER), "no empty list is left");
 		// ... while the measurement and every other enclave under it are untouched.
 		assert!(!Measurements::<Test>::get(id).expect("allowed").revoked);
 		assert_ok!(earns(OTHER, &honest));
