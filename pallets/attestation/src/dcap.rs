@@ -23,8 +23,19 @@
 //! the quote it fetched for, and which `verify_quote` then uses *instead of* every quote's
 //! own chain. Stored for a whole (TEE, FMSPC), it would make every other machine of that
 //! platform type fail with [`DcapError::QuoteSignatureInvalid`].
-//! [`dcap_verifier::check_collateral`] refuses such collateral before it is stored;
-//! `verify_quote` itself is unchanged (version 1), so old blocks re-execute as they were.
+//! [`dcap_verifier::check_collateral`] refuses such collateral before it is stored.
+//!
+//! The functions and their versions (the runtime always calls the latest):
+//!
+//! | function | version | what it does |
+//! |---|---|---|
+//! | `quote_platform` | 1 | the quote's TEE and FMSPC |
+//! | | 2 | the same, after checking the PCK chain has Intel's shape (3 P-256 certificates) |
+//! | `verify_quote` | 1 | full verification, [`VerifiedQuote`] |
+//! | | 2 | the same, plus the TD configuration ([`VerifiedQuoteV2`]) |
+//! | `check_collateral` | 1 | decodes; refuses an attached PCK chain |
+//! | | 2 | the same, and issuer chains of Intel's shape (2 P-256 certificates each) |
+//! | `collateral_freshness` | 1 | each item's age, read from the items alone |
 
 use crate::types::{
 	CollateralFreshness, DcapError, Fmspc, TeeType, VerifiedQuote, VerifiedQuoteV2,
@@ -54,11 +65,12 @@ pub trait DcapVerifier {
 		}
 	}
 
-	/// Version 2: [`quote_platform` version 1](Self::quote_platform), after checking that
+	/// Version 2: what `quote_platform` version 1 returns, after checking that
 	/// the quote's PCK certificate chain has the shape of Intel's: certification data type
-	/// 5 (a PEM chain) of exactly three certificates (PCK, platform or processor CA, root).
-	/// Longer chains give the verifier's path building more signatures to try than the
-	/// weight of `register_enclave` pays for; they are refused with
+	/// 5 (a PEM chain) of exactly three certificates (PCK, platform or processor CA, root),
+	/// each a P-256 key signed with ECDSA over SHA-256. Longer chains or other algorithms
+	/// give the verifier's path building more work than the weight of `register_enclave`
+	/// pays for; they are refused with
 	/// [`DcapError::CertificateChainShape`] before anything is verified.
 	#[version(2)]
 	fn quote_platform(
@@ -141,10 +153,11 @@ pub trait DcapVerifier {
 		}
 	}
 
-	/// Version 2: [`check_collateral` version 1](Self::check_collateral), and the issuer
+	/// Version 2: what `check_collateral` version 1 checks, and the issuer
 	/// chains have the shape of Intel's: the TCB info's, the QE identity's and the PCK
-	/// CRL's issuer chains hold exactly two certificates each (signer, root);
-	/// [`DcapError::CertificateChainShape`] otherwise. This bounds the signature checks
+	/// CRL's issuer chains hold exactly two certificates each (signer, root), each a P-256
+	/// key signed with ECDSA over SHA-256; [`DcapError::CertificateChainShape`] otherwise.
+	/// This bounds the signature checks
 	/// collateral can cause to what the weight of `submit_collateral` pays for.
 	#[version(2)]
 	fn check_collateral(
