@@ -347,7 +347,14 @@ mod tests {
 				BoundedVec::try_from(vec![tdx_key, sgx_key]).expect("fits"),
 			);
 
+			// With try-runtime, the migration's own pre- and post-upgrade checks run too.
+			#[cfg(feature = "try-runtime")]
+			let state = <super::v1::InnerMigrateV0ToV1<Test> as frame_support::traits::UncheckedOnRuntimeUpgrade>::pre_upgrade()
+				.expect("pre_upgrade");
 			MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			#[cfg(feature = "try-runtime")]
+			<super::v1::InnerMigrateV0ToV1<Test> as frame_support::traits::UncheckedOnRuntimeUpgrade>::post_upgrade(state)
+				.expect("post_upgrade");
 
 			assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(1));
 			// The TDX entry names every RTMR now, under the id it had.
