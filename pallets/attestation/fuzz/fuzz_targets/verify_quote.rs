@@ -14,7 +14,7 @@
 
 use azra_dev_enclave::{CollateralOptions, DevPki, Identity, SgxEnclave, TdxGuest, Tee};
 use libfuzzer_sys::fuzz_target;
-use pallet_attestation::dcap::native;
+use pallet_attestation::{dcap::native, DcapError};
 use std::sync::OnceLock;
 
 const NOW: u64 = 1_790_000_000;
@@ -54,6 +54,24 @@ fn spliced(base: &[u8], patch: &[u8]) -> Vec<u8> {
 	out
 }
 
+/// Every node-side check the runtime can call on (`quote`, `collateral`), and both versions
+/// of verification, which must agree on everything version 1 returns. (Version 2 is
+/// stricter in one place: a format-5 body of another TEE than the header's is refused as
+/// unsupported before dcap-qvl runs.)
+fn check_all(quote: &[u8], collateral: &[u8], root: &[u8]) {
+	let _ = native::quote_platform(quote);
+	let _ = native::quote_platform_v2(quote);
+	let _ = native::check_quote_shape(quote);
+	let _ = native::check_collateral(collateral);
+	let _ = native::check_collateral_shape(collateral);
+	let _ = native::collateral_freshness(collateral);
+	let v1 = native::verify_quote(quote, collateral, root, NOW);
+	let v2 = native::verify_quote_v2(quote, collateral, root, NOW);
+	if v2 != Err(DcapError::UnsupportedQuote) {
+		assert_eq!(v1, v2.map(|v| v.quote));
+	}
+}
+
 fuzz_target!(|data: &[u8]| {
 	let Some((&mode, rest)) = data.split_first() else { return };
 	let valid = valid();
@@ -61,22 +79,12 @@ fuzz_target!(|data: &[u8]| {
 	let tee = usize::from(mode >> 7);
 	let (quote, collateral) = (&valid.quotes[tee], &valid.collaterals[tee]);
 	match mode & 0x03 {
-		0 => {
-			let _ = native::quote_platform(rest);
-			let _ = native::verify_quote(rest, collateral, &valid.root, NOW);
-		},
+		0 => check_all(rest, collateral, &valid.root),
 		1 => {
 			let _ = native::decode_collateral(rest);
-			let _ = native::verify_quote(quote, rest, &valid.root, NOW);
+			check_all(quote, rest, &valid.root);
 		},
-		2 => {
-			let quote = spliced(quote, rest);
-			let _ = native::quote_platform(&quote);
-			let _ = native::verify_quote(&quote, collateral, &valid.root, NOW);
-		},
-		_ => {
-			let collateral = spliced(collateral, rest);
-			let _ = native::verify_quote(quote, &collateral, &valid.root, NOW);
-		},
+		2 => check_all(&spliced(quote, rest), collateral, &valid.root),
+		_ => check_all(quote, &spliced(collateral, rest), &valid.root),
 	}
 });
