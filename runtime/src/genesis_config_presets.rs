@@ -17,7 +17,7 @@
 //!   operator replaces in the exported chain spec before launch (docs/operating-a-node.md).
 
 use alloc::{vec, vec::Vec};
-use frame_support::build_struct_json_patch;
+use frame_support::{build_struct_json_patch, BoundedVec};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -77,7 +77,8 @@ fn genesis(
 		burn: BurnConfig { price_per_unit: DEV_PRICE_PER_UNIT },
 		mint: MintConfig { epoch_length: DEV_EPOCH_LENGTH, ratio: dev_reward_ratio() },
 		attestation: AttestationConfig {
-			root_ca: dev_pki::DEV_ROOT_CA.to_vec(),
+			// Fits `MaxRootCaLen`; runtime/tests/presets.rs checks nothing was cut.
+			root_ca: BoundedVec::truncate_from(dev_pki::DEV_ROOT_CA.to_vec()),
 			measurements: vec![dev_pki::dev_runtime_measurement()],
 			accepted_tcb_statuses: vec![
 				pallet_attestation::GenesisTcbStatus::UpToDate,
@@ -135,7 +136,8 @@ pub fn production_config_genesis() -> Value {
 		burn: BurnConfig { price_per_unit: DEV_PRICE_PER_UNIT },
 		mint: MintConfig { epoch_length: PRODUCTION_EPOCH_LENGTH, ratio: dev_reward_ratio() },
 		attestation: AttestationConfig {
-			root_ca: pallet_attestation::INTEL_SGX_ROOT_CA.to_vec(),
+			// Fits `MaxRootCaLen`; runtime/tests/presets.rs checks nothing was cut.
+			root_ca: BoundedVec::truncate_from(pallet_attestation::INTEL_SGX_ROOT_CA.to_vec()),
 			measurements: Vec::<pallet_attestation::MeasurementEntry>::new(),
 			accepted_tcb_statuses: vec![pallet_attestation::GenesisTcbStatus::UpToDate],
 		},

@@ -103,6 +103,12 @@ fn dev_presets_build_a_chain_with_endowed_dev_accounts() {
 				Some(Sr25519Keyring::Alice.to_account_id()),
 				"{name}"
 			);
+			// The whole dev root, nothing cut by the bound.
+			assert_eq!(
+				pallet_attestation::RootCa::<Runtime>::get().map(|root| root.to_vec()),
+				Some(azra_runtime::dev_pki::DEV_ROOT_CA.to_vec()),
+				"{name}"
+			);
 		});
 	}
 }

@@ -344,14 +344,17 @@ pub mod pallet {
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// The trusted root CA certificate (DER); empty leaves it unset.
-		pub root_ca: Vec<u8>,
+		/// The trusted root CA certificate (DER); empty leaves it unset. Longer than
+		/// `MaxRootCaLen` is refused when the chain spec is read.
+		pub root_ca: BoundedVec<u8, T::MaxRootCaLen>,
 		/// Initially allow-listed measurements.
 		pub measurements: Vec<MeasurementEntry>,
 		/// Initially accepted TCB statuses.
 		pub accepted_tcb_statuses: Vec<GenesisTcbStatus>,
-		/// Initially rejected advisory ids (ASCII, e.g. `INTEL-SA-00615`).
-		pub rejected_advisories: Vec<Vec<u8>>,
+		/// Initially rejected advisory ids (ASCII, e.g. `INTEL-SA-00615`); ids longer than
+		/// [`MAX_ADVISORY_ID_LEN`] or more than [`MAX_ADVISORIES`] are refused when the chain
+		/// spec is read.
+		pub rejected_advisories: AdvisoryIds,
 		#[serde(skip)]
 		#[doc(hidden)]
 		pub _config: core::marker::PhantomData<T>,
@@ -361,32 +364,25 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			if !self.root_ca.is_empty() {
-				let root = BoundedVec::try_from(self.root_ca.clone())
-					.expect("genesis root CA longer than MaxRootCaLen");
-				Pallet::<T>::put_root_ca(root);
-				IntelRootOnly::<T>::put(self.root_ca == INTEL_SGX_ROOT_CA);
+				IntelRootOnly::<T>::put(self.root_ca[..] == *INTEL_SGX_ROOT_CA);
+				Pallet::<T>::put_root_ca(self.root_ca.clone());
 			}
 			for entry in &self.measurements {
 				assert!(entry.is_well_formed(), "genesis measurement pins nothing: {entry:?}");
 				let record = MeasurementRecord { entry: entry.clone(), revoked: false };
 				Measurements::<T>::insert(entry.id(), record);
 			}
-			let mut statuses = TcbStatuses::new();
+			let mut statuses: Vec<TcbStatus> = Vec::new();
 			for status in &self.accepted_tcb_statuses {
 				let status = TcbStatus::from(*status);
 				if !statuses.contains(&status) {
-					statuses.try_push(status).expect("at most one of each status");
+					statuses.push(status);
 				}
 			}
-			AcceptedTcbStatuses::<T>::put(statuses);
-			let advisories: Vec<AdvisoryId> = self
-				.rejected_advisories
-				.iter()
-				.map(|id| AdvisoryId::try_from(id.clone()).expect("genesis advisory id too long"))
-				.collect();
-			RejectedAdvisories::<T>::put(normalize_advisories(
-				AdvisoryIds::try_from(advisories).expect("too many genesis advisory ids"),
-			));
+			// Distinct statuses of `GenesisTcbStatus` (six, never `Revoked`) always fit the
+			// bound of seven: nothing is cut.
+			AcceptedTcbStatuses::<T>::put(TcbStatuses::truncate_from(statuses));
+			RejectedAdvisories::<T>::put(normalize_advisories(self.rejected_advisories.clone()));
 		}
 	}
 

@@ -120,10 +120,10 @@ pub fn all_statuses() -> Vec<GenesisTcbStatus> {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_attestation::GenesisConfig::<Test> {
-		root_ca: test_fixtures::intel_root(),
+		root_ca: test_fixtures::intel_root().try_into().expect("Intel's root fits"),
 		measurements: vec![],
 		accepted_tcb_statuses: all_statuses(),
-		rejected_advisories: vec![],
+		rejected_advisories: Default::default(),
 		_config: Default::default(),
 	}
 	.assimilate_storage(&mut storage)

@@ -1071,10 +1071,10 @@ fn genesis_sets_root_policy_and_measurements() {
 	};
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	crate::GenesisConfig::<Test> {
-		root_ca: intel_root(),
+		root_ca: bounded(intel_root()),
 		measurements: vec![entry.clone()],
 		accepted_tcb_statuses: vec![GenesisTcbStatus::UpToDate, GenesisTcbStatus::UpToDate],
-		rejected_advisories: vec![b"INTEL-SA-00615".to_vec()],
+		rejected_advisories: BoundedVec::truncate_from(vec![bounded(b"INTEL-SA-00615".to_vec())]),
 		_config: Default::default(),
 	}
 	.assimilate_storage(&mut storage)
@@ -1092,15 +1092,23 @@ fn genesis_sets_root_policy_and_measurements() {
 	});
 	// The genesis config round-trips through JSON, as chain specs carry it.
 	let json = serde_json::to_string(&crate::GenesisConfig::<Test> {
-		root_ca: vec![1, 2],
+		root_ca: bounded(vec![1, 2]),
 		measurements: vec![entry.clone()],
 		accepted_tcb_statuses: vec![GenesisTcbStatus::OutOfDate],
-		rejected_advisories: vec![],
+		rejected_advisories: Default::default(),
 		_config: Default::default(),
 	})
 	.unwrap();
 	let back: crate::GenesisConfig<Test> = serde_json::from_str(&json).unwrap();
 	assert_eq!(back.measurements, vec![entry]);
+	// Out-of-bound values are refused when the chain spec is read, not at genesis build.
+	let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+	value["rootCa"] = serde_json::json!(vec![0u8; 2049]);
+	assert!(serde_json::from_value::<crate::GenesisConfig<Test>>(value.clone()).is_err());
+	value["rootCa"] = serde_json::json!([1, 2]);
+	assert!(serde_json::from_value::<crate::GenesisConfig<Test>>(value.clone()).is_ok());
+	value["rejectedAdvisories"] = serde_json::json!([vec![b'A'; 33]]);
+	assert!(serde_json::from_value::<crate::GenesisConfig<Test>>(value).is_err());
 }
 
 #[test]
@@ -1124,7 +1132,7 @@ fn a_chain_that_started_with_intels_root_trusts_no_other() {
 	});
 	// A chain that started with another root (a dev chain) may change it.
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	crate::GenesisConfig::<Test> { root_ca: other_root(), ..Default::default() }
+	crate::GenesisConfig::<Test> { root_ca: bounded(other_root()), ..Default::default() }
 		.assimilate_storage(&mut storage)
 		.unwrap();
 	sp_io::TestExternalities::new(storage).execute_with(|| {

@@ -234,10 +234,10 @@ impl ExtBuilder {
 			.assimilate_storage(&mut storage)
 			.unwrap();
 		pallet_attestation::GenesisConfig::<Test> {
-			root_ca: pki().root_ca_der().expect("root"),
+			root_ca: pki().root_ca_der().expect("root").try_into().expect("the dev root fits"),
 			measurements: vec![dev_measurement()],
 			accepted_tcb_statuses: vec![pallet_attestation::GenesisTcbStatus::UpToDate],
-			rejected_advisories: vec![],
+			rejected_advisories: Default::default(),
 			_config: Default::default(),
 		}
 		.assimilate_storage(&mut storage)
