@@ -6,9 +6,9 @@
 // figures (azra_supply, azra_epochs) match what the client saw. Forged proofs and
 // replayed registrations fail with the pallets' error names.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { Keyring } from '@polkadot/keyring';
-import { nodeBinary, submitAndWatch, useDevNode, withTimeout } from './lib/devnode.mjs';
+import { azraRpc, devEnclave, eventOf } from './lib/azra.mjs';
+import { submitAndWatch, useDevNode, withTimeout } from './lib/devnode.mjs';
 
 const ctx = useDevNode();
 const spec = ctx.spec;
@@ -18,23 +18,6 @@ const SPEC_HASH = `0x${'a1'.repeat(32)}`;
 const INPUT_HASH = `0x${'b2'.repeat(32)}`;
 const OUTPUT_HASH = `0x${'c3'.repeat(32)}`;
 const ENCLAVE_SEED = '//CharlieEnclave';
-
-/** Runs `azra-node dev-enclave <args>` and parses its JSON. */
-function devEnclave(...args) {
-  return JSON.parse(execFileSync(nodeBinary(), ['dev-enclave', ...args], { encoding: 'utf8' }));
-}
-
-/** The first event of `section.method` among `events`, or a failed assertion. */
-function eventOf(events, section, method) {
-  const found = events.find(({ event }) => event.section === section && event.method === method);
-  assert.ok(found, `a ${section}.${method} event`);
-  return found.event.data;
-}
-
-/** Calls an `azra_*` RPC method over the API's WebSocket. */
-function azraRpc(api, method, params = []) {
-  return api._rpcCore.provider.send(method, params);
-}
 
 /** Resolves with the data of the mint.EpochClosed event for `epoch`. */
 function epochClosed(api, epoch, devNode) {

@@ -3,44 +3,19 @@
 // provider earns again only after the platform is restored or a fresh key registers.
 // Also: the new allow-list entry shapes travel through polkadot.js as the docs say.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { Keyring } from '@polkadot/keyring';
-import { nodeBinary, submitAndWatch, useDevNode } from './lib/devnode.mjs';
+import { devEnclave, eventOf, governed } from './lib/azra.mjs';
+import { submitAndWatch, useDevNode } from './lib/devnode.mjs';
 
 const ctx = useDevNode();
 const spec = ctx.spec;
 const keyring = new Keyring({ type: 'sr25519', ss58Format: 4242 });
-const governance = keyring.addFromUri('//Alice');
 const provider = keyring.addFromUri('//Ferdie');
 const builder = keyring.addFromUri('//Eve');
 
 const SPEC_HASH = `0x${'d4'.repeat(32)}`;
 const INPUT_HASH = `0x${'e5'.repeat(32)}`;
 const OUTPUT_HASH = `0x${'f6'.repeat(32)}`;
-
-function devEnclave(...args) {
-  return JSON.parse(execFileSync(nodeBinary(), ['dev-enclave', ...args], { encoding: 'utf8' }));
-}
-
-function eventOf(events, section, method) {
-  const found = events.find(({ event }) => event.section === section && event.method === method);
-  assert.ok(found, `a ${section}.${method} event`);
-  return found.event.data;
-}
-
-/** Dispatches `call` as governance (sudo); resolves with the events, or rejects with the
- * pallet error the call failed with. */
-async function governed(api, call, devNode) {
-  const { events } = await submitAndWatch(api, api.tx.sudo.sudo(call), governance, devNode);
-  const result = eventOf(events, 'sudo', 'Sudid').sudoResult;
-  if (result.isErr) {
-    const meta = api.registry.findMetaError(result.asErr.asModule);
-    const err = new Error(`governance call failed: ${meta.section}.${meta.name}`);
-    err.dispatchError = `${meta.section}.${meta.name}`;
-    throw err;
-  }
-  return events;
-}
 
 /** Registers a fresh dev SGX enclave of `seed` for the provider. */
 async function register(api, devNode, seed) {

@@ -12,10 +12,10 @@
 // back), and total issuance must not rise; the chain's own books (azra_supply,
 // azra_epochs) must say the same.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { nodeBinary, submitAndWatch, useDevNode, withTimeout } from './lib/devnode.mjs';
+import { azraRpc, devEnclave } from './lib/azra.mjs';
+import { submitAndWatch, useDevNode, withTimeout } from './lib/devnode.mjs';
 
 const ctx = useDevNode();
 const spec = ctx.spec;
@@ -46,16 +46,6 @@ const builder = keyring.addFromUri('//WashBuilder');
 const provider = keyring.addFromUri('//WashProvider');
 const alice = keyring.addFromUri('//Alice');
 const pair = new Set([builder.address, provider.address]);
-
-/** Runs `azra-node dev-enclave <args>` and parses its JSON. */
-function devEnclave(...args) {
-  return JSON.parse(execFileSync(nodeBinary(), ['dev-enclave', ...args], { encoding: 'utf8' }));
-}
-
-/** Calls an `azra_*` RPC method over the API's WebSocket. */
-function azraRpc(api, method, params = []) {
-  return api._rpcCore.provider.send(method, params);
-}
 
 /** Every event of `section.method` among `events`, as its data. */
 function eventsOf(events, section, method) {

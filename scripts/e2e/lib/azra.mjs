@@ -1,0 +1,39 @@
+// Helpers the AzraCode e2e tests share: the dev enclave CLI, events, governance, azra_* RPC.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { Keyring } from '@polkadot/keyring';
+import { nodeBinary, submitAndWatch } from './devnode.mjs';
+
+/** Runs `azra-node dev-enclave <args>` and parses its JSON. */
+export function devEnclave(...args) {
+  return JSON.parse(execFileSync(nodeBinary(), ['dev-enclave', ...args], { encoding: 'utf8' }));
+}
+
+/** The first event of `section.method` among `events`, or a failed assertion. */
+export function eventOf(events, section, method) {
+  const found = events.find(({ event }) => event.section === section && event.method === method);
+  assert.ok(found, `a ${section}.${method} event`);
+  return found.event.data;
+}
+
+/** Calls an `azra_*` RPC method over the API's WebSocket. */
+export function azraRpc(api, method, params = []) {
+  return api._rpcCore.provider.send(method, params);
+}
+
+/**
+ * Dispatches `call` as governance (the dev chains' sudo key, Alice). Resolves with the
+ * events; rejects with `err.dispatchError` naming the pallet error if the call failed.
+ */
+export async function governed(api, call, devNode) {
+  const governance = new Keyring({ type: 'sr25519', ss58Format: 4242 }).addFromUri('//Alice');
+  const { events } = await submitAndWatch(api, api.tx.sudo.sudo(call), governance, devNode);
+  const result = eventOf(events, 'sudo', 'Sudid').sudoResult;
+  if (result.isErr) {
+    const meta = api.registry.findMetaError(result.asErr.asModule);
+    const err = new Error(`governance call failed: ${meta.section}.${meta.name}`);
+    err.dispatchError = `${meta.section}.${meta.name}`;
+    throw err;
+  }
+  return events;
+}
