@@ -5,8 +5,8 @@
 //   node scripts/load.mjs [--url ws://127.0.0.1:9944] [--n 1500] [--accounts 100]
 //
 // Funds `--accounts` accounts (//load//0, //load//1, …) from //Alice, then runs two phases
-// from all of them at once: N transfers, then N build submissions (keep N / accounts at or
-// below the burn pallet's MaxOpenBuildsPerBuilder, 16, so every build is a real one). For each block it
+// from all of them at once: N transfers, then N build submissions (each holds the burn
+// pallet's BuildDeposit on top of its price; accounts are funded for both). For each block it
 // prints how many of each were included; at the end it prints the average included per
 // busy block for each kind and their ratio submit_build : transfer_keep_alive, next to the
 // ratio the runtime's weights allow (how many of each fit a block's normal-class weight).

@@ -4,12 +4,23 @@
 //! Field names are camelCase; AZRA amounts are decimal strings of plancks (12 decimals)
 //! because they do not fit a JavaScript number; accounts are SS58 with AzraCode's prefix
 //! 4242; hashes are 0x-hex. docs/rpc.md lists every method with an example.
+//!
+//! ## Pruned history
+//!
+//! Builds and expired epochs leave the chain's state after their retention. Asked for one,
+//! these methods find the block it left at (a binary search over the runtime's
+//! `history()` at past blocks: what is pruned stays pruned) and read it from the state of
+//! the block before, marked with `prunedAt`. A node that no longer keeps that state (state
+//! pruning) says so: error [`error_code::PRUNED`], with the block the item left at or, when
+//! even that state is gone, the oldest block at which it is known to be gone. The answer
+//! is never a guess; an archive node (`--state-pruning archive`) answers for every item.
 
 use std::sync::Arc;
 
 use azra_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
 use azra_runtime_api::{
-	AzraEconomicsApi, EpochRecord, MintParameters, SignedAmount, SupplyTotals, MAX_EPOCHS_PER_QUERY,
+	AzraEconomicsApi, EpochRecord, HistoryView, MintParameters, SignedAmount, SupplyTotals,
+	MAX_EPOCHS_PER_QUERY,
 };
 use jsonrpsee::{
 	core::RpcResult,
@@ -18,7 +29,7 @@ use jsonrpsee::{
 };
 use pallet_attestation::EnclaveKey;
 use serde_json::{json, Value};
-use sp_api::ProvideRuntimeApi;
+use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
 use sp_runtime::traits::Block as BlockT;
@@ -31,6 +42,8 @@ pub mod error_code {
 	pub const INVALID_ARGUMENT: i32 = 4001;
 	/// The build (or other object) asked for does not exist.
 	pub const NOT_FOUND: i32 = 4004;
+	/// The item left state and this node no longer keeps the state it was in.
+	pub const PRUNED: i32 = 4010;
 	/// The runtime could not answer (e.g. unknown block, runtime without the API).
 	pub const RUNTIME: i32 = 5000;
 }
@@ -78,6 +91,96 @@ fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
 
 fn runtime_error(e: impl std::fmt::Debug) -> ErrorObjectOwned {
 	error(error_code::RUNTIME, format!("the runtime could not answer: {e:?}"))
+}
+
+/// Where an item that left state was last seen.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum LeftState {
+	/// It left state at this block: the block before still holds it.
+	At(u32),
+	/// It is gone at this block; the state of the blocks before is not kept, so it may have
+	/// left earlier.
+	AtOrBefore(u32),
+}
+
+/// The first block in `low + 1..=high` at which an item is gone, given `gone(block)`:
+/// `Some` whether the item is gone at `block`, `None` when the node has no state for
+/// `block`. The item must be gone at `high` and present (or its state unknown, `low_known`
+/// false) at `low`; once gone it stays gone, so a binary search finds the block. Blocks
+/// whose state is missing are older than every block whose state is kept (state pruning
+/// drops the oldest), so they count as "before".
+pub fn find_block_left_between(
+	low: u32,
+	low_known: bool,
+	high: u32,
+	mut gone: impl FnMut(u32) -> Option<bool>,
+) -> LeftState {
+	// Invariant: gone at `hi`; at `lo` present (`Some(false)`) or unknown (`None`).
+	let (mut lo, mut hi) = (low.min(high.saturating_sub(1)), high);
+	let mut lo_known = low_known;
+	while hi - lo > 1 {
+		let mid = lo + (hi - lo) / 2;
+		match gone(mid) {
+			Some(true) => hi = mid,
+			Some(false) => {
+				lo = mid;
+				lo_known = true;
+			}
+			None => {
+				lo = mid;
+				lo_known = false;
+			}
+		}
+	}
+	if lo_known {
+		LeftState::At(hi)
+	} else {
+		LeftState::AtOrBefore(hi)
+	}
+}
+
+/// [`find_block_left_between`] over the whole chain up to `high`: present at genesis.
+pub fn find_block_left(high: u32, gone: impl FnMut(u32) -> Option<bool>) -> LeftState {
+	find_block_left_between(0, true, high, gone)
+}
+
+/// How an epoch that left state is reported: where it left, and its record if the node
+/// still has the state before that.
+fn pruned_epoch_json(epoch: u32, left: LeftState, record: Option<&EpochRecord<Balance>>) -> Value {
+	match (left, record) {
+		(LeftState::At(block), Some(record)) => {
+			let mut entry = epoch_json(epoch, record);
+			entry["prunedAt"] = json!(block);
+			entry
+		}
+		(LeftState::At(block), None) => {
+			json!({ "epoch": epoch, "pruned": true, "prunedAt": block })
+		}
+		(LeftState::AtOrBefore(block), _) => {
+			json!({ "epoch": epoch, "pruned": true, "prunedAtOrBefore": block })
+		}
+	}
+}
+
+fn pruned_error(what: String, left: LeftState) -> ErrorObjectOwned {
+	let (message, data) = match left {
+		LeftState::At(block) => (
+			format!(
+				"{what} left state at block #{block}, and this node no longer keeps the state \
+				 of block #{}: ask an archive node (--state-pruning archive)",
+				block.saturating_sub(1)
+			),
+			json!({ "prunedAt": block }),
+		),
+		LeftState::AtOrBefore(block) => (
+			format!(
+				"{what} left state at or before block #{block}, and this node no longer keeps \
+				 the state before it: ask an archive node (--state-pruning archive)"
+			),
+			json!({ "prunedAtOrBefore": block }),
+		),
+	};
+	ErrorObject::owned(error_code::PRUNED, message, Some(data))
 }
 
 /// Check an epoch range: `from ≤ to`, at most [`MAX_EPOCHS_PER_QUERY`] epochs.
@@ -207,6 +310,59 @@ where
 	fn at(&self, at: Option<<Block as BlockT>::Hash>) -> <Block as BlockT>::Hash {
 		at.unwrap_or_else(|| self.client.info().best_hash)
 	}
+
+	/// What is still in state at `at`; `None` if the node has no state for it. A runtime
+	/// older than version 2 of the API never pruned anything.
+	fn history(&self, at: <Block as BlockT>::Hash) -> Option<HistoryView> {
+		let api = self.client.runtime_api();
+		let version =
+			api.api_version::<dyn AzraEconomicsApi<Block, AccountId, Balance, BlockNumber>>(at);
+		match version {
+			Ok(Some(version)) if version >= 2 => api.history(at).ok(),
+			Ok(_) => Some(HistoryView { oldest_build: 0, next_build: 0, oldest_epoch: 0 }),
+			Err(_) => None,
+		}
+	}
+
+	/// The hash of block `number` of the canonical chain, if the node has it.
+	fn hash_of(&self, number: u32) -> Option<<Block as BlockT>::Hash> {
+		self.client.hash(number).ok().flatten()
+	}
+
+	/// `at`'s number, if `at` is on the canonical chain: pruned history is searched along
+	/// it, so a fork block cannot be asked about pruned items.
+	fn canonical_number(&self, at: <Block as BlockT>::Hash) -> RpcResult<u32> {
+		let number = self.number_of(at)?;
+		if self.hash_of(number) != Some(at) {
+			return Err(error(
+				error_code::INVALID_ARGUMENT,
+				format!("block {at:?} is not on the canonical chain; pruned items are looked up along it"),
+			));
+		}
+		Ok(number)
+	}
+
+	fn number_of(&self, at: <Block as BlockT>::Hash) -> RpcResult<u32> {
+		self.client
+			.number(at)
+			.map_err(runtime_error)?
+			.ok_or_else(|| error(error_code::INVALID_ARGUMENT, format!("unknown block {at:?}")))
+	}
+
+	/// The block at which an item left state, given `gone(history)` at each block; the item
+	/// must be gone at `at`, and is known present (or unknown) at `after`.
+	fn block_left(
+		&self,
+		at: <Block as BlockT>::Hash,
+		after: (u32, bool),
+		gone: impl Fn(&HistoryView) -> bool,
+	) -> RpcResult<LeftState> {
+		let high = self.canonical_number(at)?;
+		Ok(find_block_left_between(after.0, after.1, high, |number| {
+			let hash = self.hash_of(number)?;
+			self.history(hash).map(|history| gone(&history))
+		}))
+	}
 }
 
 impl<C> AzraApiServer<<Block as BlockT>::Hash> for Azra<C>
@@ -221,9 +377,33 @@ where
 
 	fn epochs(&self, from: u32, to: u32, at: Option<<Block as BlockT>::Hash>) -> RpcResult<Value> {
 		check_epoch_range(from, to)?;
-		let records =
-			self.client.runtime_api().epochs(self.at(at), from, to).map_err(runtime_error)?;
-		Ok(Value::Array(records.iter().map(|(epoch, record)| epoch_json(*epoch, record)).collect()))
+		let at = self.at(at);
+		let history = self
+			.history(at)
+			.ok_or_else(|| error(error_code::RUNTIME, format!("no state for block {at:?}")))?;
+		// Expired epochs below `oldest_epoch` are read where they were last in state. They
+		// leave in order, so each search starts where the previous epoch left.
+		let mut answer = Vec::new();
+		let mut after = (0u32, true);
+		let pruned_to = history.oldest_epoch.checked_sub(1).map(|last| to.min(last));
+		for epoch in pruned_to.map_or(1..=0, |last| from..=last) {
+			let left = self.block_left(at, after, |h| h.oldest_epoch > epoch)?;
+			let record = match left {
+				LeftState::At(block) => self
+					.hash_of(block.saturating_sub(1))
+					.and_then(|hash| self.client.runtime_api().epochs(hash, epoch, epoch).ok())
+					.and_then(|records| records.into_iter().next()),
+				LeftState::AtOrBefore(_) => None,
+			};
+			answer.push(pruned_epoch_json(epoch, left, record.as_ref().map(|(_, r)| r)));
+			after = match left {
+				LeftState::At(block) => (block.saturating_sub(1), true),
+				LeftState::AtOrBefore(block) => (block.saturating_sub(1), false),
+			};
+		}
+		let records = self.client.runtime_api().epochs(at, from, to).map_err(runtime_error)?;
+		answer.extend(records.iter().map(|(epoch, record)| epoch_json(*epoch, record)));
+		Ok(Value::Array(answer))
 	}
 
 	fn parameters(&self, at: Option<<Block as BlockT>::Hash>) -> RpcResult<Value> {
@@ -238,12 +418,29 @@ where
 	}
 
 	fn build(&self, id: u64, at: Option<<Block as BlockT>::Hash>) -> RpcResult<Value> {
-		let build = self
-			.client
-			.runtime_api()
-			.build(self.at(at), id)
-			.map_err(runtime_error)?
-			.ok_or_else(|| error(error_code::NOT_FOUND, format!("no build with id {id}")))?;
+		let at = self.at(at);
+		let mut pruned_at = None;
+		let build = match self.client.runtime_api().build(at, id).map_err(runtime_error)? {
+			Some(build) => build,
+			None => {
+				let history = self.history(at).ok_or_else(|| {
+					error(error_code::RUNTIME, format!("no state for block {at:?}"))
+				})?;
+				if id >= history.oldest_build {
+					return Err(error(error_code::NOT_FOUND, format!("no build with id {id}")));
+				}
+				let left = self.block_left(at, (0, true), |h| h.oldest_build > id)?;
+				let LeftState::At(block) = left else {
+					return Err(pruned_error(format!("build {id}"), left));
+				};
+				let before = self.hash_of(block.saturating_sub(1));
+				let build = before
+					.and_then(|hash| self.client.runtime_api().build(hash, id).ok().flatten())
+					.ok_or_else(|| pruned_error(format!("build {id}"), left))?;
+				pruned_at = Some(block);
+				build
+			}
+		};
 		use azra_primitives::BuildState;
 		let state = match &build.state {
 			BuildState::Open => json!({ "status": "open" }),
@@ -258,7 +455,7 @@ where
 			}),
 			BuildState::Expired => json!({ "status": "expired" }),
 		};
-		Ok(json!({
+		let mut answer = json!({
 			"id": id,
 			"builder": ss58(&build.builder),
 			"specHash": format!("{:?}", build.spec_hash),
@@ -266,7 +463,11 @@ where
 			"price": amount(build.price),
 			"requiredMeasurement": build.required_measurement.map(|m| format!("{m:?}")),
 			"state": state,
-		}))
+		});
+		if let Some(block) = pruned_at {
+			answer["prunedAt"] = json!(block);
+		}
+		Ok(answer)
 	}
 
 	fn provider(&self, account: String, at: Option<<Block as BlockT>::Hash>) -> RpcResult<Value> {
@@ -310,6 +511,76 @@ where
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	/// A chain of `len` blocks where the item leaves at `left` and the node keeps the state
+	/// of blocks from `kept` on.
+	fn search(len: u32, left: u32, kept: u32) -> (LeftState, u32) {
+		let mut probes = 0;
+		let found = find_block_left(len, |block| {
+			probes += 1;
+			(block >= kept).then_some(block >= left)
+		});
+		(found, probes)
+	}
+
+	#[test]
+	fn the_block_an_item_left_is_found_exactly_when_its_state_is_kept() {
+		for left in [1, 2, 3, 500, 999_999, 1_000_000] {
+			let (found, probes) = search(1_000_000, left, 0);
+			assert_eq!(found, LeftState::At(left), "left at {left}");
+			assert!(probes <= 21, "a binary search: {probes} probes");
+		}
+		// State kept from block 700 on: an item that left at 800 is found exactly, one that
+		// left at 300 is known gone at 700 (or the first kept block at which it is gone).
+		assert_eq!(search(1_000, 800, 700).0, LeftState::At(800));
+		assert_eq!(search(1_000, 700, 700).0, LeftState::AtOrBefore(700));
+		assert_eq!(search(1_000, 300, 700).0, LeftState::AtOrBefore(700));
+		assert_eq!(search(1_000, 701, 700).0, LeftState::At(701));
+		// Gone at the only block there is.
+		assert_eq!(find_block_left(1, |_| Some(true)), LeftState::At(1));
+	}
+
+	#[test]
+	fn a_search_can_start_where_the_previous_item_left() {
+		// Items leave in order: the second left at 600, the search starts at 400.
+		let mut probes = 0;
+		let found = find_block_left_between(400, true, 1_000, |block| {
+			probes += 1;
+			assert!(block > 400, "never looks before the start");
+			Some(block >= 600)
+		});
+		assert_eq!(found, LeftState::At(600));
+		assert!(probes <= 10);
+		// Unknown at the start and gone at the first block after it: only a bound.
+		assert_eq!(
+			find_block_left_between(99, false, 1_000, |block| Some(block >= 100)),
+			LeftState::AtOrBefore(100)
+		);
+	}
+
+	#[test]
+	fn a_pruned_epoch_is_reported_with_its_record_or_where_it_left() {
+		let record = EpochRecord::<Balance>::default();
+		let full = pruned_epoch_json(3, LeftState::At(70), Some(&record));
+		assert_eq!(full["epoch"], json!(3));
+		assert_eq!(full["prunedAt"], json!(70));
+		assert!(full.get("burned").is_some(), "the record as it was: {full}");
+		let bare = pruned_epoch_json(3, LeftState::At(70), None);
+		assert_eq!(bare, json!({ "epoch": 3, "pruned": true, "prunedAt": 70 }));
+		let bound = pruned_epoch_json(3, LeftState::AtOrBefore(70), None);
+		assert_eq!(bound, json!({ "epoch": 3, "pruned": true, "prunedAtOrBefore": 70 }));
+	}
+
+	#[test]
+	fn pruned_errors_name_the_block() {
+		let exact = pruned_error("build 7".into(), LeftState::At(1234));
+		assert_eq!(exact.code(), error_code::PRUNED);
+		assert!(exact.message().contains("build 7 left state at block #1234"));
+		assert!(exact.data().unwrap().get().contains("\"prunedAt\":1234"));
+		let bound = pruned_error("epoch 3".into(), LeftState::AtOrBefore(99));
+		assert!(bound.message().contains("at or before block #99"));
+		assert!(bound.data().unwrap().get().contains("prunedAtOrBefore"));
+	}
 
 	#[test]
 	fn epoch_ranges_are_checked() {

@@ -254,6 +254,15 @@ impl_runtime_apis! {
 				unpaid: crate::Mint::unpaid_rewards(&account, &recent),
 			}
 		}
+
+		fn history() -> azra_runtime_api::HistoryView {
+			let ledger = pallet_burn::Ledger::<Runtime>::get();
+			azra_runtime_api::HistoryView {
+				oldest_build: ledger.oldest_build_id,
+				next_build: ledger.next_build_id,
+				oldest_epoch: crate::Mint::oldest_retained_epoch(),
+			}
+		}
 	}
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {

@@ -67,7 +67,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("azra"),
 	impl_name: Cow::Borrowed("azra"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -146,7 +146,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run on the next runtime upgrade. Each is versioned (it checks the
 /// pallet's on-chain storage version), so it runs once and is a no-op on fresh chains.
-type Migrations = (pallet_attestation::migrations::v1::MigrateV0ToV1<Runtime>,);
+type Migrations = (
+	pallet_attestation::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_burn::migrations::v1::MigrateV0ToV1<Runtime>,
+);
 
 /// Dispatches calls to the pallets and runs their hooks.
 pub type Executive = frame_executive::Executive<

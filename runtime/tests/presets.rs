@@ -259,7 +259,7 @@ fn a_builder_burns_azra_to_submit_a_build() {
 		assert_eq!(Executive::apply_extrinsic(signed(call, Sr25519Keyring::Eve, 0)), Ok(Ok(())));
 
 		assert_eq!(Balances::total_issuance(), issuance - price, "the price leaves supply");
-		assert_eq!(pallet_burn::TotalBurned::<Runtime>::get(), price);
+		assert_eq!(pallet_burn::Ledger::<Runtime>::get().total_burned, price);
 		assert!(System::events().iter().any(|record| record.event
 			== RuntimeEvent::Burn(pallet_burn::Event::BuildSubmitted {
 				build_id: 0,
@@ -372,7 +372,11 @@ fn fees_in_a_block_with_no_author_are_booked_as_burned() {
 		let fee = charlie - free(Sr25519Keyring::Charlie) - UNIT;
 		assert!(fee > 0);
 		assert_eq!(Balances::total_issuance(), issuance - fee, "the fee left supply…");
-		assert_eq!(pallet_burn::TotalBurned::<Runtime>::get(), fee, "…and was booked as burned");
+		assert_eq!(
+			pallet_burn::Ledger::<Runtime>::get().total_burned,
+			fee,
+			"…and was booked as burned"
+		);
 		assert_issuance_equation();
 	});
 }

@@ -268,10 +268,7 @@ spec('1. one person funds a builder and a provider account from Alice', async ()
   const { api } = ctx;
   const pricePerUnit = (await api.query.burn.pricePerUnit()).toBigInt();
   const maxUnits = api.consts.burn.maxUnitsPerBuild.toBigInt();
-  const maxOpen = api.consts.burn.maxOpenBuildsPerBuilder.toNumber();
   assert.ok(LARGE_UNITS <= maxUnits, `a wash build of ${LARGE_UNITS} units is allowed (MaxUnitsPerBuild = ${maxUnits})`);
-  // The small build is still live while the wash builds are open.
-  assert.ok(LARGE_BUILDS + 1 <= maxOpen, `${LARGE_BUILDS} wash builds + 1 fit MaxOpenBuildsPerBuilder = ${maxOpen}`);
 
   const bondPerbill = api.consts.burn.providerBond;
   const minBond = api.consts.burn.minProviderBond;

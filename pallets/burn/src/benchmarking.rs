@@ -1,7 +1,7 @@
 //! Benchmarks of every burn call, each in its worst case.
 
 use super::*;
-use crate::pallet::{Call, Config, LiveBuildsOf, Pallet, PriceAnchor};
+use crate::pallet::{Builds, Call, Config, Ledger, Pallet, PriceAnchor};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, Get};
 use frame_system::RawOrigin;
@@ -12,18 +12,22 @@ const SEED: u32 = 0;
 /// A builder with plenty of AZRA.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, SEED);
-	let plenty = BalanceOf::<T>::max_value() / 4u32.into();
+	// Enough for the largest build, and little enough that a thousand such accounts do not
+	// overflow total issuance.
+	let plenty = BalanceOf::<T>::max_value() / 4096u32.into();
 	let _ = T::Currency::set_balance(&who, plenty);
 	who
 }
 
-/// Fills `builder`'s live list up to one below the maximum, so the next push is the
-/// most expensive one.
-fn nearly_full<T: Config>(builder: &T::AccountId) {
-	let max = T::MaxOpenBuildsPerBuilder::get();
-	for _ in 1..max {
-		submit::<T>(builder, 1);
-	}
+/// The whitelisted caller (its account is already in the block's cache: it pays the
+/// transaction fee), funded.
+fn funded_caller<T: Config>() -> T::AccountId {
+	let who: T::AccountId = whitelisted_caller();
+	// Enough for the largest build, and little enough that a thousand such accounts do not
+	// overflow total issuance.
+	let plenty = BalanceOf::<T>::max_value() / 4096u32.into();
+	let _ = T::Currency::set_balance(&who, plenty);
+	who
 }
 
 fn submit<T: Config>(builder: &T::AccountId, units: Units) -> BuildId {
@@ -60,10 +64,12 @@ fn lapsed<T: Config>(builder: &T::AccountId, first: &T::AccountId) -> BuildId {
 mod benchmarks {
 	use super::*;
 
+	/// The builder already holds deposits for other builds, so the hold updates an existing
+	/// entry.
 	#[benchmark]
 	fn submit_build() {
-		let builder = funded::<T>("builder", 0);
-		nearly_full::<T>(&builder);
+		let builder = funded_caller::<T>();
+		submit::<T>(&builder, 1);
 		let units = T::MaxUnitsPerBuild::get();
 
 		#[extrinsic_call]
@@ -76,10 +82,7 @@ mod benchmarks {
 			BalanceOf::<T>::max_value(),
 		);
 
-		assert_eq!(
-			LiveBuildsOf::<T>::get(&builder).len() as u32,
-			T::MaxOpenBuildsPerBuilder::get()
-		);
+		assert_eq!(Ledger::<T>::get().next_build_id, 2);
 	}
 
 	/// Worst case: a previous provider missed the deadline, so its bond is burned before the
@@ -88,7 +91,7 @@ mod benchmarks {
 	fn accept_build() {
 		let builder = funded::<T>("builder", 0);
 		let first = funded::<T>("provider", 1);
-		let provider = funded::<T>("provider", 0);
+		let provider = funded_caller::<T>();
 		let id = lapsed::<T>(&builder, &first);
 		T::BenchmarkHelper::make_eligible(&provider, Some(H256::repeat_byte(7)));
 
@@ -104,7 +107,7 @@ mod benchmarks {
 	#[benchmark]
 	fn release_build() {
 		let builder = funded::<T>("builder", 0);
-		let provider = funded::<T>("provider", 0);
+		let provider = funded_caller::<T>();
 		let id = assigned::<T>(&builder, &provider);
 
 		#[extrinsic_call]
@@ -116,9 +119,8 @@ mod benchmarks {
 	/// Worst case: the provider missed the deadline (its bond is burned), then the refund.
 	#[benchmark]
 	fn cancel_build() {
-		let builder = funded::<T>("builder", 0);
+		let builder = funded_caller::<T>();
 		let provider = funded::<T>("provider", 0);
-		nearly_full::<T>(&builder);
 		let id = lapsed::<T>(&builder, &provider);
 
 		#[extrinsic_call]
@@ -131,9 +133,8 @@ mod benchmarks {
 	/// (the bond is burned), then the refund.
 	#[benchmark]
 	fn reclaim_expired() {
-		let builder = funded::<T>("builder", 0);
+		let builder = funded_caller::<T>();
 		let provider = funded::<T>("provider", 0);
-		nearly_full::<T>(&builder);
 		let id = assigned::<T>(&builder, &provider);
 		let after_expiry = frame_system::Pallet::<T>::block_number()
 			.saturating_add(T::BuildLifetime::get())
@@ -143,7 +144,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(builder.clone()), id);
 
-		assert!(!LiveBuildsOf::<T>::get(&builder).contains(&id));
+		assert_eq!(Builds::<T>::get(id).map(|b| b.refunded), Some(true));
 	}
 
 	#[benchmark]
@@ -158,6 +159,44 @@ mod benchmarks {
 		_(RawOrigin::Root, new);
 
 		assert_eq!(PricePerUnit::<T>::get(), new);
+	}
+
+	/// `n` settled builds (cancelled: only the deposit to return) and `m` unsettled ones
+	/// leave state in one block. An unsettled build is in its worst case: assigned to its
+	/// own provider, who missed the deadline (the bond is burned), then expired without its
+	/// builder reclaiming it (the price is refunded), and its own builder's deposit
+	/// returned. A build still retained stops the sweep (read at every `n`, `m`).
+	#[benchmark]
+	fn prune_builds(
+		n: Linear<0, { (T::MaxPrunedPerBlock::get() / 2).min(256) }>,
+		m: Linear<0, { (T::MaxPrunedPerBlock::get() / 2).min(256) }>,
+	) {
+		for i in 0..n {
+			let builder = funded::<T>("settled", i);
+			let id = submit::<T>(&builder, 1);
+			Pallet::<T>::do_end_build(builder, id, true).expect("an open build is cancelled");
+		}
+		for i in 0..m {
+			let builder = funded::<T>("builder", i);
+			let provider = funded::<T>("provider", i);
+			assigned::<T>(&builder, &provider);
+		}
+		let start = frame_system::Pallet::<T>::block_number();
+		let now = start
+			.saturating_add(T::BuildLifetime::get())
+			.saturating_add(T::AssignmentPeriod::get())
+			.saturating_add(T::BuildRetention::get())
+			.saturating_add(1u32.into());
+		frame_system::Pallet::<T>::set_block_number(now);
+		let head = submit::<T>(&funded::<T>("head", 0), 1);
+
+		#[block]
+		{
+			Pallet::<T>::prune_builds(now, Weight::MAX);
+		}
+
+		assert_eq!(Ledger::<T>::get().oldest_build_id, head);
+		assert!(Builds::<T>::contains_key(head));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -13,10 +13,18 @@
 //! - **Lifecycle**: `Open → Assigned(provider, deadline) → Completed(provider, output,
 //!   units used)`, or `Expired`. An assignment whose deadline passes returns to `Open`; an
 //!   `Open` build past its expiry is `Expired`. Both transitions are *lazy*: they are applied
-//!   whenever a build is read, so no hook ever scans builds.
+//!   whenever a build is read, so no hook has to visit a build for them (the only hook that
+//!   visits builds is the `on_idle` sweep that takes the oldest out of state).
 //! - **Refund**: an expired or cancelled build's price, and the price of the units a
 //!   completed build did not use, are minted back to its builder by the mint pallet
 //!   ([`Refund`]), accounted as refunds, never as rewards.
+//! - **Deposit**: submitting a build also holds a small storage deposit, `BuildDeposit`,
+//!   from the builder ([`HoldReason::BuildDeposit`]). It comes back when the build's record
+//!   leaves state, so whoever fills state pays for the space while it is used.
+//! - **Retention**: a build can change until `expires_at + AssignmentPeriod` (the deadline
+//!   of an assignment taken at the last open block). `BuildRetention` blocks after that,
+//!   its record leaves state: the full record stays in the events of its life. An expired
+//!   build its builder never reclaimed is refunded then (its lapsed bond burned first).
 //!
 //! ## Calls
 //!
@@ -49,10 +57,30 @@
 //! - returned when the provider's work proof completes the build;
 //! - **burned** when the provider releases the build or lets the deadline pass. A missed
 //!   deadline is settled when the build is next touched (accepted by someone else,
-//!   cancelled or reclaimed); until then the bond stays on hold. The bond is burned, not
+//!   cancelled or reclaimed) or when its record leaves state; until then the bond stays
+//!   on hold. The bond is burned, not
 //!   paid to the builder, so that nobody (a builder least of all) can earn by making
 //!   providers fail. Forfeited bonds are booked in the burn ledger like any other burn,
 //!   but never count as burn that paid for proven work.
+//!
+//! ## Bounded state
+//!
+//! Build ids grow one by one, and a build's last possible change comes a fixed number of
+//! blocks after its submission, so builds become removable in id order. `on_idle` removes
+//! the oldest ones whose retention has passed, in the block's spare weight and at most
+//! `MaxPrunedPerBlock` a block, and moves [`LedgerState::oldest_build_id`] past them: every
+//! build below it has left state. Nothing else grows with the number of builds: the burn
+//! totals are two sums in [`Ledger`], with no entry per epoch or per builder.
+//!
+//! ## The ledger, one item
+//!
+//! Every submission needs the next id, the lifetime burn and the open epoch's burn. They
+//! live together in [`Ledger`], so a submission reads and writes one item for all three.
+//! The mint takes the open epoch's sum when it closes the epoch
+//! ([`BurnLedger::take_epoch_burn`]) and keeps it in the epoch's record. `Ledger` is
+//! written by most extrinsics of a busy block, but reaches the database once per block:
+//! it is whitelisted in the benchmarks (like `frame_system`'s per-block counters), and
+//! `on_initialize` charges every block one read and one write for it.
 //!
 //! ## Burn outside builds
 //!
@@ -76,6 +104,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -90,6 +119,7 @@ use azra_primitives::{
 	MeasurementId, ProviderEligibility, Refund, Units,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::weights::Weight;
 use frame_support::{
 	ensure,
 	traits::{
@@ -105,6 +135,9 @@ use sp_runtime::{
 	traits::{CheckedMul, Saturating, Zero},
 	DispatchError, DispatchResult, Perbill, Rounding,
 };
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::burn";
 
 /// An amount of the currency builds are paid in.
 pub type BalanceOf<T> =
@@ -138,6 +171,34 @@ pub struct Build<AccountId, Balance, BlockNumber> {
 	/// The bond the assigned provider has on hold for this build; zero unless the stored
 	/// state is `Assigned`.
 	pub bond: Balance,
+	/// The storage deposit held from the builder until the record leaves state.
+	pub deposit: Balance,
+}
+
+/// The burn pallet's counters, kept in one storage item so that a submission reads and
+/// writes it once for all of them.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct LedgerState<Balance> {
+	/// The id the next build will get.
+	pub next_build_id: BuildId,
+	/// Every build with a lower id has left state (retention passed).
+	pub oldest_build_id: BuildId,
+	/// AZRA burned since genesis: build prices, forfeited provider bonds and burn booked
+	/// through [`Pallet::book_burn`].
+	pub total_burned: Balance,
+	/// AZRA burned since the mint last closed an epoch.
+	pub burned_this_epoch: Balance,
 }
 
 /// Sets up what the benchmarks need from the pallets this one talks to.
@@ -154,6 +215,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the burn pallet.
@@ -170,14 +232,23 @@ pub mod pallet {
 		/// Mints refunds of cancelled and expired builds, and of the unused units of completed
 		/// ones (the mint pallet).
 		type Refund: Refund<Self::AccountId, BalanceOf<Self>>;
-		/// The current reward epoch (the mint pallet); burns are booked per epoch.
+		/// The current reward epoch (the mint pallet): the per-epoch limit of price changes
+		/// counts in it.
 		type EpochClock: EpochClock;
 		/// Most units one build may request.
 		#[pallet::constant]
 		type MaxUnitsPerBuild: Get<Units>;
-		/// Most builds a builder may have that are not yet completed or refunded.
+		/// The storage deposit held from a builder for each build until its record leaves
+		/// state.
 		#[pallet::constant]
-		type MaxOpenBuildsPerBuilder: Get<u32>;
+		type BuildDeposit: Get<BalanceOf<Self>>;
+		/// Blocks a build's record stays in state after the last block it could change
+		/// (`expires_at + AssignmentPeriod`).
+		#[pallet::constant]
+		type BuildRetention: Get<BlockNumberFor<Self>>;
+		/// Most build records `on_idle` removes in one block.
+		#[pallet::constant]
+		type MaxPrunedPerBlock: Get<u32>;
 		/// Blocks an open build waits for a provider before it expires.
 		#[pallet::constant]
 		type BuildLifetime: Get<BlockNumberFor<Self>>;
@@ -213,9 +284,16 @@ pub mod pallet {
 		/// A provider's bond on a build it accepted: returned with the work proof, burned if
 		/// the provider releases the build or misses its deadline.
 		ProviderBond,
+		/// A builder's storage deposit for a build record: returned when the record leaves
+		/// state.
+		BuildDeposit,
 	}
 
-	/// Every build ever submitted, by id.
+	/// The current storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	/// Builds by id, from [`LedgerState::oldest_build_id`] on: live ones, and final ones
+	/// within their retention.
 	#[pallet::storage]
 	pub type Builds<T: Config> = StorageMap<
 		_,
@@ -225,20 +303,12 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// The id the next build will get.
+	/// Build ids, the burn totals and the pruning cursor (see [`LedgerState`]). Written by
+	/// most extrinsics of a busy block but committed once per block, so it is whitelisted
+	/// in the benchmarks and `on_initialize` charges its read and write.
 	#[pallet::storage]
-	pub type NextBuildId<T> = StorageValue<_, BuildId, ValueQuery>;
-
-	/// A builder's builds that are neither completed nor refunded (bounded). A builder with
-	/// none has no entry.
-	#[pallet::storage]
-	pub type LiveBuildsOf<T: Config> = StorageMap<
-		_,
-		Blake2_128Concat,
-		T::AccountId,
-		BoundedVec<BuildId, T::MaxOpenBuildsPerBuilder>,
-		ValueQuery,
-	>;
+	#[pallet::whitelist_storage]
+	pub type Ledger<T: Config> = StorageValue<_, LedgerState<BalanceOf<T>>, ValueQuery>;
 
 	/// Price of one compute unit, in AZRA.
 	#[pallet::storage]
@@ -248,16 +318,6 @@ pub mod pallet {
 	/// made: the reference the per-epoch change limit is measured against.
 	#[pallet::storage]
 	pub type PriceAnchor<T: Config> = StorageValue<_, (EpochIndex, BalanceOf<T>), OptionQuery>;
-
-	/// AZRA burned since genesis: build prices, forfeited provider bonds and burn booked
-	/// through [`Pallet::book_burn`].
-	#[pallet::storage]
-	pub type TotalBurned<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
-
-	/// AZRA burned per epoch (build prices, forfeited bonds, booked burn).
-	#[pallet::storage]
-	pub type BurnedPerEpoch<T: Config> =
-		StorageMap<_, Twox64Concat, EpochIndex, BalanceOf<T>, ValueQuery>;
 
 	/// Genesis state of the burn pallet.
 	#[pallet::genesis_config]
@@ -331,9 +391,10 @@ pub mod pallet {
 			/// The part of the price that paid for the units used; the rest is refunded.
 			proven_burn: BalanceOf<T>,
 		},
-		/// The price of a completed build's unused units could not be refunded (the
-		/// builder's account is gone and the amount is below the existential deposit); it
-		/// stays burned.
+		/// A refund could not be minted (the builder's account is gone and the amount is
+		/// below the existential deposit); it stays burned. The refund is that of a completed
+		/// build's unused units, or of an expired build's price when its record leaves state
+		/// unreclaimed.
 		RefundForgone {
 			/// The build.
 			build_id: BuildId,
@@ -373,6 +434,14 @@ pub mod pallet {
 			/// AZRA refunded.
 			amount: BalanceOf<T>,
 		},
+		/// Builds whose retention passed left state; their deposits went back to their
+		/// builders.
+		BuildsPruned {
+			/// The first build removed.
+			from: BuildId,
+			/// The last build removed.
+			to: BuildId,
+		},
 		/// Root changed the price per unit.
 		PricePerUnitSet {
 			/// The previous price.
@@ -393,10 +462,9 @@ pub mod pallet {
 		PriceOverflow,
 		/// The price is above the `max_price` the builder signed for.
 		PriceAboveMax,
-		/// The builder cannot pay the price and keep the existential deposit.
+		/// The builder cannot pay the price and the deposit and keep the existential
+		/// deposit.
 		InsufficientBalance,
-		/// The builder already has `MaxOpenBuildsPerBuilder` live builds.
-		TooManyOpenBuilds,
 		/// No build has this id.
 		UnknownBuild,
 		/// The build is not open (taken, completed or ended).
@@ -434,10 +502,7 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(T::MaxUnitsPerBuild::get() > 0, "MaxUnitsPerBuild must be at least 1");
-			assert!(
-				T::MaxOpenBuildsPerBuilder::get() > 0,
-				"MaxOpenBuildsPerBuilder must be at least 1"
-			);
+			assert!(T::MaxPrunedPerBlock::get() > 0, "MaxPrunedPerBlock must be at least 1");
 			assert!(!T::BuildLifetime::get().is_zero(), "BuildLifetime must be at least 1");
 			assert!(!T::AssignmentPeriod::get().is_zero(), "AssignmentPeriod must be at least 1");
 			assert!(
@@ -456,6 +521,16 @@ pub mod pallet {
 			);
 		}
 
+		fn on_initialize(_now: BlockNumberFor<T>) -> Weight {
+			// The one commit of `Ledger` per block (it is whitelisted in the call
+			// benchmarks; see the module docs).
+			T::DbWeight::get().reads_writes(1, 1)
+		}
+
+		fn on_idle(now: BlockNumberFor<T>, remaining_weight: Weight) -> Weight {
+			Self::prune_builds(now, remaining_weight)
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
@@ -464,7 +539,8 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Submit a build: burn `units × price_per_unit` from the caller and open the build.
+		/// Submit a build: burn `units × price_per_unit` from the caller, hold the
+		/// `BuildDeposit` until the record leaves state, and open the build.
 		///
 		/// Fails with `PriceAboveMax` if the price exceeds `max_price`, so a price change
 		/// between signing and inclusion never overcharges.
@@ -619,10 +695,9 @@ impl<T: Config> Pallet<T> {
 		let price = Self::quote(units).ok_or(Error::<T>::PriceOverflow)?;
 		ensure!(price <= max_price, Error::<T>::PriceAboveMax);
 
-		let build_id = NextBuildId::<T>::get();
-		let next_id = build_id.checked_add(1).ok_or(Error::<T>::BuildIdOverflow)?;
-		LiveBuildsOf::<T>::try_mutate(&builder, |live| live.try_push(build_id))
-			.map_err(|_| Error::<T>::TooManyOpenBuilds)?;
+		let mut ledger = Ledger::<T>::get();
+		let build_id = ledger.next_build_id;
+		ledger.next_build_id = build_id.checked_add(1).ok_or(Error::<T>::BuildIdOverflow)?;
 
 		T::Currency::burn_from(
 			&builder,
@@ -632,6 +707,11 @@ impl<T: Config> Pallet<T> {
 			Fortitude::Polite,
 		)
 		.map_err(|_| Error::<T>::InsufficientBalance)?;
+		let deposit = T::BuildDeposit::get();
+		if !deposit.is_zero() {
+			T::Currency::hold(&HoldReason::BuildDeposit.into(), &builder, deposit)
+				.map_err(|_| Error::<T>::InsufficientBalance)?;
+		}
 
 		let now = frame_system::Pallet::<T>::block_number();
 		Builds::<T>::insert(
@@ -648,10 +728,11 @@ impl<T: Config> Pallet<T> {
 				state: BuildState::Open,
 				refunded: false,
 				bond: Zero::zero(),
+				deposit,
 			},
 		);
-		NextBuildId::<T>::put(next_id);
-		Self::note_burned(price);
+		ledger.note_burned(price);
+		Ledger::<T>::put(ledger);
 		Self::deposit_event(Event::BuildSubmitted { build_id, builder, units, burned: price });
 		Ok(build_id)
 	}
@@ -662,12 +743,9 @@ impl<T: Config> Pallet<T> {
 		T::ProviderBond::get().mul_ceil(price).max(T::MinProviderBond::get())
 	}
 
-	/// Books `amount` as burned, in total and in the current epoch.
+	/// Books `amount` as burned, in total and in the open epoch.
 	fn note_burned(amount: BalanceOf<T>) {
-		TotalBurned::<T>::mutate(|total| *total = total.saturating_add(amount));
-		BurnedPerEpoch::<T>::mutate(T::EpochClock::current_epoch(), |burned| {
-			*burned = burned.saturating_add(amount)
-		});
+		Ledger::<T>::mutate(|ledger| ledger.note_burned(amount));
 	}
 
 	/// Books AZRA that left supply outside this pallet as burned, so that the issuance
@@ -703,18 +781,6 @@ impl<T: Config> Pallet<T> {
 		Self::note_burned(burned);
 		Self::deposit_event(Event::BondForfeited { build_id, provider, amount: burned });
 		Ok(())
-	}
-
-	/// Take `build_id` off `builder`'s live builds; the entry leaves state with the last.
-	fn forget_live_build(builder: &T::AccountId, build_id: BuildId) {
-		LiveBuildsOf::<T>::mutate_exists(builder, |live| {
-			if let Some(ids) = live {
-				ids.retain(|id| *id != build_id);
-				if ids.is_empty() {
-					*live = None;
-				}
-			}
-		});
 	}
 
 	/// If `build`'s provider let the deadline pass, burns its bond and reopens the build.
@@ -788,9 +854,127 @@ impl<T: Config> Pallet<T> {
 		build.refunded = true;
 		let amount = build.price;
 		Builds::<T>::insert(build_id, build);
-		Self::forget_live_build(&builder, build_id);
 		Self::deposit_event(Event::BuildExpired { build_id, cancelled: cancel });
 		Self::deposit_event(Event::BuildRefunded { build_id, builder, amount });
+		Ok(())
+	}
+
+	/// The last block `build`'s record stays in state: `BuildRetention` blocks after the
+	/// last block the build could change. That is `expires_at + AssignmentPeriod` (the
+	/// deadline of an assignment taken at the last open block), or the stored deadline if
+	/// it is later (an assignment made under a longer `AssignmentPeriod` before an upgrade
+	/// shortened it).
+	pub fn retained_until(build: &BuildOf<T>) -> BlockNumberFor<T> {
+		let last_change = match &build.state {
+			BuildState::Assigned { deadline, .. } => *deadline,
+			_ => Zero::zero(),
+		}
+		.max(build.expires_at.saturating_add(T::AssignmentPeriod::get()));
+		last_change.saturating_add(T::BuildRetention::get())
+	}
+
+	/// The lowest build id that may still be in state; every build below it has left.
+	pub fn oldest_retained_build() -> BuildId {
+		Ledger::<T>::get().oldest_build_id
+	}
+
+	/// Removes the oldest builds whose retention has passed, in id order, within
+	/// `weight_limit` and at most `MaxPrunedPerBlock` of them; returns the weight used.
+	///
+	/// Ids grow with submission blocks and every build has the same retention, so the
+	/// first build still retained stops the sweep: none after it could be removed either.
+	/// A build that ended settled (completed or refunded) costs less to remove than one
+	/// that did not (a lapsed bond to burn, a price to refund), and is charged so.
+	pub fn prune_builds(now: BlockNumberFor<T>, weight_limit: Weight) -> Weight {
+		let base = T::WeightInfo::prune_builds(0, 0);
+		let per_settled = T::WeightInfo::prune_builds(1, 0).saturating_sub(base);
+		let per_unsettled = T::WeightInfo::prune_builds(0, 1).saturating_sub(base);
+		if !weight_limit.all_gte(base) {
+			return Weight::zero();
+		}
+		let mut ledger = Ledger::<T>::get();
+		let first = ledger.oldest_build_id;
+		let mut used = base;
+		let mut pruned = 0u32;
+		while ledger.oldest_build_id < ledger.next_build_id && pruned < T::MaxPrunedPerBlock::get()
+		{
+			let id = ledger.oldest_build_id;
+			let mut cost = per_settled;
+			if let Some(build) = Builds::<T>::get(id) {
+				if now <= Self::retained_until(&build) {
+					break;
+				}
+				let settled = build.refunded || matches!(build.state, BuildState::Completed { .. });
+				if !settled {
+					cost = per_unsettled;
+				}
+				if !weight_limit.all_gte(used.saturating_add(cost)) {
+					break;
+				}
+				// Each removal is all or nothing. One that fails would mean the bond or
+				// deposit bookkeeping is broken (`try_state` checks it); the build then
+				// stays, and so does every later one, rather than the totals going wrong.
+				let removed = frame_support::storage::with_storage_layer(|| {
+					Self::retire_build(id, build, now)
+				});
+				if let Err(error) = removed {
+					log::error!(
+						target: LOG_TARGET,
+						"build {id} could not leave state: {error:?}"
+					);
+					break;
+				}
+			}
+			ledger.oldest_build_id = id.saturating_add(1);
+			used = used.saturating_add(cost);
+			pruned = pruned.saturating_add(1);
+		}
+		if pruned > 0 {
+			// `retire_build` may have burned a bond through the ledger: keep its sums.
+			let current = Ledger::<T>::get();
+			ledger.total_burned = current.total_burned;
+			ledger.burned_this_epoch = current.burned_this_epoch;
+			Ledger::<T>::put(ledger);
+			Self::deposit_event(Event::BuildsPruned {
+				from: first,
+				to: first.saturating_add(pruned as BuildId).saturating_sub(1),
+			});
+		}
+		used
+	}
+
+	/// Takes `build` out of state: settles a missed deadline, refunds an expired build its
+	/// builder never reclaimed, and returns the deposit.
+	fn retire_build(id: BuildId, mut build: BuildOf<T>, now: BlockNumberFor<T>) -> DispatchResult {
+		Self::settle_missed_deadline(id, &mut build, now)?;
+		if !build.deposit.is_zero() {
+			T::Currency::release(
+				&HoldReason::BuildDeposit.into(),
+				&build.builder,
+				build.deposit,
+				Precision::Exact,
+			)?;
+		}
+		if Self::current_state(&build, now) == BuildState::Expired && !build.refunded {
+			// Its builder never reclaimed it. A refund that cannot be minted (the account
+			// is gone and the price is below the existential deposit) stays burned.
+			match T::Refund::refund(&build.builder, build.price) {
+				Ok(()) => {
+					Self::deposit_event(Event::BuildExpired { build_id: id, cancelled: false });
+					Self::deposit_event(Event::BuildRefunded {
+						build_id: id,
+						builder: build.builder.clone(),
+						amount: build.price,
+					});
+				}
+				Err(_) => Self::deposit_event(Event::RefundForgone {
+					build_id: id,
+					builder: build.builder.clone(),
+					amount: build.price,
+				}),
+			}
+		}
+		Builds::<T>::remove(id);
 		Ok(())
 	}
 
@@ -819,33 +1003,33 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Checks that every builder's live list names exactly its builds that are neither
-	/// completed nor refunded.
+	/// Checks the ledger's cursor and counter bound every stored build, that each builder's
+	/// held deposit is the sum of its stored builds' deposits, and the bonds (see
+	/// [`Pallet::try_state_bonds`]).
 	// Built with `std` too, so that `azra-pallet-tests` can check it after every step.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
-		let mut expected: BTreeMap<T::AccountId, alloc::vec::Vec<BuildId>> = BTreeMap::new();
+		use frame_support::traits::fungible::InspectHold;
+		let ledger = Ledger::<T>::get();
+		if ledger.oldest_build_id > ledger.next_build_id {
+			return Err("the pruning cursor is past the next build id".into());
+		}
+		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (id, build) in Builds::<T>::iter() {
-			let live = !build.refunded && !matches!(build.state, BuildState::Completed { .. });
-			if live {
-				expected.entry(build.builder.clone()).or_default().push(id);
+			if id < ledger.oldest_build_id || id >= ledger.next_build_id {
+				return Err("a build is stored outside [oldest_build_id, next_build_id)".into());
 			}
 			if build.refunded && build.state != BuildState::Expired {
 				return Err("a refunded build must be expired".into());
 			}
+			let total = deposits.entry(build.builder.clone()).or_insert_with(Zero::zero);
+			*total = total.saturating_add(build.deposit);
 		}
-		for (builder, live) in LiveBuildsOf::<T>::iter() {
-			let mut listed = live.into_inner();
-			listed.sort();
-			let mut stored = expected.remove(&builder).unwrap_or_default();
-			stored.sort();
-			if listed != stored {
-				return Err("a builder's live build list does not match its builds".into());
+		for (builder, deposit) in deposits {
+			if T::Currency::balance_on_hold(&HoldReason::BuildDeposit.into(), &builder) != deposit {
+				return Err("a builder's held deposit differs from its stored builds'".into());
 			}
-		}
-		if expected.values().any(|ids| !ids.is_empty()) {
-			return Err("a live build is missing from its builder's list".into());
 		}
 		Self::try_state_bonds()
 	}
@@ -944,9 +1128,7 @@ impl<T: Config> BuildRegistry<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 		}
 
 		build.state = BuildState::Completed { provider: provider.clone(), output_hash, units_used };
-		let builder = build.builder.clone();
 		Builds::<T>::insert(id, build);
-		Self::forget_live_build(&builder, id);
 		Self::deposit_event(Event::BuildCompleted {
 			build_id: id,
 			provider: provider.clone(),
@@ -959,11 +1141,23 @@ impl<T: Config> BuildRegistry<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 }
 
 impl<T: Config> BurnLedger<BalanceOf<T>> for Pallet<T> {
-	fn burned_in_epoch(epoch: EpochIndex) -> BalanceOf<T> {
-		BurnedPerEpoch::<T>::get(epoch)
+	fn take_epoch_burn() -> BalanceOf<T> {
+		Ledger::<T>::mutate(|ledger| core::mem::take(&mut ledger.burned_this_epoch))
+	}
+
+	fn burned_in_open_epoch() -> BalanceOf<T> {
+		Ledger::<T>::get().burned_this_epoch
 	}
 
 	fn total_burned() -> BalanceOf<T> {
-		TotalBurned::<T>::get()
+		Ledger::<T>::get().total_burned
+	}
+}
+
+impl<Balance: Saturating + Copy> LedgerState<Balance> {
+	/// Books `amount` as burned, in total and in the open epoch.
+	pub fn note_burned(&mut self, amount: Balance) {
+		self.total_burned = self.total_burned.saturating_add(amount);
+		self.burned_this_epoch = self.burned_this_epoch.saturating_add(amount);
 	}
 }

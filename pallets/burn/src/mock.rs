@@ -54,6 +54,13 @@ pub const EPOCH_LENGTH: u64 = 10;
 thread_local! {
 	static ELIGIBLE: RefCell<BTreeSet<(AccountId, Option<MeasurementId>)>> = RefCell::new(BTreeSet::new());
 	static REFUNDED: RefCell<Balance> = RefCell::new(0);
+	static OLDEST_OPEN_EPOCH: RefCell<Option<EpochIndex>> = RefCell::new(None);
+}
+
+/// Makes the stand-in clock say that epochs from `epoch` on are not closed yet (as in a
+/// block whose hooks have not closed the epoch that ended).
+pub fn set_oldest_open_epoch(epoch: EpochIndex) {
+	OLDEST_OPEN_EPOCH.with(|e| *e.borrow_mut() = Some(epoch));
 }
 
 /// Makes `provider` eligible for builds requiring `measurement` (`None`: any build with no
@@ -75,6 +82,9 @@ pub struct TenBlockEpochs;
 impl EpochClock for TenBlockEpochs {
 	fn current_epoch() -> EpochIndex {
 		(System::block_number() / EPOCH_LENGTH) as EpochIndex
+	}
+	fn oldest_open_epoch() -> EpochIndex {
+		OLDEST_OPEN_EPOCH.with(|e| e.borrow().unwrap_or_else(Self::current_epoch))
 	}
 }
 
@@ -108,7 +118,9 @@ impl crate::BenchmarkHelper<AccountId> for Test {
 
 parameter_types! {
 	pub const MaxUnitsPerBuild: u64 = 1_000;
-	pub const MaxOpenBuildsPerBuilder: u32 = 3;
+	pub const BuildDeposit: Balance = 2;
+	pub const BuildRetention: u64 = 30;
+	pub const MaxPrunedPerBlock: u32 = 4;
 	pub const BuildLifetime: u64 = 20;
 	pub const AssignmentPeriod: u64 = 5;
 	pub const MinPricePerUnit: Balance = 1;
@@ -125,7 +137,9 @@ impl pallet_burn::Config for Test {
 	type Refund = MintingRefund;
 	type EpochClock = TenBlockEpochs;
 	type MaxUnitsPerBuild = MaxUnitsPerBuild;
-	type MaxOpenBuildsPerBuilder = MaxOpenBuildsPerBuilder;
+	type BuildDeposit = BuildDeposit;
+	type BuildRetention = BuildRetention;
+	type MaxPrunedPerBlock = MaxPrunedPerBlock;
 	type BuildLifetime = BuildLifetime;
 	type AssignmentPeriod = AssignmentPeriod;
 	type MinPricePerUnit = MinPricePerUnit;
@@ -142,6 +156,7 @@ impl pallet_burn::Config for Test {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	ELIGIBLE.with(|set| set.borrow_mut().clear());
 	REFUNDED.with(|r| *r.borrow_mut() = 0);
+	OLDEST_OPEN_EPOCH.with(|e| *e.borrow_mut() = None);
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: vec![

@@ -48,6 +48,7 @@ pub trait WeightInfo {
 	fn cancel_build() -> Weight;
 	fn reclaim_expired() -> Weight;
 	fn set_price_per_unit() -> Weight;
+	fn prune_builds(n: u32, m: u32, ) -> Weight;
 }
 
 /// Measured weights, priced with the runtime's own database weights.
@@ -193,6 +194,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
+	/// Placeholder until regenerated on a release node.
+	fn prune_builds(n: u32, m: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3800)
+			.saturating_add(Weight::from_parts(60_000_000, 6000).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(180_000_000, 12000).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(m.into())))
+			.saturating_add(T::DbWeight::get().writes((9_u64).saturating_mul(m.into())))
+	}
 }
 
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
@@ -226,5 +238,16 @@ impl WeightInfo for () {
 		Weight::from_parts(15_664_000, 1505)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
+	}
+	/// Placeholder until regenerated on a release node.
+	fn prune_builds(n: u32, m: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3800)
+			.saturating_add(Weight::from_parts(60_000_000, 6000).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(180_000_000, 12000).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((10_u64).saturating_mul(m.into())))
+			.saturating_add(RocksDbWeight::get().writes((9_u64).saturating_mul(m.into())))
 	}
 }

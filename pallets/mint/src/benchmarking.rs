@@ -1,11 +1,12 @@
-//! Benchmarks of the mint pallet: every call and the epoch-close work of `on_initialize`.
+//! Benchmarks of the mint pallet: every call, the epoch-close work of `on_initialize`, and
+//! the steps `on_idle` prices its pruning with.
 
 use super::*;
 use crate::Pallet;
 use alloc::vec::Vec;
 use azra_primitives::WorkClaim;
 use frame_benchmarking::v2::*;
-use frame_support::{traits::Hooks, BoundedVec};
+use frame_support::{traits::Hooks, weights::Weight, BoundedVec};
 use frame_system::RawOrigin;
 use sp_core::H256;
 
@@ -18,6 +19,11 @@ fn assert_last_event<T: Config>(event: Event<T>) {
 /// A budget comfortably above the existential deposit.
 fn large_budget<T: Config>() -> BalanceOf<T> {
 	T::Currency::minimum_balance().saturating_mul(1_000u32.into()).max(1_000u32.into())
+}
+
+/// Make epoch 0 expired: open epoch `HistoryDepth + 1`.
+fn expire_epoch_zero<T: Config>() {
+	CurrentEpoch::<T>::mutate(|info| info.index = T::HistoryDepth::get().saturating_add(1));
 }
 
 #[benchmarks]
@@ -54,9 +60,12 @@ mod benchmarks {
 		assert_eq!(Pallet::<T>::points_of(epoch, &provider), units);
 	}
 
-	/// Claim `n` closed epochs, each paying the caller a full budget.
+	/// Claim `n` closed epochs, each paying the caller a full budget. A claim window holds
+	/// `HistoryDepth` closed epochs, so `n` goes no further (the weight is linear in `n`).
 	#[benchmark]
-	fn claim_rewards(n: Linear<1, { T::MaxEpochsPerClaim::get() }>) {
+	fn claim_rewards(
+		n: Linear<1, { T::MaxEpochsPerClaim::get().min(T::HistoryDepth::get()).max(1) }>,
+	) {
 		let provider: T::AccountId = whitelisted_caller();
 		let budget = large_budget::<T>();
 		let points: Units = 100;
@@ -130,6 +139,86 @@ mod benchmarks {
 
 		assert!(EpochRecords::<T>::get(info.index).is_some());
 		assert_eq!(CurrentEpoch::<T>::get().index, info.index.saturating_add(1));
+	}
+
+	/// `on_idle` when the oldest epoch in state is still in its claim window: the check
+	/// every block pays.
+	#[benchmark]
+	fn on_idle_check() {
+		let start = HistoryStart::<T>::get();
+
+		#[block]
+		{
+			Pallet::<T>::do_prune_history(Weight::MAX);
+		}
+
+		assert_eq!(HistoryStart::<T>::get(), start);
+	}
+
+	/// Remove the `n` `Points` entries of expired epoch 0 (and read one key more, to find it
+	/// empty).
+	#[benchmark]
+	fn on_idle_prune_points(n: Linear<0, { T::MaxPrunedPerBlock::get() }>) {
+		let budget = large_budget::<T>();
+		EpochRecords::<T>::insert(
+			0,
+			EpochRecord { points: n.into(), proven_burn: budget, budget, ..Default::default() },
+		);
+		for i in 0..n {
+			let provider: T::AccountId = account("provider", i, 0);
+			Points::<T>::insert(
+				0,
+				&provider,
+				ProviderPoints { points: 1, proven_burn: budget, claimed: false },
+			);
+		}
+		expire_epoch_zero::<T>();
+		let pruned;
+
+		#[block]
+		{
+			pruned = Pallet::<T>::prune_points(0, n);
+		}
+
+		assert_eq!(pruned, (n, true));
+		assert!(Points::<T>::iter_key_prefix(0).next().is_none());
+	}
+
+	/// Retire expired epoch 0, whose `Points` entries are gone: its record and leftovers
+	/// removed, the pruned totals and `TotalExpired` updated, the event emitted.
+	#[benchmark]
+	fn on_idle_expire_epoch() {
+		let budget = large_budget::<T>();
+		let minted = budget / 2u32.into();
+		EpochRecords::<T>::insert(
+			0,
+			EpochRecord {
+				points: 2,
+				proven_burn: budget,
+				providers: 2,
+				claimed_points: 1,
+				claimed_proven_burn: minted,
+				budget,
+				minted_rewards: minted,
+				..Default::default()
+			},
+		);
+		EpochTallies::<T>::insert(0, EpochTally { points: 1, proven_burn: budget, providers: 1 });
+		EpochRefunds::<T>::insert(0, budget);
+		expire_epoch_zero::<T>();
+
+		#[block]
+		{
+			Pallet::<T>::expire_epoch(0);
+		}
+
+		assert!(EpochRecords::<T>::get(0).is_none());
+		assert_eq!(HistoryStart::<T>::get(), 1);
+		assert_last_event::<T>(Event::EpochExpired {
+			epoch: 0,
+			minted_rewards: minted,
+			unclaimed: budget.saturating_sub(minted),
+		});
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -24,10 +24,24 @@
 //! - **Proven burn**: the burn that paid for the units a provider proved during an epoch;
 //!   rewards are shared in proportion to it.
 //! - **Burned**: every AZRA that left supply during an epoch ([`BurnLedger`]); a supply
-//!   figure, never a budget.
+//!   figure, never a budget. The burn ledger keeps one running sum for the open epoch; the
+//!   mint takes it ([`BurnLedger::take_epoch_burn`]) when it closes the epoch and keeps it
+//!   in the epoch's record.
 //! - **Budget**: the most an epoch's rewards may mint: `min(ratio × proven burn, ceiling)`.
 //! - **Dust**: what rounding each share down leaves of a budget; never minted, recorded.
 //! - **Net emission**: `minted + refunded − burned`, signed, per epoch and in total.
+//! - **History depth**: `HistoryDepth`, how many epochs a closed epoch stays claimable (like
+//!   `pallet-staking`'s history depth).
+//! - **Claim window**: a provider may claim its share of closed epoch `e` while
+//!   `current_epoch() ≤ e + HistoryDepth`, i.e. during epochs `e + 1 ..= e + HistoryDepth`
+//!   ([`Pallet::last_claim_epoch`]).
+//! - **Expired**: an epoch past its claim window ([`Pallet::is_expired`], the one place the
+//!   rule is written). Claims for it fail with [`Error::ClaimExpired`].
+//! - **Unclaimed**: what an expired epoch did not mint of its budget, `budget −
+//!   minted_rewards`: the shares nobody claimed in time and the rounding dust. Never minted;
+//!   summed in [`TotalExpired`] when the epoch leaves state.
+//! - **Pruned**: an expired epoch whose `Points` entries and record have left state. Every
+//!   epoch below [`Pallet::oldest_retained_epoch`] is pruned.
 //!
 //! ## Formulas
 //!
@@ -41,6 +55,14 @@
 //! net_emission   = minted_rewards + refunded − burned
 //! ```
 //!
+//! When epoch `e` expires (`current_epoch() > e + HistoryDepth`):
+//!
+//! ```text
+//! unclaimed(e)   = budget − minted_rewards            never minted
+//! TotalExpired   = Σ unclaimed(e)                     over pruned epochs e
+//! TotalMinted    = Σ minted_rewards(e) over records in state + PrunedHistory.minted_rewards
+//! ```
+//!
 //! A parameter change is rejected if the new value lies outside its hard bounds
 //! (`Min*`/`Max*` constants) or differs from the value in effect when the current epoch
 //! opened by more than `MaxChangePerEpoch` of that value (of the hard maximum when that
@@ -52,7 +74,8 @@
 //!   enclave's work proof; the build is marked completed, and its units and proven burn
 //!   are credited to the provider in the current epoch.
 //! - [`claim_rewards`](Pallet::claim_rewards): a provider collects its share of the budget of
-//!   one or more closed epochs (bounded by `MaxEpochsPerClaim`); each epoch pays once.
+//!   one or more closed epochs (bounded by `MaxEpochsPerClaim`) within their claim window;
+//!   each epoch pays once.
 //! - [`set_parameters`](Pallet::set_parameters): Root tunes ratio, ceiling and epoch length
 //!   within the hard bounds and the per-epoch step.
 //!
@@ -60,13 +83,47 @@
 //!
 //! - `on_initialize`: when the block reaches the end of the epoch in progress, closes it in
 //!   constant work (one epoch per block, no loops) and opens the next.
-//! - `integrity_test`: checks the bounds are coherent.
+//! - `on_idle`: prunes expired epochs, oldest first, in the block's spare weight (see
+//!   below).
+//! - `integrity_test`: checks the bounds are coherent, `HistoryDepth ≥ 1` and
+//!   `MaxPrunedPerBlock ≥ 1`.
 //! - `try_state`: total issuance = genesis issuance + minted + refunded − burned; no
-//!   epoch's budget exceeds its proven burn, and none has paid more than its budget.
+//!   epoch's budget exceeds its proven burn, and none has paid more than its budget; the
+//!   records in state plus the pruned ones account for `TotalMinted`; `TotalExpired` is the
+//!   unclaimed budget of the pruned epochs; no history is left below `HistoryStart`.
+//!
+//! ## Bounded state: expiry and pruning
+//!
+//! Each closed epoch leaves a record ([`EpochRecords`]) and one [`Points`] entry per
+//! provider that proved work in it. Both are needed only while the epoch can be claimed, so
+//! they leave state once it has expired, and state holds at most about `HistoryDepth`
+//! epochs of history however long the chain runs.
+//!
+//! [`HistoryStart`] is the oldest epoch still in state. In each block, `on_idle` looks at
+//! it; if it has expired, `on_idle`
+//!
+//! 1. removes its `Points` entries, at most `MaxPrunedPerBlock` a block (in the order of
+//!    their keys; a big epoch takes several blocks, each starting again at the first key
+//!    left, so no cursor is stored), and once none is left
+//! 2. removes its record (and any `EpochTallies`/`EpochRefunds` leftover), adds its budget
+//!    and minted rewards to [`PrunedHistory`] and its unclaimed part to [`TotalExpired`],
+//!    emits [`Event::EpochExpired`] and moves `HistoryStart` to the next epoch,
+//!
+//! then goes on with the next epoch while weight and the per-block limit allow. A record
+//! counts against `MaxPrunedPerBlock` like a `Points` entry. Every step is priced by the
+//! `on_idle_*` weights before it runs, and `on_idle` never uses more than the weight it is
+//! given. Pruning stops at the first epoch still in its claim window, so nothing a provider
+//! may still claim is ever removed. Issuance does not change when an epoch expires: its
+//! unclaimed part was never minted.
+//!
+//! [`Pallet::epoch_record`] and [`Pallet::epoch_records`] return nothing for a pruned
+//! epoch; the lifetime totals ([`TotalMinted`], [`TotalRefunded`], [`TotalExpired`],
+//! [`Pallet::supply_totals`]) are unaffected by pruning.
 //!
 //! ## Traits implemented
 //!
-//! - [`EpochClock`]: the epoch the current block belongs to.
+//! - [`EpochClock`]: the epoch the current block belongs to, and the oldest epoch not
+//!   closed yet.
 //! - [`Refund`]: mint a refund to a builder (the burn pallet's expiry/cancel path).
 //!
 //! See [`pallet`] for storage, events and errors.
@@ -94,9 +151,12 @@ use azra_primitives::{
 	BuildRegistry, BuildState, BurnLedger, EpochClock, EpochIndex, Refund, Units, WorkClaim,
 	WorkProofVerifier,
 };
-use frame_support::traits::{
-	fungible::{Inspect, Mutate},
-	Get,
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate},
+		Get,
+	},
+	weights::{Weight, WeightMeter},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
@@ -148,7 +208,8 @@ pub mod pallet {
 		/// The builds, as the burn pallet keeps them.
 		type Builds: BuildRegistry<Self::AccountId, BalanceOf<Self>, BlockNumberFor<Self>>;
 
-		/// How much was burned, per epoch and in total (the burn pallet).
+		/// How much was burned, in the open epoch and in total (the burn pallet). The mint
+		/// takes the open epoch's sum when it closes the epoch.
 		type BurnLedger: BurnLedger<BalanceOf<Self>>;
 
 		/// What a provider presents as proof of work (the runtime uses the attestation
@@ -184,6 +245,22 @@ pub mod pallet {
 		/// Most epochs one `claim_rewards` call may claim.
 		#[pallet::constant]
 		type MaxEpochsPerClaim: Get<u32>;
+		/// How many epochs a closed epoch's rewards stay claimable, like `pallet-staking`'s
+		/// `HistoryDepth`: a provider may claim its share of closed epoch `e` while
+		/// `current_epoch() ≤ e + HistoryDepth`. After that the epoch has expired: its
+		/// unclaimed budget is never minted and its history leaves state. At least one
+		/// (checked by `integrity_test`). Lowering it expires epochs early; epochs already
+		/// pruned stay expired if it is raised.
+		#[pallet::constant]
+		type HistoryDepth: Get<EpochIndex>;
+		/// Most history entries `on_idle` removes in one block: `Points` entries of expired
+		/// epochs and expired epochs' records together, so never more than this many `Points`
+		/// entries. At least one (checked by `integrity_test`). Pick it so that
+		/// `MaxPrunedPerBlock × epoch length` exceeds the providers an epoch may have, or
+		/// pruning falls behind (state then still stays bounded by the work providers paid
+		/// for, and catches up in quieter epochs).
+		#[pallet::constant]
+		type MaxPrunedPerBlock: Get<u32>;
 
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
@@ -207,7 +284,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type CurrentEpoch<T: Config> = StorageValue<_, EpochInfo<BlockNumberFor<T>>, ValueQuery>;
 
-	/// Record of each closed epoch.
+	/// Record of each closed epoch from [`HistoryStart`] on; an expired epoch's record leaves
+	/// when its `Points` entries have (see the module docs).
 	#[pallet::storage]
 	pub type EpochRecords<T: Config> =
 		StorageMap<_, Twox64Concat, EpochIndex, EpochRecord<BalanceOf<T>>, OptionQuery>;
@@ -218,6 +296,7 @@ pub mod pallet {
 		StorageMap<_, Twox64Concat, EpochIndex, EpochTally<BalanceOf<T>>, ValueQuery>;
 
 	/// Each provider's points and proven burn per epoch, and whether its share was claimed.
+	/// Epoch first, so an expired epoch's entries are removed by prefix.
 	#[pallet::storage]
 	pub type Points<T: Config> = StorageDoubleMap<
 		_,
@@ -241,6 +320,21 @@ pub mod pallet {
 	/// Refunds minted since genesis.
 	#[pallet::storage]
 	pub type TotalRefunded<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// The oldest epoch whose history (record, `Points` entries) may still be in state;
+	/// every epoch below it has expired and was pruned. Moved on by `on_idle` only.
+	#[pallet::storage]
+	pub type HistoryStart<T: Config> = StorageValue<_, EpochIndex, ValueQuery>;
+
+	/// What the records of pruned epochs held, summed: keeps the lifetime figures exact
+	/// after the records are gone.
+	#[pallet::storage]
+	pub type PrunedHistory<T: Config> = StorageValue<_, PrunedTotals<BalanceOf<T>>, ValueQuery>;
+
+	/// Unclaimed budget of expired epochs since genesis, `Σ (budget − minted_rewards)` over
+	/// pruned epochs: rewards that were never minted. Added to when an epoch leaves state.
+	#[pallet::storage]
+	pub type TotalExpired<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
 	/// Total issuance when the chain started (recorded by the genesis build, which must run
 	/// after the balances pallet's).
@@ -361,6 +455,17 @@ pub mod pallet {
 			/// The parameters now in effect.
 			parameters: ParametersOf<T>,
 		},
+		/// An epoch's claim window passed and its history left state: what it did not mint
+		/// of its budget never will be.
+		EpochExpired {
+			/// The expired epoch.
+			epoch: EpochIndex,
+			/// Rewards minted for it (the shares claimed in time).
+			minted_rewards: BalanceOf<T>,
+			/// `budget − minted_rewards`: shares not claimed in time and rounding dust. Never
+			/// minted; added to `TotalExpired`.
+			unclaimed: BalanceOf<T>,
+		},
 	}
 
 	/// Errors of the mint pallet.
@@ -404,6 +509,9 @@ pub mod pallet {
 		EpochLengthChangeTooLarge,
 		/// The enclave that signed the proof runs another measurement than the build requires.
 		WrongMeasurement,
+		/// The epoch's claim window has passed (`current_epoch() > epoch + HistoryDepth`): its
+		/// unclaimed shares are never minted.
+		ClaimExpired,
 	}
 
 	#[pallet::hooks]
@@ -415,6 +523,10 @@ pub mod pallet {
 			}
 			Self::close_epoch(info.index, now);
 			T::WeightInfo::on_initialize_close_epoch()
+		}
+
+		fn on_idle(_now: BlockNumberFor<T>, remaining_weight: Weight) -> Weight {
+			Self::do_prune_history(remaining_weight)
 		}
 
 		fn integrity_test() {
@@ -431,6 +543,11 @@ pub mod pallet {
 			);
 			assert!(!T::MaxChangePerEpoch::get().is_zero(), "MaxChangePerEpoch must be above zero");
 			assert!(T::MaxEpochsPerClaim::get() >= 1, "MaxEpochsPerClaim must be at least 1");
+			assert!(
+				T::HistoryDepth::get() >= 1,
+				"HistoryDepth must be at least 1, or no closed epoch could ever be claimed"
+			);
+			assert!(T::MaxPrunedPerBlock::get() >= 1, "MaxPrunedPerBlock must be at least 1");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -462,8 +579,9 @@ pub mod pallet {
 		}
 
 		/// Collect the caller's share of the budget of each listed closed epoch:
-		/// `⌊budget × proven burn / epoch's proven burn⌋`. Each epoch pays once; the whole
-		/// call fails if any listed epoch cannot be claimed.
+		/// `⌊budget × proven burn / epoch's proven burn⌋`. Each epoch pays once, and only
+		/// within its claim window (`current_epoch() ≤ epoch + HistoryDepth`; later it fails
+		/// with `ClaimExpired`); the whole call fails if any listed epoch cannot be claimed.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::claim_rewards(epochs.len() as u32))]
 		pub fn claim_rewards(
@@ -572,6 +690,8 @@ pub mod pallet {
 			provider: &T::AccountId,
 			epoch: EpochIndex,
 		) -> Result<BalanceOf<T>, DispatchError> {
+			// First: a pruned epoch has no record left, and must still read as expired.
+			ensure!(!Self::is_expired(epoch), Error::<T>::ClaimExpired);
 			let mut record = EpochRecords::<T>::get(epoch).ok_or(Error::<T>::EpochNotClosed)?;
 			let mut entry = Points::<T>::get(epoch, provider).ok_or(Error::<T>::NothingToClaim)?;
 			ensure!(!entry.claimed, Error::<T>::AlreadyClaimed);
@@ -664,7 +784,8 @@ pub mod pallet {
 		/// number of storage reads and writes, no iteration.
 		pub(crate) fn close_epoch(epoch: EpochIndex, now: BlockNumberFor<T>) {
 			let params = Parameters::<T>::get();
-			let burned = T::BurnLedger::burned_in_epoch(epoch);
+			// The burn ledger's running sum since the previous close: this epoch's burn.
+			let burned = T::BurnLedger::take_epoch_burn();
 			let tally = EpochTallies::<T>::take(epoch);
 			let refunded = EpochRefunds::<T>::take(epoch);
 			let (budget, capped) = Self::budget_for(&params, tally.proven_burn);
@@ -705,6 +826,126 @@ pub mod pallet {
 				proven_burn: tally.proven_burn,
 				budget,
 				points: tally.points,
+			});
+		}
+
+		/// The last epoch during which closed epoch `epoch` may be claimed:
+		/// `epoch + HistoryDepth`.
+		pub fn last_claim_epoch(epoch: EpochIndex) -> EpochIndex {
+			epoch.saturating_add(T::HistoryDepth::get())
+		}
+
+		/// Whether `epoch` has expired: `current_epoch() > epoch + HistoryDepth`, or it was
+		/// already pruned (below [`Self::oldest_retained_epoch`], which only happens to
+		/// expired epochs, even if `HistoryDepth` was raised since). The one place the claim
+		/// window is decided: claims, [`Self::unpaid_rewards`] and `on_idle` all ask here.
+		/// An open or future epoch has not expired.
+		pub fn is_expired(epoch: EpochIndex) -> bool {
+			epoch < HistoryStart::<T>::get()
+				|| Self::current_epoch() > Self::last_claim_epoch(epoch)
+		}
+
+		/// The oldest epoch whose record may still be read; every epoch below it has expired
+		/// and its history left state.
+		pub fn oldest_retained_epoch() -> EpochIndex {
+			HistoryStart::<T>::get()
+		}
+
+		/// Unclaimed budget of expired epochs since genesis: rewards never minted.
+		pub fn total_expired() -> BalanceOf<T> {
+			TotalExpired::<T>::get()
+		}
+
+		/// Logic of `on_idle`: prune expired epochs, oldest first, within `weight_limit` and
+		/// at most `MaxPrunedPerBlock` history entries (see the module docs). Returns the
+		/// weight used, never more than `weight_limit`.
+		pub fn do_prune_history(weight_limit: Weight) -> Weight {
+			let mut meter = WeightMeter::with_limit(weight_limit);
+			if meter.try_consume(T::WeightInfo::on_idle_check()).is_err() {
+				return meter.consumed();
+			}
+			let mut allowance = T::MaxPrunedPerBlock::get();
+			// Each round either stops or retires one epoch, which takes one of the
+			// allowance: at most `MaxPrunedPerBlock` rounds.
+			while allowance > 0 {
+				let epoch = HistoryStart::<T>::get();
+				if !Self::is_expired(epoch) {
+					break;
+				}
+				// With `limit` zero this only finds out whether the epoch is empty.
+				let limit = allowance.min(Self::points_affordable(&meter));
+				if !meter.can_consume(T::WeightInfo::on_idle_prune_points(limit)) {
+					break;
+				}
+				let (removed, emptied) = Self::prune_points(epoch, limit);
+				meter.consume(T::WeightInfo::on_idle_prune_points(removed));
+				allowance = allowance.saturating_sub(removed);
+				if !emptied || allowance == 0 {
+					break;
+				}
+				if meter.try_consume(T::WeightInfo::on_idle_expire_epoch()).is_err() {
+					break;
+				}
+				Self::expire_epoch(epoch);
+				allowance = allowance.saturating_sub(1);
+			}
+			meter.consumed()
+		}
+
+		/// How many `Points` entries [`Self::prune_points`] may remove within what is left of
+		/// `meter` (its weight is linear in the entries removed).
+		fn points_affordable(meter: &WeightMeter) -> u32 {
+			let base = T::WeightInfo::on_idle_prune_points(0);
+			if !meter.can_consume(base) {
+				return 0;
+			}
+			let per_entry = T::WeightInfo::on_idle_prune_points(1).saturating_sub(base);
+			meter
+				.remaining()
+				.saturating_sub(base)
+				.checked_div_per_component(&per_entry)
+				.unwrap_or(u64::MAX)
+				.saturated_into()
+		}
+
+		/// Remove at most `limit` `Points` entries of `epoch`, from its first key on. Returns
+		/// how many were removed and whether none is left.
+		///
+		/// Reads at most `limit + 1` keys: the one past the limit tells whether the epoch is
+		/// now empty. No cursor is needed across blocks: removed keys are gone from the next
+		/// block's iteration, which starts again at the first key left.
+		pub(crate) fn prune_points(epoch: EpochIndex, limit: u32) -> (u32, bool) {
+			let keys: Vec<T::AccountId> = Points::<T>::iter_key_prefix(epoch)
+				.take((limit as usize).saturating_add(1))
+				.collect();
+			let emptied = keys.len() <= limit as usize;
+			let mut removed = 0u32;
+			for provider in keys.iter().take(limit as usize) {
+				Points::<T>::remove(epoch, provider);
+				removed = removed.saturating_add(1);
+			}
+			(removed, emptied)
+		}
+
+		/// Retire expired `epoch`, whose `Points` entries are gone: remove its record and
+		/// leftovers, account what it held in [`PrunedHistory`] and its unclaimed budget in
+		/// [`TotalExpired`], and move [`HistoryStart`] past it. Constant work.
+		pub(crate) fn expire_epoch(epoch: EpochIndex) {
+			// Every closed epoch has a record; a missing one retires as empty.
+			let record = EpochRecords::<T>::take(epoch).unwrap_or_default();
+			EpochTallies::<T>::remove(epoch);
+			EpochRefunds::<T>::remove(epoch);
+			let unclaimed = record.budget.saturating_sub(record.minted_rewards);
+			PrunedHistory::<T>::mutate(|pruned| {
+				pruned.budget = pruned.budget.saturating_add(record.budget);
+				pruned.minted_rewards = pruned.minted_rewards.saturating_add(record.minted_rewards);
+			});
+			TotalExpired::<T>::mutate(|total| *total = total.saturating_add(unclaimed));
+			HistoryStart::<T>::put(epoch.saturating_add(1));
+			Self::deposit_event(Event::EpochExpired {
+				epoch,
+				minted_rewards: record.minted_rewards,
+				unclaimed,
 			});
 		}
 
@@ -777,25 +1018,32 @@ pub mod pallet {
 			info.index.saturating_add(elapsed.saturated_into::<EpochIndex>())
 		}
 
+		/// The oldest epoch not closed yet: the stored epoch in progress. It is
+		/// [`Self::current_epoch`] except in a block that ends an epoch before this pallet's
+		/// `on_initialize` has closed it (a runtime upgrade's migrations run then).
+		pub fn oldest_open_epoch() -> EpochIndex {
+			CurrentEpoch::<T>::get().index
+		}
+
 		// ---- Read helpers for the runtime API ----
 
-		/// The record of closed epoch `epoch`.
+		/// The record of closed epoch `epoch`; `None` for an epoch not closed yet or already
+		/// pruned (below [`Self::oldest_retained_epoch`]).
 		pub fn epoch_record(epoch: EpochIndex) -> Option<EpochRecord<BalanceOf<T>>> {
 			EpochRecords::<T>::get(epoch)
 		}
 
-		/// Records of closed epochs `from, from + 1, …`, at most `count` (and at most
-		/// [`MAX_RECORDS_PER_READ`]) of them; epochs not closed are skipped.
+		/// Records of closed epochs `from, from + 1, …, from + count − 1` (`count` at most
+		/// [`MAX_RECORDS_PER_READ`]); epochs not closed or already pruned are skipped.
 		pub fn epoch_records(
 			from: EpochIndex,
 			count: u32,
 		) -> Vec<(EpochIndex, EpochRecord<BalanceOf<T>>)> {
 			let count = count.min(MAX_RECORDS_PER_READ);
-			(0..count)
-				.filter_map(|i| {
-					let epoch = from.checked_add(i)?;
-					EpochRecords::<T>::get(epoch).map(|r| (epoch, r))
-				})
+			let end = from.saturating_add(count);
+			// Pruned epochs have no record: no need to read them.
+			(from.max(HistoryStart::<T>::get())..end)
+				.filter_map(|epoch| EpochRecords::<T>::get(epoch).map(|r| (epoch, r)))
 				.collect()
 		}
 
@@ -832,9 +1080,9 @@ pub mod pallet {
 			}
 		}
 
-		/// What `provider` could still claim for each of `epochs` (closed, with points, not
-		/// yet claimed); other epochs are left out. At most [`MAX_RECORDS_PER_READ`] epochs
-		/// are looked at.
+		/// What `provider` could still claim for each of `epochs` (closed, in its claim
+		/// window, with points, not yet claimed); other epochs, expired ones among them, are
+		/// left out. At most [`MAX_RECORDS_PER_READ`] epochs are looked at.
 		pub fn unpaid_rewards(
 			provider: &T::AccountId,
 			epochs: &[EpochIndex],
@@ -843,6 +1091,9 @@ pub mod pallet {
 				.iter()
 				.take(MAX_RECORDS_PER_READ as usize)
 				.filter_map(|&epoch| {
+					if Self::is_expired(epoch) {
+						return None;
+					}
 					let record = EpochRecords::<T>::get(epoch)?;
 					let entry = Points::<T>::get(epoch, provider)?;
 					(!entry.claimed).then(|| {
@@ -862,7 +1113,10 @@ pub mod pallet {
 
 		/// The invariants: total issuance = genesis issuance + minted + refunded − burned;
 		/// no epoch's budget exceeds the burn that paid for the work proven in it; no epoch
-		/// has paid more than its budget or for more points than it had.
+		/// has paid more than its budget or for more points than it had; the records in
+		/// state and the pruned ones together account for `TotalMinted`; `TotalExpired` is
+		/// the unclaimed budget of the pruned epochs; no history is left below
+		/// `HistoryStart`, and only closed epochs were pruned.
 		// Built with `std` too, so that `azra-pallet-tests` can check it after every step.
 		#[cfg(any(feature = "try-runtime", feature = "std", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -895,9 +1149,34 @@ pub mod pallet {
 				);
 				minted_in_records = minted_in_records.saturating_add(record.minted_rewards);
 			}
+			let pruned = PrunedHistory::<T>::get();
 			ensure!(
-				minted_in_records == TotalMinted::<T>::get(),
+				minted_in_records.saturating_add(pruned.minted_rewards) == TotalMinted::<T>::get(),
 				"epoch records disagree with total minted"
+			);
+			ensure!(
+				pruned.minted_rewards <= pruned.budget,
+				"pruned epochs paid above their budgets"
+			);
+			ensure!(
+				TotalExpired::<T>::get() == pruned.budget.saturating_sub(pruned.minted_rewards),
+				"total expired ≠ unclaimed budget of the pruned epochs"
+			);
+
+			let start = HistoryStart::<T>::get();
+			ensure!(start <= Self::current_epoch(), "an epoch was pruned before it closed");
+			ensure!(
+				EpochRecords::<T>::iter_keys().all(|epoch| epoch >= start),
+				"an epoch record is left below HistoryStart"
+			);
+			ensure!(
+				Points::<T>::iter_keys().all(|(epoch, _)| epoch >= start),
+				"a Points entry is left below HistoryStart"
+			);
+			ensure!(
+				EpochTallies::<T>::iter_keys().all(|epoch| epoch >= start)
+					&& EpochRefunds::<T>::iter_keys().all(|epoch| epoch >= start),
+				"an epoch tally or refund is left below HistoryStart"
 			);
 			Ok(())
 		}
@@ -906,6 +1185,10 @@ pub mod pallet {
 	impl<T: Config> EpochClock for Pallet<T> {
 		fn current_epoch() -> EpochIndex {
 			Pallet::<T>::current_epoch()
+		}
+
+		fn oldest_open_epoch() -> EpochIndex {
+			Pallet::<T>::oldest_open_epoch()
 		}
 	}
 

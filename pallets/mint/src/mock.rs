@@ -1,6 +1,8 @@
 //! A mock runtime: frame_system + pallet_balances + this pallet, with simple stand-ins for
 //! the burn pallet (a build table that really burns from balances and refunds through the
-//! mint) and the attestation pallet (ed25519 enclave keys per provider, revocable).
+//! mint, with the burn ledger's running sum for the open epoch) and the attestation pallet
+//! (ed25519 enclave keys per provider, revocable). `run_to_block` runs `on_initialize` and,
+//! as a real block would, `on_idle` with the weight a block leaves unused.
 
 use crate as pallet_mint;
 use azra_primitives::{
@@ -15,6 +17,7 @@ use frame_support::{
 		tokens::{Fortitude, Precision, Preservation},
 		ConstU32, Hooks,
 	},
+	weights::Weight,
 };
 use sp_core::{ed25519, Pair, H256};
 use sp_runtime::{
@@ -58,6 +61,10 @@ parameter_types! {
 	pub const MinEpochLength: BlockNumber = 2;
 	pub const MaxEpochLength: BlockNumber = 1_000;
 	pub MaxChangePerEpoch: Perbill = Perbill::from_percent(20);
+	/// Short, so that tests reach expiry in a few epochs.
+	pub const HistoryDepth: EpochIndex = 4;
+	/// Small, so that a dozen providers take several blocks to prune.
+	pub const MaxPrunedPerBlock: u32 = 4;
 }
 
 impl pallet_mint::Config for Test {
@@ -74,6 +81,8 @@ impl pallet_mint::Config for Test {
 	type MaxEpochLength = MaxEpochLength;
 	type MaxChangePerEpoch = MaxChangePerEpoch;
 	type MaxEpochsPerClaim = ConstU32<8>;
+	type HistoryDepth = HistoryDepth;
+	type MaxPrunedPerBlock = MaxPrunedPerBlock;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -97,12 +106,15 @@ pub const BUILDER_FUNDS: Balance = 1_000_000_000;
 pub const PROVIDER_FUNDS: Balance = 1_000;
 /// Epoch length at genesis.
 pub const EPOCH: BlockNumber = 10;
+/// What `run_to_block` offers `on_idle` in each block: a whole block's weight, as an empty
+/// block would leave.
+pub const IDLE_WEIGHT: Weight = Weight::from_parts(2_000_000_000_000, 5 * 1024 * 1024);
 
 thread_local! {
 	static BUILDS: RefCell<BTreeMap<BuildId, BuildView<AccountId, Balance, BlockNumber>>> =
 		RefCell::new(BTreeMap::new());
 	static NEXT_BUILD: RefCell<BuildId> = const { RefCell::new(0) };
-	static BURNED: RefCell<BTreeMap<EpochIndex, Balance>> = RefCell::new(BTreeMap::new());
+	static OPEN_EPOCH_BURN: RefCell<Balance> = const { RefCell::new(0) };
 	static TOTAL_BURNED: RefCell<Balance> = const { RefCell::new(0) };
 	static COMPLETIONS: RefCell<u32> = const { RefCell::new(0) };
 	static ENCLAVE_KEYS: RefCell<BTreeMap<AccountId, ed25519::Public>> =
@@ -113,7 +125,7 @@ thread_local! {
 fn reset_mocks() {
 	BUILDS.with(|b| b.borrow_mut().clear());
 	NEXT_BUILD.with(|n| *n.borrow_mut() = 0);
-	BURNED.with(|b| b.borrow_mut().clear());
+	OPEN_EPOCH_BURN.with(|b| *b.borrow_mut() = 0);
 	TOTAL_BURNED.with(|t| *t.borrow_mut() = 0);
 	COMPLETIONS.with(|c| *c.borrow_mut() = 0);
 	ENCLAVE_KEYS.with(|k| k.borrow_mut().clear());
@@ -124,7 +136,7 @@ fn reset_mocks() {
 pub struct MockBurn;
 
 impl MockBurn {
-	/// Burn `amount` from `who`, accounted in the current epoch.
+	/// Burn `amount` from `who`, accounted in the open epoch's running sum.
 	pub fn burn(who: AccountId, amount: Balance) -> DispatchResult {
 		if amount == 0 {
 			return Ok(());
@@ -136,8 +148,7 @@ impl MockBurn {
 			Precision::Exact,
 			Fortitude::Polite,
 		)?;
-		let epoch = Mint::current_epoch();
-		BURNED.with(|b| *b.borrow_mut().entry(epoch).or_default() += amount);
+		OPEN_EPOCH_BURN.with(|b| *b.borrow_mut() += amount);
 		TOTAL_BURNED.with(|t| *t.borrow_mut() += amount);
 		Ok(())
 	}
@@ -253,8 +264,11 @@ impl BuildRegistry<AccountId, Balance, BlockNumber> for MockBurn {
 }
 
 impl BurnLedger<Balance> for MockBurn {
-	fn burned_in_epoch(epoch: EpochIndex) -> Balance {
-		BURNED.with(|b| b.borrow().get(&epoch).copied().unwrap_or(0))
+	fn take_epoch_burn() -> Balance {
+		OPEN_EPOCH_BURN.with(|b| core::mem::take(&mut *b.borrow_mut()))
+	}
+	fn burned_in_open_epoch() -> Balance {
+		OPEN_EPOCH_BURN.with(|b| *b.borrow())
 	}
 	fn total_burned() -> Balance {
 		TOTAL_BURNED.with(|t| *t.borrow())
@@ -389,9 +403,16 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ExtBuilder::default().build()
 }
 
-/// Advance block by block to `n`, running this pallet's `on_initialize` in each.
+/// Advance block by block to `n`: finish each block with this pallet's `on_idle`, offered
+/// [`IDLE_WEIGHT`], then start the next with its `on_initialize`.
 pub fn run_to_block(n: BlockNumber) {
+	run_to_block_with_idle(n, IDLE_WEIGHT);
+}
+
+/// [`run_to_block`], offering `on_idle` `idle_weight` in each block (zero: no pruning).
+pub fn run_to_block_with_idle(n: BlockNumber, idle_weight: Weight) {
 	while System::block_number() < n {
+		Mint::on_idle(System::block_number(), idle_weight);
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
 		Mint::on_initialize(next);
@@ -400,8 +421,13 @@ pub fn run_to_block(n: BlockNumber) {
 
 /// Advance to the first block of the next epoch (closing the current one).
 pub fn close_epoch() {
+	close_epoch_with_idle(IDLE_WEIGHT);
+}
+
+/// [`close_epoch`], offering `on_idle` `idle_weight` in each block (zero: no pruning).
+pub fn close_epoch_with_idle(idle_weight: Weight) {
 	let info = pallet_mint::CurrentEpoch::<Test>::get();
-	run_to_block(info.start + info.length);
+	run_to_block_with_idle(info.start + info.length, idle_weight);
 }
 
 /// Submit a build of `units` units at `price`, assign it to `provider` with a deadline 50

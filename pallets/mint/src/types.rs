@@ -219,3 +219,25 @@ pub struct ParametersView<Balance, BlockNumber> {
 	/// Largest relative change of any parameter within one epoch.
 	pub max_change_per_epoch: Perbill,
 }
+
+/// What the records of pruned (expired, removed) epochs held, summed, so that lifetime
+/// figures stay exact after the records are gone.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+)]
+pub struct PrunedTotals<Balance> {
+	/// `Σ budget` of the pruned epochs.
+	pub budget: Balance,
+	/// `Σ minted_rewards` of the pruned epochs: with the records in state, `TotalMinted`.
+	pub minted_rewards: Balance,
+}

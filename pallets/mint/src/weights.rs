@@ -47,6 +47,9 @@ pub trait WeightInfo {
 	fn set_parameters() -> Weight;
 	fn on_initialize_idle() -> Weight;
 	fn on_initialize_close_epoch() -> Weight;
+	fn on_idle_check() -> Weight;
+	fn on_idle_prune_points(n: u32, ) -> Weight;
+	fn on_idle_expire_epoch() -> Weight;
 }
 
 /// Measured weights, priced with the runtime's own database weights.
@@ -99,13 +102,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::Points` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::TotalMinted` (r:1 w:1)
 	/// Proof: `Mint::TotalMinted` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::HistoryStart` (r:1 w:0)
+	/// Proof: `Mint::HistoryStart` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::CurrentEpoch` (r:1 w:0)
+	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 16]`.
 	fn claim_rewards(n: u32, ) -> Weight {
 		// Proof size (bytes): measured `248`, estimated `1501`.
 		// Fastest run: 44_526_000 ps.
-		Weight::from_parts(14_313_995, 1501)
+		Weight::from_parts(16_000_000, 1501)
 			.saturating_add(Weight::from_parts(33_147_484, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -136,8 +143,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
 	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::BurnedPerEpoch` (r:1 w:0)
-	/// Proof: `Burn::BurnedPerEpoch` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Burn::Ledger` (r:1 w:1)
+	/// Proof: `Burn::Ledger` (`max_values`: Some(1), `max_size`: Some(48), added: 543, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::EpochTallies` (r:1 w:1)
 	/// Proof: `Mint::EpochTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::EpochRefunds` (r:1 w:1)
@@ -149,7 +156,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Fastest run: 21_492_000 ps.
 		Weight::from_parts(23_425_000, 3505)
 			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(4))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
+	/// Storage: `Mint::HistoryStart` (r:1 w:0)
+	/// Proof: `Mint::HistoryStart` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::CurrentEpoch` (r:1 w:0)
+	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	fn on_idle_check() -> Weight {
+		// Proof size (bytes): measured `120`, estimated `1497`.
+		// Fastest run: 4_000_000 ps.
+		Weight::from_parts(5_000_000, 1497)
+			.saturating_add(T::DbWeight::get().reads(2))
+	}
+	/// Storage: `Mint::Points` (r:{n+1} w:n)
+	/// Proof: `Mint::Points` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Component `n` ranges over `[0, MaxPrunedPerBlock]`.
+	fn on_idle_prune_points(n: u32, ) -> Weight {
+		// Proof size (bytes): measured `150`, estimated `3550`.
+		// Fastest run: 6_000_000 ps.
+		Weight::from_parts(8_000_000, 3550)
+			.saturating_add(Weight::from_parts(15_000_000, 2560).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+	}
+	/// Storage: `Mint::EpochRecords` (r:1 w:1)
+	/// Proof: `Mint::EpochRecords` (`max_values`: None, `max_size`: Some(162), added: 2637, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::EpochTallies` (r:0 w:1)
+	/// Proof: `Mint::EpochTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::EpochRefunds` (r:0 w:1)
+	/// Proof: `Mint::EpochRefunds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::PrunedHistory` (r:1 w:1)
+	/// Proof: `Mint::PrunedHistory` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::TotalExpired` (r:1 w:1)
+	/// Proof: `Mint::TotalExpired` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::HistoryStart` (r:1 w:1)
+	/// Proof: `Mint::HistoryStart` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	fn on_idle_expire_epoch() -> Weight {
+		// Proof size (bytes): measured `300`, estimated `3627`.
+		// Fastest run: 25_000_000 ps.
+		Weight::from_parts(30_000_000, 3627)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 }
 
@@ -161,9 +209,9 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(8))
 	}
 	fn claim_rewards(n: u32, ) -> Weight {
-		Weight::from_parts(14_313_995, 1501)
+		Weight::from_parts(16_000_000, 1501)
 			.saturating_add(Weight::from_parts(33_147_484, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -181,6 +229,22 @@ impl WeightInfo for () {
 	fn on_initialize_close_epoch() -> Weight {
 		Weight::from_parts(23_425_000, 3505)
 			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(4))
+			.saturating_add(RocksDbWeight::get().writes(5))
+	}
+	fn on_idle_check() -> Weight {
+		Weight::from_parts(5_000_000, 1497)
+			.saturating_add(RocksDbWeight::get().reads(2))
+	}
+	fn on_idle_prune_points(n: u32, ) -> Weight {
+		Weight::from_parts(8_000_000, 3550)
+			.saturating_add(Weight::from_parts(15_000_000, 2560).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+	}
+	fn on_idle_expire_epoch() -> Weight {
+		Weight::from_parts(30_000_000, 3627)
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 }

@@ -127,9 +127,16 @@ pub trait BuildRegistry<AccountId, Balance, BlockNumber> {
 /// Burned AZRA, as the burn pallet accounts it: every AZRA that left supply (build prices,
 /// forfeited bonds, fees without an author). This is the supply figure; it is not what
 /// rewards are paid from (see [`BuildRegistry::complete_build`]).
+///
+/// The ledger keeps one running sum for the open epoch instead of a figure per epoch: the
+/// mint takes it when it closes the epoch and records it with the epoch, so burning costs
+/// no per-epoch storage.
 pub trait BurnLedger<Balance> {
-	/// AZRA burned during `epoch`.
-	fn burned_in_epoch(epoch: EpochIndex) -> Balance;
+	/// AZRA burned since the last epoch close; the sum starts again from zero. The mint
+	/// calls this exactly once per epoch, when it closes it.
+	fn take_epoch_burn() -> Balance;
+	/// AZRA burned so far in the open epoch.
+	fn burned_in_open_epoch() -> Balance;
 	/// AZRA burned since genesis.
 	fn total_burned() -> Balance;
 }
@@ -138,6 +145,9 @@ pub trait BurnLedger<Balance> {
 pub trait EpochClock {
 	/// The epoch the current block belongs to.
 	fn current_epoch() -> EpochIndex;
+	/// The oldest epoch not closed yet. It is `current_epoch()` except before the hooks
+	/// of a block that ends an epoch have run (a runtime upgrade's migrations run then).
+	fn oldest_open_epoch() -> EpochIndex;
 }
 
 /// Returns to its builder a price that bought no proven work: a cancelled or expired build's

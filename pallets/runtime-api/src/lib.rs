@@ -53,6 +53,20 @@ pub struct EnclaveView<BlockNumber> {
 	pub eligible: bool,
 }
 
+/// What of the chain's history is still in state. Older builds and epochs left state
+/// (their records stay in the events of the blocks that made them): the node's `azra_*`
+/// methods find the block they left at and read them from the state before it, when it
+/// still has that state.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct HistoryView {
+	/// Every build below this id has left state.
+	pub oldest_build: BuildId,
+	/// The id the next build will get: no build at or above it exists yet.
+	pub next_build: BuildId,
+	/// Every epoch below this one has expired and its record left state.
+	pub oldest_epoch: EpochIndex,
+}
+
 /// A provider's enclaves and rewards.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct ProviderView<Balance, BlockNumber> {
@@ -68,6 +82,9 @@ pub struct ProviderView<Balance, BlockNumber> {
 
 sp_api::decl_runtime_apis! {
 	/// AzraCode's economics, as the chain itself records them.
+	///
+	/// Version 2 adds [`HistoryView`]: which builds and epochs are still in state.
+	#[api_version(2)]
 	pub trait AzraEconomicsApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -87,5 +104,8 @@ sp_api::decl_runtime_apis! {
 		fn build(id: BuildId) -> Option<BuildView<AccountId, Balance, BlockNumber>>;
 		/// A provider's enclaves, current points and unpaid rewards.
 		fn provider(account: AccountId) -> ProviderView<Balance, BlockNumber>;
+		/// Which builds and epochs are still in state.
+		#[api_version(2)]
+		fn history() -> HistoryView;
 	}
 }

@@ -11,7 +11,7 @@
 //! is exact; on a chain the coalition also pays its fees).
 
 use crate::mock::*;
-use azra_primitives::{BuildId, Units};
+use azra_primitives::{BuildId, BuildState, Units};
 use frame_support::BoundedVec;
 use pallet_mint::MintParameters;
 use proptest::prelude::*;
@@ -131,7 +131,7 @@ fn set_parameters(change: impl FnOnce(&mut MintParameters<Balance, u64>)) -> boo
 
 /// The id of the build `back` builds before the newest (wrapping), if any exists.
 fn recent(back: BuildId) -> BuildId {
-	let next = pallet_burn::NextBuildId::<Test>::get();
+	let next = pallet_burn::Ledger::<Test>::get().next_build_id;
 	next.saturating_sub(1 + back % next.max(1))
 }
 
@@ -281,7 +281,14 @@ fn collect_everything() {
 	advance(BuildLifetime::get() + AssignmentPeriod::get() + 1);
 	for builder in BUILDERS {
 		revive(builder);
-		for build in pallet_burn::LiveBuildsOf::<Test>::get(builder) {
+		let live: Vec<BuildId> = pallet_burn::Builds::<Test>::iter()
+			.filter(|(_, b)| {
+				b.builder == builder
+					&& !b.refunded && !matches!(b.state, BuildState::Completed { .. })
+			})
+			.map(|(id, _)| id)
+			.collect();
+		for build in live {
 			dispatch_as(builder, pallet_burn::Call::reclaim_expired { build_id: build })
 				.expect("every live build is expired by now and can be reclaimed");
 		}

@@ -10,6 +10,8 @@
 //!   governance moves every parameter as far as it can. After every step the issuance
 //!   equation and each pallet's `try_state` hold and a failed call changes nothing; at the
 //!   end the coalition is not richer than at the start.
+//! - [`growth`]: fifty thousand builds through their whole life across many epochs; the
+//!   storage keys of the three pallets level off once builds and epochs leave state.
 //! - [`scenarios`]: named attacks (submit/cancel wash, expire wash, floor farming, ratio at
 //!   its maximum, a 60% demand crash, provider-slot squatting, accept/release griefing,
 //!   builds in flight when governance retires an enclave key, revokes a platform or raises
@@ -19,5 +21,6 @@
 #![cfg(test)]
 
 mod adversary;
+mod growth;
 mod mock;
 mod scenarios;

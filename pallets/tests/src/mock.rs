@@ -11,6 +11,7 @@ use frame_support::{
 		tokens::imbalance::Imbalance,
 		ConstU32, ConstU64, Contains, Hooks, OnUnbalanced,
 	},
+	weights::Weight,
 	BoundedVec,
 };
 use frame_system::EnsureRoot;
@@ -90,6 +91,8 @@ parameter_types! {
 	pub MaxPriceChangePerEpoch: Perbill = Perbill::from_percent(10);
 	pub ProviderBond: Perbill = Perbill::from_percent(10);
 	pub const MinProviderBond: Balance = 5;
+	pub const BuildDeposit: Balance = 3;
+	pub const BuildRetention: u64 = 20;
 	pub const NonceLifetime: u64 = 1_000;
 	pub const ReattestationPeriod: u64 = 10_000;
 	pub MinRatio: FixedU128 = FixedU128::from_rational(1, 10);
@@ -108,7 +111,9 @@ impl pallet_burn::Config for Test {
 	type Refund = Mint;
 	type EpochClock = Mint;
 	type MaxUnitsPerBuild = MaxUnitsPerBuild;
-	type MaxOpenBuildsPerBuilder = ConstU32<16>;
+	type BuildDeposit = BuildDeposit;
+	type BuildRetention = BuildRetention;
+	type MaxPrunedPerBlock = ConstU32<64>;
 	type BuildLifetime = BuildLifetime;
 	type AssignmentPeriod = AssignmentPeriod;
 	type MinPricePerUnit = MinPricePerUnit;
@@ -146,6 +151,8 @@ impl pallet_mint::Config for Test {
 	type MaxEpochLength = MaxEpochLength;
 	type MaxChangePerEpoch = MaxChangePerEpoch;
 	type MaxEpochsPerClaim = ConstU32<8>;
+	type HistoryDepth = ConstU32<64>;
+	type MaxPrunedPerBlock = ConstU32<16>;
 	type WeightInfo = ();
 }
 
@@ -296,10 +303,15 @@ pub fn register(provider: AccountId, generation: u8) -> DispatchResult {
 	)
 }
 
-/// Advances `blocks` blocks, running the mint's epoch hook in each.
+/// Advances `blocks` blocks, running the hooks that matter in each: the mint's epoch
+/// hook at the start, and both pallets' pruning in the spare weight at the end of the
+/// block left behind.
 pub fn advance(blocks: u64) {
 	for _ in 0..blocks {
-		let next = System::block_number() + 1;
+		let now = System::block_number();
+		Burn::on_idle(now, Weight::MAX);
+		Mint::on_idle(now, Weight::MAX);
+		let next = now + 1;
 		System::set_block_number(next);
 		pallet_timestamp::Now::<Test>::put(NOW * 1000 + next * 6_000);
 		Mint::on_initialize(next);
@@ -325,7 +337,7 @@ pub fn dispatch_root(call: impl Into<RuntimeCall>) -> DispatchResult {
 
 /// Submits a build of `units` units as `builder`; returns its id.
 pub fn submit(builder: AccountId, units: Units) -> Result<BuildId, sp_runtime::DispatchError> {
-	let id = pallet_burn::NextBuildId::<Test>::get();
+	let id = pallet_burn::Ledger::<Test>::get().next_build_id;
 	dispatch_as(
 		builder,
 		pallet_burn::Call::submit_build {
@@ -402,10 +414,11 @@ pub fn proven_build(builder: AccountId, provider: AccountId, units: Units) -> Bu
 	id
 }
 
-/// `provider` claims every closed, unclaimed epoch it has points in.
+/// `provider` claims every closed, unclaimed epoch it has points in that has not expired.
 pub fn claim_all(provider: AccountId) {
 	let current = Mint::current_epoch();
 	let epochs: Vec<u32> = (0..current)
+		.filter(|e| !Mint::is_expired(*e))
 		.filter(|e| {
 			pallet_mint::Points::<Test>::get(e, provider).is_some_and(|points| !points.claimed)
 		})

@@ -362,26 +362,34 @@ fn a_binding_ceiling_pays_pro_rata_and_the_self_dealer_still_loses() {
 }
 
 /// A builder that empties its account once a provider has taken its build cannot make the
-/// provider's proof fail, and so cannot get the provider's bond burned: a refund of unused
-/// units too small to recreate the builder's account is forgone (it stays burned), and the
-/// proof goes through.
+/// provider's proof fail, and so cannot get the provider's bond burned: the build's deposit
+/// is held until its record leaves state, so the builder's account cannot be reaped while
+/// the build can still be proven, and the refund of unused units always has an account to
+/// go to. (Were the account gone, a refund below the existential deposit would be forgone:
+/// it would stay burned, and the proof would still go through.)
 #[test]
 fn a_builder_that_empties_its_account_cannot_fail_an_honest_proof() {
 	world().price_per_unit(1).build().execute_with(|| {
 		let build = submit(HONEST_BUILDER, 10).expect("can pay");
 		assert_ok!(accept(HONEST_PROVIDER, build));
 		let provider_before = wealth(HONEST_PROVIDER);
-		assert_ok!(dispatch_as(
+		let _ = dispatch_as(
 			HONEST_BUILDER,
-			pallet_balances::Call::transfer_all { dest: ATTACKER_BUILDER, keep_alive: false }
-		));
-		assert_eq!(wealth(HONEST_BUILDER), 0, "the builder's account is gone");
-		// 7 of 10 units: the unused 3 are below the existential deposit of 5.
+			pallet_balances::Call::transfer_all { dest: ATTACKER_BUILDER, keep_alive: false },
+		);
+		assert!(
+			frame_system::Pallet::<Test>::account_exists(&HONEST_BUILDER),
+			"the held deposit keeps the builder's account alive"
+		);
+		let builder_before = wealth(HONEST_BUILDER);
+		assert!(builder_before >= BuildDeposit::get());
+		// 7 of 10 units: the unused 3 are refunded, below the existential deposit of 5.
 		assert_ok!(prove(HONEST_PROVIDER, build, 7));
 		assert!(System::events().iter().any(|r| matches!(
 			r.event,
-			RuntimeEvent::Burn(pallet_burn::Event::RefundForgone { amount: 3, .. })
+			RuntimeEvent::Burn(pallet_burn::Event::BuildRefunded { amount: 3, .. })
 		)));
+		assert_eq!(wealth(HONEST_BUILDER), builder_before + 3);
 		assert_eq!(wealth(HONEST_PROVIDER), provider_before, "the bond came back");
 		check_invariants();
 	});

@@ -16,7 +16,13 @@ use super::super::{
 
 parameter_types! {
 	pub const MaxUnitsPerBuild: Units = 1_000_000;
-	pub const MaxOpenBuildsPerBuilder: u32 = 16;
+	/// Each build record holds 10 milli-AZRA of its builder's until it leaves state.
+	pub const BuildDeposit: Balance = 10 * MILLI_UNIT;
+	/// A final build's record stays a day (its events stay for good).
+	pub const BuildRetention: BlockNumber = DAYS;
+	/// At most 4,096 records leave state in a block; the weight a block leaves for
+	/// `on_idle` is the tighter bound (docs/development.md, "Bounded state").
+	pub const MaxBuildsPrunedPerBlock: u32 = 4096;
 	pub const BuildLifetime: BlockNumber = HOURS;
 	pub const AssignmentPeriod: BlockNumber = 10 * MINUTES;
 	/// A unit costs between 1 nano-AZRA and 1 AZRA.
@@ -36,7 +42,9 @@ impl pallet_burn::Config for Runtime {
 	type Refund = Mint;
 	type EpochClock = Mint;
 	type MaxUnitsPerBuild = MaxUnitsPerBuild;
-	type MaxOpenBuildsPerBuilder = MaxOpenBuildsPerBuilder;
+	type BuildDeposit = BuildDeposit;
+	type BuildRetention = BuildRetention;
+	type MaxPrunedPerBlock = MaxBuildsPrunedPerBlock;
 	type BuildLifetime = BuildLifetime;
 	type AssignmentPeriod = AssignmentPeriod;
 	type MinPricePerUnit = MinPricePerUnit;
@@ -83,6 +91,9 @@ parameter_types! {
 	pub const MinEpochLength: BlockNumber = 10;
 	pub const MaxEpochLength: BlockNumber = 7 * DAYS;
 	pub MaxChangePerEpoch: Perbill = Perbill::from_percent(10);
+	/// A provider claims an epoch's share within 84 epochs of it (84 days with daily
+	/// epochs, as pallet-staking keeps 84 eras); then the epoch expires and leaves state.
+	pub const HistoryDepth: azra_primitives::EpochIndex = 84;
 }
 
 impl pallet_mint::Config for Runtime {
@@ -99,6 +110,8 @@ impl pallet_mint::Config for Runtime {
 	type MaxEpochLength = MaxEpochLength;
 	type MaxChangePerEpoch = MaxChangePerEpoch;
 	type MaxEpochsPerClaim = ConstU32<16>;
+	type HistoryDepth = HistoryDepth;
+	type MaxPrunedPerBlock = ConstU32<1024>;
 	type WeightInfo = pallet_mint::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::AzraBenchmarks;
