@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Measures AzraCode's pallets and regenerates their weights.rs.
 #
-#   scripts/bench.sh                 every AzraCode pallet
-#   scripts/bench.sh burn mint       just these (folder names under pallets/)
+#   scripts/bench.sh                 every AzraCode pallet, and the SDK pallets below
+#   scripts/bench.sh burn mint       just these (folder names under pallets/, or balances)
+#
+# AzraCode's pallets get their weights.rs from scripts/weights-template.hbs. The SDK
+# pallets the runtime measures itself (balances: a transfer is what a build is compared
+# with) get runtime/src/weights/pallet_<name>.rs from the CLI's own template, so every
+# weight the runtime uses for those calls comes from one machine and one run.
 #
 # Builds the node with `runtime-benchmarks` (a separate, larger build than the default).
 # STEPS and REPEAT may be set in the environment (defaults 50 and 20). PROFILE=release
@@ -16,16 +21,24 @@ profile="${PROFILE:-dev}"
 cargo build -p azra-node --features runtime-benchmarks --profile "$profile"
 node_bin="$CARGO_TARGET_DIR/$([ "$profile" = dev ] && echo debug || echo "$profile")/azra-node"
 
+sdk_pallets=(balances)
+
 pallets=("$@")
 if [ "${#pallets[@]}" -eq 0 ]; then
 	for dir in pallets/*/; do
 		dir="${dir%/}"
 		[ -f "$dir/src/benchmarking.rs" ] && pallets+=("${dir#pallets/}")
 	done
+	pallets+=("${sdk_pallets[@]}")
 fi
 
 for name in "${pallets[@]}"; do
 	echo "=== pallet_$name"
+	if [ -d "pallets/$name" ]; then
+		output=(--template scripts/weights-template.hbs --output "pallets/$name/src/weights.rs")
+	else
+		output=(--output "runtime/src/weights/pallet_$name.rs")
+	fi
 	"$node_bin" benchmark pallet \
 		--chain dev \
 		--pallet "pallet_$name" \
@@ -34,6 +47,5 @@ for name in "${pallets[@]}"; do
 		--repeat "${REPEAT:-20}" \
 		--wasm-execution compiled \
 		--heap-pages 4096 \
-		--template scripts/weights-template.hbs \
-		--output "pallets/$name/src/weights.rs"
+		"${output[@]}"
 done

@@ -93,7 +93,11 @@ async function weightCapacity(tx, signer) {
   const limit = (normal.maxTotal.isSome ? normal.maxTotal.unwrap() : api.consts.system.blockWeights.maxBlock);
   const each = (dim) => weight[dim].toBigInt() + normal.baseExtrinsic[dim].toBigInt();
   const fit = (dim) => (each(dim) === 0n ? Infinity : Number(limit[dim].toBigInt() / each(dim)));
-  return { refTime: each('refTime'), count: Math.min(fit('refTime'), fit('proofSize')) };
+  return {
+    queried: weight.refTime.toBigInt(),
+    refTime: each('refTime'),
+    count: Math.min(fit('refTime'), fit('proofSize')),
+  };
 }
 
 /**
@@ -140,5 +144,9 @@ const buildFit = await weightCapacity(api.tx.burn.submitBuild(`0x${'11'.repeat(3
 const ps = (w) => `${(Number(w) / 1e6).toFixed(1)} µs`;
 console.log(`by weight, a block fits ${transferFit.count} transfer_keep_alive (${ps(transferFit.refTime)} each)`
   + ` and ${buildFit.count} submit_build (${ps(buildFit.refTime)} each): ratio ${(buildFit.count / transferFit.count).toFixed(2)}`);
+// What wallets see: TransactionPaymentApi::query_info, the call and extension weight
+// without the per-extrinsic base.
+console.log(`query_info ref time: transfer_keep_alive ${ps(transferFit.queried)}, submit_build ${ps(buildFit.queried)}:`
+  + ` ratio ${(Number(transferFit.queried) / Number(buildFit.queried)).toFixed(2)}`);
 await api.disconnect();
 process.exit(0);

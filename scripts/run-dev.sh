@@ -7,10 +7,18 @@ source "$(dirname "$0")/env.sh"
 "$AZRA_ROOT/scripts/setup.sh"
 cargo build -p azra-node --manifest-path "$AZRA_ROOT/Cargo.toml"
 
+# The RPC port and listen address are defaults: given on the command line (as
+# `--rpc-port N` or `--rpc-port=N`), the caller's value is passed once and ours not at all.
 rpc_port=9944
+own_rpc_port=(--rpc-port "$rpc_port")
+own_listen=(--listen-addr /ip4/127.0.0.1/tcp/30333)
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
-	[ "${args[$i]}" = "--rpc-port" ] && rpc_port="${args[$((i + 1))]}"
+	case "${args[$i]}" in
+	--rpc-port) rpc_port="${args[$((i + 1))]:-$rpc_port}"; own_rpc_port=() ;;
+	--rpc-port=*) rpc_port="${args[$i]#--rpc-port=}"; own_rpc_port=() ;;
+	--listen-addr | --listen-addr=*) own_listen=() ;;
+	esac
 done
 
 cat <<MSG
@@ -23,4 +31,4 @@ AzraCode dev chain
   State        : temporary (--tmp); stop with Ctrl-C
 
 MSG
-exec "$AZRA_NODE" --dev --tmp --rpc-port "$rpc_port" --listen-addr /ip4/127.0.0.1/tcp/30333 "$@"
+exec "$AZRA_NODE" --dev --tmp "${own_rpc_port[@]}" "${own_listen[@]}" "$@"

@@ -24,6 +24,13 @@ else
 	log "apt packages present"
 fi
 
+# rust-toolchain.toml pins the toolchain and lists its components and targets; rustup
+# adds what is missing when cargo first runs. The checks below say so up front.
+if ! rustup component list --installed | grep -q '^rustfmt'; then
+	log "adding rust component rustfmt"
+	rustup component add rustfmt
+fi
+
 # The runtime builds to Wasm; substrate-wasm-builder uses wasm32-unknown-unknown + rust-src.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 	log "adding rust target wasm32-unknown-unknown"
@@ -32,6 +39,13 @@ fi
 if ! rustup component list --installed | grep -q '^rust-src'; then
 	log "adding rust component rust-src"
 	rustup component add rust-src
+fi
+
+# The e2e runner uses node:test and the APIs of Node 20 and later.
+node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+if [ "$node_major" -lt 20 ]; then
+	log "Node.js 20 or later is needed for the e2e tests (found: $(node -v 2>/dev/null || echo none))"
+	exit 1
 fi
 
 # The e2e tests drive a node with @polkadot/api, pinned by the committed package-lock.

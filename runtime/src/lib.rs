@@ -26,6 +26,7 @@ pub mod apis;
 pub mod configs;
 pub mod dev_pki;
 pub mod genesis_config_presets;
+pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};
 use sp_runtime::{
@@ -148,6 +149,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// pallet's on-chain storage version), so it runs once and is a no-op on fresh chains.
 type Migrations = (
 	pallet_attestation::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_attestation::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_burn::migrations::v1::MigrateV0ToV1<Runtime>,
 );
 

@@ -359,6 +359,45 @@ mod benchmarks {
 		assert_eq!(MinTcbEvalDataNumber::<T>::get(TeeType::Tdx), 17);
 	}
 
+	// `n` expired queue entries of `n` providers who never came back, each holding a full
+	// list of nonces of which only that one expired (every entry decodes the longest list
+	// and writes the rest back), then an entry still alive that stops the walk (read
+	// whatever `n`, unless the per-block limit stops it first).
+	#[benchmark]
+	fn sweep_nonces(n: Linear<0, { T::MaxNoncesSweptPerBlock::get().min(256) }>) {
+		let providers: Vec<T::AccountId> = (0..n).map(|i| account("provider", i, 0)).collect();
+		let start = frame_system::Pallet::<T>::block_number();
+		for provider in &providers {
+			assert_ok!(Attestation::<T>::do_request_nonce(provider.clone()));
+		}
+		let later = start.saturating_add(1u32.into());
+		frame_system::Pallet::<T>::set_block_number(later);
+		for provider in &providers {
+			for _ in 1..T::MaxNoncesPerProvider::get() {
+				assert_ok!(Attestation::<T>::do_request_nonce(provider.clone()));
+			}
+		}
+		let head: T::AccountId = whitelisted_caller();
+		assert_ok!(Attestation::<T>::do_request_nonce(head.clone()));
+		// The first nonces have expired, the later ones are alive.
+		let now = start.saturating_add(T::NonceLifetime::get()).saturating_add(1u32.into());
+		frame_system::Pallet::<T>::set_block_number(now);
+
+		#[block]
+		{
+			Attestation::<T>::sweep_nonces(now, Weight::MAX);
+		}
+
+		assert_eq!(NonceSweepCursor::<T>::get(), n as u64);
+		for provider in &providers {
+			assert_eq!(
+				Nonces::<T>::get(provider).len() as u32,
+				T::MaxNoncesPerProvider::get().saturating_sub(1)
+			);
+		}
+		assert!(Nonces::<T>::contains_key(&head));
+	}
+
 	impl_benchmark_test_suite!(Attestation, crate::mock::new_test_ext(), crate::mock::Test);
 }
 

@@ -34,7 +34,8 @@
 //! - [`set_accepted_tcb_statuses`](Pallet::set_accepted_tcb_statuses) /
 //!   [`set_rejected_advisories`](Pallet::set_rejected_advisories): governance sets which
 //!   Intel TCB verdicts are good enough.
-//! - [`request_nonce`](Pallet::request_nonce): a provider obtains a short-lived nonce.
+//! - [`request_nonce`](Pallet::request_nonce): a provider obtains a short-lived nonce
+//!   (its expired ones are dropped first).
 //! - [`register_enclave`](Pallet::register_enclave): a provider presents a quote whose
 //!   report data commits to (domain, genesis hash, provider, enclave key, nonce).
 //! - [`deregister_enclave`](Pallet::deregister_enclave): a provider retires an enclave key.
@@ -45,6 +46,30 @@
 //!   every enclave of one platform type (TEE, FMSPC).
 //! - [`set_min_tcb_eval_data_number`](Pallet::set_min_tcb_eval_data_number): governance
 //!   refuses collateral (and enclaves verified with it) older than an Intel TCB recovery.
+//!
+//! ## Hooks
+//!
+//! - `on_idle`: takes expired nonces out of state, in the block's spare weight (see
+//!   [Bounded state](#bounded-state)).
+//!
+//! ## Bounded state
+//!
+//! A nonce is usable for `NonceLifetime` blocks from the block it was issued in, and nonces
+//! are numbered in issue order ([`NonceCounter`]), so they expire in that order. Issuing
+//! one also files its expiry and provider under its number in [`NonceExpiries`], the
+//! nonce expiry queue. `on_idle` walks that queue from [`NonceSweepCursor`], at most
+//! `MaxNoncesSweptPerBlock` entries a block and never beyond the weight the block leaves
+//! spare: for each entry whose expiry has passed, that provider's expired nonces leave
+//! [`Nonces`] (and the provider's entry with the last of them), and the entry leaves the
+//! queue. The first entry still alive stops the walk, since none after it has expired.
+//!
+//! So a provider who requests nonces and never comes back leaves nothing behind once they
+//! expire, and a live nonce is never touched. A provider who comes back is served as
+//! before: registering uses up its nonce, requesting again drops its expired ones, and the
+//! sweep then finds nothing left to remove for the entries of those nonces and only takes
+//! them off the queue. Should a runtime upgrade shorten `NonceLifetime`, a later nonce may
+//! expire before an earlier one; the walk then waits at the earlier one, which delays
+//! removals by at most the old lifetime.
 //!
 //! ## Revocation
 //!
@@ -115,6 +140,7 @@ use codec::Encode;
 use frame_support::{
 	ensure,
 	traits::{Get, UnixTime},
+	weights::Weight,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
@@ -170,7 +196,7 @@ pub mod pallet {
 	use sp_runtime::serde::{Deserialize, Serialize};
 
 	/// The storage layout version (see [`crate::migrations`]).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -205,6 +231,11 @@ pub mod pallet {
 		/// Most unexpired nonces a provider may hold at once.
 		#[pallet::constant]
 		type MaxNoncesPerProvider: Get<u32>;
+
+		/// Most entries of the nonce expiry queue ([`NonceExpiries`]) `on_idle` visits in
+		/// one block (at least 1); the weight the block leaves spare is the other bound.
+		#[pallet::constant]
+		type MaxNoncesSweptPerBlock: Get<u32>;
 
 		/// How many blocks a registration holds; the enclave must re-attest before then.
 		#[pallet::constant]
@@ -276,7 +307,8 @@ pub mod pallet {
 	pub type MinTcbEvalDataNumber<T: Config> =
 		StorageMap<_, Blake2_128Concat, TeeType, u32, ValueQuery>;
 
-	/// Registration nonces issued to each provider and not yet used.
+	/// Registration nonces issued to each provider and not yet used. Expired ones leave at
+	/// the provider's next request, or with the `on_idle` sweep of [`NonceExpiries`].
 	#[pallet::storage]
 	pub type Nonces<T: Config> = StorageMap<
 		_,
@@ -286,9 +318,24 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// How many nonces were ever issued (makes each nonce unique).
+	/// How many nonces were ever issued (makes each nonce unique). The `n`-th nonce is
+	/// number `n` of the nonce expiry queue ([`NonceExpiries`]).
 	#[pallet::storage]
 	pub type NonceCounter<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// The nonce expiry queue: under each issued nonce's number ([`NonceCounter`]), the
+	/// last block at which it may be used and the provider it was issued to. `on_idle`
+	/// visits the entries in number order, which is expiry order, from
+	/// [`NonceSweepCursor`]; once an entry's block has passed it removes that provider's
+	/// expired nonces from [`Nonces`] and the entry itself.
+	#[pallet::storage]
+	pub type NonceExpiries<T: Config> =
+		StorageMap<_, Twox64Concat, u64, (BlockNumberFor<T>, T::AccountId), OptionQuery>;
+
+	/// The last number of the nonce expiry queue ([`NonceExpiries`]) `on_idle` has
+	/// visited: no entry at or below it is left; the next visit is to the number after it.
+	#[pallet::storage]
+	pub type NonceSweepCursor<T: Config> = StorageValue<_, u64, ValueQuery>;
 
 	/// Registered enclaves by key.
 	#[pallet::storage]
@@ -554,7 +601,8 @@ pub mod pallet {
 		RevokedStatusNotAcceptable,
 		/// The quote's report data does not commit to this registration.
 		ReportDataMismatch,
-		/// The provider holds no such nonce (never issued, or already used).
+		/// The provider holds no such nonce (never issued, already used, or expired and
+		/// taken out of state).
 		NonceUnknown,
 		/// The nonce's lifetime is over.
 		NonceExpired,
@@ -638,9 +686,17 @@ pub mod pallet {
 				"ReattestationPeriod must be at least 1"
 			);
 			assert!(T::MaxNoncesPerProvider::get() > 0, "MaxNoncesPerProvider must be > 0");
+			assert!(
+				T::MaxNoncesSweptPerBlock::get() >= 1,
+				"MaxNoncesSweptPerBlock must be at least 1, or expired nonces never leave state"
+			);
 			assert!(T::MaxEnclavesPerProvider::get() > 0, "MaxEnclavesPerProvider must be > 0");
 			assert!(T::MaxQuoteLen::get() >= 1024, "MaxQuoteLen too small for any DCAP quote");
 			assert!(T::MaxRootCaLen::get() >= 256, "MaxRootCaLen too small for a certificate");
+		}
+
+		fn on_idle(now: BlockNumberFor<T>, remaining_weight: Weight) -> Weight {
+			Self::sweep_nonces(now, remaining_weight)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -791,7 +847,8 @@ pub mod pallet {
 		}
 
 		/// Obtain a registration nonce, usable for `NonceLifetime` blocks. Expired nonces of
-		/// the caller are dropped first.
+		/// the caller are dropped first; those of providers who never call again are taken
+		/// out of state by `on_idle` (see [Bounded state](crate#bounded-state)).
 		///
 		/// Origin: the provider. Emits [`Event::NonceIssued`].
 		#[pallet::call_index(6)]
@@ -1095,8 +1152,72 @@ impl<T: Config> Pallet<T> {
 			.try_push(IssuedNonce { nonce, expires_at })
 			.map_err(|_| Error::<T>::TooManyNonces)?;
 		Nonces::<T>::insert(&provider, nonces);
+		// Queued for the sweep under its number, so that it leaves state once expired even
+		// if this provider never comes back.
+		NonceExpiries::<T>::insert(counter, (expires_at, provider.clone()));
 		Self::deposit_event(Event::NonceIssued { provider, nonce, expires_at });
 		Ok(nonce)
+	}
+
+	/// Walk the nonce expiry queue ([`NonceExpiries`]) from [`NonceSweepCursor`], in number
+	/// (and so expiry) order, visiting at most `MaxNoncesSweptPerBlock` entries and no more
+	/// than `weight_limit` pays for; returns the weight used, never more than
+	/// `weight_limit`.
+	///
+	/// An entry whose block has passed (`expires_at < now`) leaves the queue, and its
+	/// provider's expired nonces leave [`Nonces`] (the provider's entry with the last of
+	/// them). An entry whose nonce is gone already (used in a registration, or dropped by
+	/// its provider's next request) finds nothing to remove and only leaves the queue; it
+	/// is charged like any other. The first entry still alive (`expires_at >= now`) stops
+	/// the walk: none after it has expired.
+	pub fn sweep_nonces(now: BlockNumberFor<T>, weight_limit: Weight) -> Weight {
+		let base = T::WeightInfo::sweep_nonces(0);
+		let per_entry = T::WeightInfo::sweep_nonces(1).saturating_sub(base);
+		if !weight_limit.all_gte(base) {
+			return Weight::zero();
+		}
+		let issued = NonceCounter::<T>::get();
+		let first = NonceSweepCursor::<T>::get();
+		let mut cursor = first;
+		let mut used = base;
+		let mut visited = 0u32;
+		while cursor < issued
+			&& visited < T::MaxNoncesSweptPerBlock::get()
+			&& weight_limit.all_gte(used.saturating_add(per_entry))
+		{
+			let number = cursor.saturating_add(1);
+			// Every number above the cursor up to `issued` has an entry; one without is passed.
+			if let Some((expires_at, provider)) = NonceExpiries::<T>::get(number) {
+				if expires_at >= now {
+					break;
+				}
+				Self::drop_expired_nonces(&provider, now);
+				NonceExpiries::<T>::remove(number);
+			}
+			cursor = number;
+			used = used.saturating_add(per_entry);
+			visited = visited.saturating_add(1);
+		}
+		if cursor != first {
+			NonceSweepCursor::<T>::put(cursor);
+		}
+		used
+	}
+
+	/// Drop `provider`'s nonces that expired before `now`; a provider with none left has no
+	/// entry. Writes only if something expired.
+	fn drop_expired_nonces(provider: &T::AccountId, now: BlockNumberFor<T>) {
+		let mut nonces = Nonces::<T>::get(provider);
+		let held = nonces.len();
+		nonces.retain(|n| n.expires_at >= now);
+		if nonces.len() == held {
+			return;
+		}
+		if nonces.is_empty() {
+			Nonces::<T>::remove(provider);
+		} else {
+			Nonces::<T>::insert(provider, nonces);
+		}
 	}
 
 	fn do_register_enclave(
@@ -1280,7 +1401,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Invariants: every provider's key list points at enclaves of that provider, and every
-	/// enclave is listed by its provider.
+	/// enclave is listed by its provider; the nonce expiry queue holds entries only above
+	/// the sweep cursor, and every nonce in [`Nonces`] has an entry of its provider there
+	/// that expires no earlier (so the sweep takes it out of state).
 	// Built with `std` too, so that `azra-pallet-tests` can check it after every step.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -1305,6 +1428,32 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				ProviderEnclaves::<T>::get(&record.provider).contains(&key),
 				"enclave not listed by its provider"
+			);
+		}
+		Self::try_state_nonces()
+	}
+
+	/// The nonce part of [`Self::do_try_state`].
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
+	fn try_state_nonces() -> Result<(), sp_runtime::TryRuntimeError> {
+		let cursor = NonceSweepCursor::<T>::get();
+		let issued = NonceCounter::<T>::get();
+		ensure!(cursor <= issued, "nonce sweep cursor beyond the last nonce issued");
+		// The latest expiry queued for each provider.
+		let mut queued: alloc::collections::BTreeMap<T::AccountId, BlockNumberFor<T>> =
+			Default::default();
+		for (number, (expires_at, provider)) in NonceExpiries::<T>::iter() {
+			ensure!(number > cursor, "nonce expiry entry at or below the sweep cursor");
+			ensure!(number <= issued, "nonce expiry entry above the last nonce issued");
+			let latest = queued.entry(provider).or_insert(expires_at);
+			*latest = (*latest).max(expires_at);
+		}
+		for (provider, nonces) in Nonces::<T>::iter() {
+			ensure!(!nonces.is_empty(), "empty nonce list left in state");
+			let latest = queued.get(&provider).ok_or("nonces without an expiry queue entry")?;
+			ensure!(
+				nonces.iter().all(|n| n.expires_at <= *latest),
+				"a nonce expires after every queue entry of its provider"
 			);
 		}
 		Ok(())

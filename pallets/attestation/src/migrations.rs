@@ -245,9 +245,105 @@ pub mod v1 {
 	>;
 }
 
+/// Version 1 → 2: the nonce expiry queue (issue "State that stays bounded").
+///
+/// Version 1 queued nothing, so the `on_idle` sweep would never reach the nonces already
+/// in [`Nonces`], and nonces of providers who never came back would stay forever. This
+/// drops every expired nonce at once (with the provider's entry when none is left) and
+/// queues each provider still holding live nonces once, under its latest expiry, in
+/// expiry order. The entries take the last numbers already issued (no entry is kept under
+/// those) and the sweep cursor starts just below them, so [`NonceCounter`] and every
+/// nonce issued after the upgrade keep their numbers.
+///
+/// It reads and writes each `Nonces` entry once: one per provider who requested a nonce
+/// and has not used it, on a chain whose nonces live minutes.
+///
+/// [`Nonces`]: crate::pallet::Nonces
+/// [`NonceCounter`]: crate::pallet::NonceCounter
+pub mod v2 {
+	use super::*;
+	use crate::pallet::{NonceCounter, NonceExpiries, NonceSweepCursor, Nonces};
+	use alloc::vec::Vec;
+	use frame_support::traits::Get;
+	use frame_system::pallet_prelude::BlockNumberFor;
+
+	/// A provider's nonces, as [`Nonces`] keeps them (unchanged since version 1).
+	type NonceList<T> = frame_support::BoundedVec<
+		crate::IssuedNonce<BlockNumberFor<T>>,
+		<T as Config>::MaxNoncesPerProvider,
+	>;
+
+	/// The unversioned body of the migration; run it through [`MigrateV1ToV2`].
+	pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let now = frame_system::Pallet::<T>::block_number();
+			let (mut reads, mut writes) = (2u64, 1u64);
+			let mut live: Vec<(BlockNumberFor<T>, T::AccountId)> = Vec::new();
+			// The layout is version 1's; a provider left without live nonces loses its entry.
+			Nonces::<T>::translate::<NonceList<T>, _>(|provider, mut nonces| {
+				reads += 1;
+				writes += 1;
+				nonces.retain(|n| n.expires_at >= now);
+				let latest = nonces.iter().map(|n| n.expires_at).max()?;
+				live.push((latest, provider));
+				Some(nonces)
+			});
+			live.sort_by_key(|(expires_at, _)| *expires_at);
+			// Each queued provider holds a nonce numbered at most `NonceCounter`, so there
+			// are enough numbers; should there not be, the counter moves up (nonces stay
+			// unique) rather than a later nonce taking a queued number.
+			let queued = live.len() as u64;
+			let issued = NonceCounter::<T>::get();
+			if queued > issued {
+				NonceCounter::<T>::put(queued);
+				writes += 1;
+			}
+			let cursor = issued.saturating_sub(queued);
+			for (number, entry) in (cursor.saturating_add(1)..).zip(live) {
+				NonceExpiries::<T>::insert(number, entry);
+				writes += 1;
+			}
+			NonceSweepCursor::<T>::put(cursor);
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			Ok((Nonces::<T>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			use codec::Decode;
+			let providers =
+				u64::decode(&mut &state[..]).map_err(|_| "pre_upgrade state does not decode")?;
+			let queued = NonceExpiries::<T>::iter_keys().count() as u64;
+			frame_support::ensure!(
+				queued == Nonces::<T>::iter_keys().count() as u64,
+				"not one queue entry per provider holding nonces"
+			);
+			frame_support::ensure!(queued <= providers, "more providers hold nonces than before");
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// Version 1 → 2, run once (the storage version says whether it ran).
+	pub type MigrateV1ToV2<T> = VersionedMigration<
+		1,
+		2,
+		InnerMigrateV1ToV2<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
+
 #[cfg(test)]
 mod tests {
 	use super::v1::{v0, MigrateV0ToV1};
+	use super::v2::MigrateV1ToV2;
 	use crate::{mock::*, *};
 	use azra_dev_enclave::{CollateralOptions, DevPki, Tee, DEV_FMSPC};
 	use frame_support::{
@@ -404,6 +500,63 @@ mod tests {
 			RootCaHash::<Test>::kill();
 			MigrateV0ToV1::<Test>::on_runtime_upgrade();
 			assert_eq!(RootCaHash::<Test>::get(), None);
+		});
+	}
+
+	#[test]
+	fn v1_nonces_join_the_expiry_queue_and_only_once() {
+		new_test_ext().execute_with(|| {
+			let issued = |seed: u8, expires_at: u64| IssuedNonce {
+				nonce: H256::repeat_byte(seed),
+				expires_at,
+			};
+			let list = |nonces: Vec<IssuedNonce<u64>>| BoundedVec::try_from(nonces).expect("fits");
+			// Version 1 as it was left on chain at block 20: five nonces issued, none queued.
+			// Provider 1 holds an expired and a live nonce, provider 2 only expired ones,
+			// provider 3 a live one expiring before provider 1's.
+			StorageVersion::new(1).put::<Pallet<Test>>();
+			run_to_block(20);
+			Nonces::<Test>::insert(1, list(vec![issued(1, 15), issued(2, 28)]));
+			Nonces::<Test>::insert(2, list(vec![issued(3, 12), issued(4, 19)]));
+			Nonces::<Test>::insert(3, list(vec![issued(5, 20)]));
+			NonceCounter::<Test>::put(5);
+
+			#[cfg(feature = "try-runtime")]
+			let state = <super::v2::InnerMigrateV1ToV2<Test> as frame_support::traits::UncheckedOnRuntimeUpgrade>::pre_upgrade()
+				.expect("pre_upgrade");
+			MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			#[cfg(feature = "try-runtime")]
+			<super::v2::InnerMigrateV1ToV2<Test> as frame_support::traits::UncheckedOnRuntimeUpgrade>::post_upgrade(state)
+				.expect("post_upgrade");
+
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(2));
+			// Expired nonces are gone; a provider left with none has no entry.
+			assert_eq!(Nonces::<Test>::get(1).into_inner(), vec![issued(2, 28)]);
+			assert!(!Nonces::<Test>::contains_key(2));
+			assert_eq!(Nonces::<Test>::get(3).into_inner(), vec![issued(5, 20)]);
+			// One entry per provider with live nonces, in expiry order, under the last
+			// numbers issued; the counter is untouched.
+			assert_eq!(NonceCounter::<Test>::get(), 5);
+			assert_eq!(NonceSweepCursor::<Test>::get(), 3);
+			assert_eq!(NonceExpiries::<Test>::iter().count(), 2);
+			assert_eq!(NonceExpiries::<Test>::get(4), Some((20, 3)));
+			assert_eq!(NonceExpiries::<Test>::get(5), Some((28, 1)));
+			Pallet::<Test>::do_try_state().expect("invariants hold");
+
+			// The next nonce is queued after them, and the sweep takes them all out in turn.
+			let next = Pallet::<Test>::do_request_nonce(3).expect("a nonce");
+			assert_eq!(NonceExpiries::<Test>::get(6), Some((30, 3)));
+			run_to_block(29);
+			Pallet::<Test>::sweep_nonces(29, Weight::MAX);
+			assert!(!Nonces::<Test>::contains_key(1));
+			assert_eq!(Nonces::<Test>::get(3).into_iter().map(|n| n.nonce).collect::<Vec<_>>(), vec![next]);
+			assert_eq!(NonceSweepCursor::<Test>::get(), 5);
+			Pallet::<Test>::do_try_state().expect("invariants hold");
+
+			// Run again, it does nothing (the storage version says it ran).
+			NonceSweepCursor::<Test>::put(0);
+			MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			assert_eq!(NonceSweepCursor::<Test>::get(), 0);
 		});
 	}
 }

@@ -34,6 +34,8 @@ impl pallet_timestamp::Config for Test {
 parameter_types! {
 	pub const NonceLifetime: u64 = 10;
 	pub const ReattestationPeriod: u64 = 100;
+	/// Small, so that the tests can fill more than a block's sweep.
+	pub const MaxNoncesSweptPerBlock: u32 = 2;
 }
 
 impl pallet_attestation::Config for Test {
@@ -44,6 +46,7 @@ impl pallet_attestation::Config for Test {
 	type MaxRootCaLen = ConstU32<2048>;
 	type NonceLifetime = NonceLifetime;
 	type MaxNoncesPerProvider = ConstU32<3>;
+	type MaxNoncesSweptPerBlock = MaxNoncesSweptPerBlock;
 	type ReattestationPeriod = ReattestationPeriod;
 	type MaxEnclavesPerProvider = ConstU32<2>;
 	type WeightInfo = ();

@@ -57,6 +57,7 @@ pub trait WeightInfo {
 	fn revoke_platform() -> Weight;
 	fn restore_platform() -> Weight;
 	fn set_min_tcb_eval_data_number() -> Weight;
+	fn sweep_nonces(n: u32, ) -> Weight;
 }
 
 /// Measured weights, priced with the runtime's own database weights.
@@ -70,8 +71,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::RootCaHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_root_ca() -> Weight {
 		// Proof size (bytes): measured `150`, estimated `1486`.
-		// Fastest run: 14_131_000 ps.
-		Weight::from_parts(18_738_000, 1486)
+		// Fastest run: 13_861_000 ps.
+		Weight::from_parts(17_326_000, 1486)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -89,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::CollateralBytes` (`max_values`: None, `max_size`: Some(32795), added: 35270, mode: `MaxEncodedLen`)
 	fn submit_collateral() -> Weight {
 		// Proof size (bytes): measured `790`, estimated `3576`.
-		// Fastest run: 3_476_835_000 ps.
-		Weight::from_parts(4_283_255_000, 3576)
+		// Fastest run: 3_538_406_000 ps.
+		Weight::from_parts(4_020_675_000, 3576)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -98,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn allow_measurement() -> Weight {
 		// Proof size (bytes): measured `226`, estimated `3826`.
-		// Fastest run: 16_255_000 ps.
-		Weight::from_parts(19_179_000, 3826)
+		// Fastest run: 16_074_000 ps.
+		Weight::from_parts(20_861_000, 3826)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -107,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn revoke_measurement() -> Weight {
 		// Proof size (bytes): measured `564`, estimated `3826`.
-		// Fastest run: 15_183_000 ps.
-		Weight::from_parts(20_240_000, 3826)
+		// Fastest run: 15_613_000 ps.
+		Weight::from_parts(26_469_000, 3826)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -116,16 +117,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::AcceptedTcbStatuses` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_accepted_tcb_statuses() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Fastest run: 6_299_000 ps.
-		Weight::from_parts(7_602_000, 0)
+		// Fastest run: 6_269_000 ps.
+		Weight::from_parts(10_566_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Attestation::RejectedAdvisories` (r:0 w:1)
 	/// Proof: `Attestation::RejectedAdvisories` (`max_values`: Some(1), `max_size`: Some(2114), added: 2609, mode: `MaxEncodedLen`)
 	fn set_rejected_advisories() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Fastest run: 35_363_000 ps.
-		Weight::from_parts(37_676_000, 0)
+		// Fastest run: 34_811_000 ps.
+		Weight::from_parts(47_610_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Attestation::Nonces` (r:1 w:1)
@@ -134,12 +135,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::NonceCounter` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::NonceExpiries` (r:0 w:1)
+	/// Proof: `Attestation::NonceExpiries` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Placeholder until regenerated on a release node: the measurement above, plus the
+	/// `NonceExpiries` write.
 	fn request_nonce() -> Weight {
 		// Proof size (bytes): measured `367`, estimated `3658`.
-		// Fastest run: 20_951_000 ps.
-		Weight::from_parts(22_614_000, 3658)
+		// Fastest run: 20_902_000 ps.
+		Weight::from_parts(38_747_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Attestation::Nonces` (r:1 w:1)
 	/// Proof: `Attestation::Nonces` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
@@ -171,8 +176,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::ProviderEnclaves` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	fn register_enclave() -> Weight {
 		// Proof size (bytes): measured `39174`, estimated `36260`.
-		// Fastest run: 3_244_909_000 ps.
-		Weight::from_parts(3_404_497_000, 36260)
+		// Fastest run: 3_326_972_000 ps.
+		Weight::from_parts(4_431_476_000, 36260)
 			.saturating_add(T::DbWeight::get().reads(18))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -182,8 +187,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::ProviderEnclaves` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	fn deregister_enclave() -> Weight {
 		// Proof size (bytes): measured `2781`, estimated `5744`.
-		// Fastest run: 43_394_000 ps.
-		Weight::from_parts(61_391_000, 5744)
+		// Fastest run: 52_538_000 ps.
+		Weight::from_parts(89_824_000, 5744)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -203,8 +208,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::RejectedAdvisories` (`max_values`: Some(1), `max_size`: Some(2114), added: 2609, mode: `MaxEncodedLen`)
 	fn verify_work_proof() -> Weight {
 		// Proof size (bytes): measured `5178`, estimated `5744`.
-		// Fastest run: 105_046_000 ps.
-		Weight::from_parts(119_298_000, 5744)
+		// Fastest run: 112_638_000 ps.
+		Weight::from_parts(171_905_000, 5744)
 			.saturating_add(T::DbWeight::get().reads(7))
 	}
 	/// Storage: `Attestation::Measurements` (r:1 w:0)
@@ -225,8 +230,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::RejectedAdvisories` (`max_values`: Some(1), `max_size`: Some(2114), added: 2609, mode: `MaxEncodedLen`)
 	fn ensure_eligible() -> Weight {
 		// Proof size (bytes): measured `7710`, estimated `20006`.
-		// Fastest run: 120_039_000 ps.
-		Weight::from_parts(131_666_000, 20006)
+		// Fastest run: 120_799_000 ps.
+		Weight::from_parts(187_029_000, 20006)
 			.saturating_add(T::DbWeight::get().reads(11))
 	}
 	/// Storage: `Attestation::Enclaves` (r:1 w:1)
@@ -235,8 +240,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::ProviderEnclaves` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	fn force_deregister() -> Weight {
 		// Proof size (bytes): measured `2781`, estimated `5744`.
-		// Fastest run: 43_615_000 ps.
-		Weight::from_parts(56_704_000, 5744)
+		// Fastest run: 58_768_000 ps.
+		Weight::from_parts(90_745_000, 5744)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -244,8 +249,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::RevokedPlatforms` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
 	fn revoke_platform() -> Weight {
 		// Proof size (bytes): measured `150`, estimated `3488`.
-		// Fastest run: 11_527_000 ps.
-		Weight::from_parts(12_909_000, 3488)
+		// Fastest run: 11_186_000 ps.
+		Weight::from_parts(17_937_000, 3488)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -253,8 +258,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::RevokedPlatforms` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
 	fn restore_platform() -> Weight {
 		// Proof size (bytes): measured `194`, estimated `3488`.
-		// Fastest run: 12_399_000 ps.
-		Weight::from_parts(13_720_000, 3488)
+		// Fastest run: 13_170_000 ps.
+		Weight::from_parts(25_958_000, 3488)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -262,82 +267,111 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::MinTcbEvalDataNumber` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn set_min_tcb_eval_data_number() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Fastest run: 7_060_000 ps.
-		Weight::from_parts(8_283_000, 0)
+		// Fastest run: 7_140_000 ps.
+		Weight::from_parts(15_844_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `Attestation::NonceCounter` (r:1 w:0)
+	/// Proof: `Attestation::NonceCounter` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::NonceSweepCursor` (r:1 w:1)
+	/// Proof: `Attestation::NonceSweepCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::NonceExpiries` (r:257 w:256)
+	/// Proof: `Attestation::NonceExpiries` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Attestation::Nonces` (r:256 w:256)
+	/// Proof: `Attestation::Nonces` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Component `n` ranges over `[0, 256]`.
+	/// Placeholder until regenerated on a release node.
+	fn sweep_nonces(n: u32, ) -> Weight {
+		Weight::from_parts(25_000_000, 3600)
+			.saturating_add(Weight::from_parts(45_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5200).saturating_mul(n.into()))
 	}
 }
 
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
 impl WeightInfo for () {
 	fn set_root_ca() -> Weight {
-		Weight::from_parts(18_738_000, 1486)
+		Weight::from_parts(17_326_000, 1486)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn submit_collateral() -> Weight {
-		Weight::from_parts(4_283_255_000, 3576)
+		Weight::from_parts(4_020_675_000, 3576)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn allow_measurement() -> Weight {
-		Weight::from_parts(19_179_000, 3826)
+		Weight::from_parts(20_861_000, 3826)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn revoke_measurement() -> Weight {
-		Weight::from_parts(20_240_000, 3826)
+		Weight::from_parts(26_469_000, 3826)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn set_accepted_tcb_statuses() -> Weight {
-		Weight::from_parts(7_602_000, 0)
+		Weight::from_parts(10_566_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn set_rejected_advisories() -> Weight {
-		Weight::from_parts(37_676_000, 0)
+		Weight::from_parts(47_610_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn request_nonce() -> Weight {
-		Weight::from_parts(22_614_000, 3658)
+		Weight::from_parts(38_747_000, 3658)
 			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn register_enclave() -> Weight {
-		Weight::from_parts(3_404_497_000, 36260)
+		Weight::from_parts(4_431_476_000, 36260)
 			.saturating_add(RocksDbWeight::get().reads(18))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn deregister_enclave() -> Weight {
-		Weight::from_parts(61_391_000, 5744)
+		Weight::from_parts(89_824_000, 5744)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn verify_work_proof() -> Weight {
-		Weight::from_parts(119_298_000, 5744)
+		Weight::from_parts(171_905_000, 5744)
 			.saturating_add(RocksDbWeight::get().reads(7))
 	}
 	fn ensure_eligible() -> Weight {
-		Weight::from_parts(131_666_000, 20006)
+		Weight::from_parts(187_029_000, 20006)
 			.saturating_add(RocksDbWeight::get().reads(11))
 	}
 	fn force_deregister() -> Weight {
-		Weight::from_parts(56_704_000, 5744)
+		Weight::from_parts(90_745_000, 5744)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn revoke_platform() -> Weight {
-		Weight::from_parts(12_909_000, 3488)
+		Weight::from_parts(17_937_000, 3488)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn restore_platform() -> Weight {
-		Weight::from_parts(13_720_000, 3488)
+		Weight::from_parts(25_958_000, 3488)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn set_min_tcb_eval_data_number() -> Weight {
-		Weight::from_parts(8_283_000, 0)
+		Weight::from_parts(15_844_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	/// Placeholder until regenerated on a release node.
+	fn sweep_nonces(n: u32, ) -> Weight {
+		Weight::from_parts(25_000_000, 3600)
+			.saturating_add(Weight::from_parts(45_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(1))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5200).saturating_mul(n.into()))
 	}
 }

@@ -60,6 +60,17 @@ fn lapsed<T: Config>(builder: &T::AccountId, first: &T::AccountId) -> BuildId {
 	id
 }
 
+/// Moves past the retention of every build submitted so far; returns the block.
+fn past_retention<T: Config>() -> BlockNumberFor<T> {
+	let now = frame_system::Pallet::<T>::block_number()
+		.saturating_add(T::BuildLifetime::get())
+		.saturating_add(T::AssignmentPeriod::get())
+		.saturating_add(T::BuildRetention::get())
+		.saturating_add(1u32.into());
+	frame_system::Pallet::<T>::set_block_number(now);
+	now
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -161,33 +172,40 @@ mod benchmarks {
 		assert_eq!(PricePerUnit::<T>::get(), new);
 	}
 
-	/// `n` settled builds (cancelled: only the deposit to return) and `m` unsettled ones
-	/// leave state in one block. An unsettled build is in its worst case: assigned to its
-	/// own provider, who missed the deadline (the bond is burned), then expired without its
-	/// builder reclaiming it (the price is refunded), and its own builder's deposit
-	/// returned. A build still retained stops the sweep (read at every `n`, `m`).
+	/// `n` settled builds (cancelled: only the deposit to return) leave state in one
+	/// block, each its own builder's. A build still retained stops the sweep (read at
+	/// every `n`).
 	#[benchmark]
-	fn prune_builds(
-		n: Linear<0, { (T::MaxPrunedPerBlock::get() / 2).min(256) }>,
-		m: Linear<0, { (T::MaxPrunedPerBlock::get() / 2).min(256) }>,
-	) {
+	fn prune_settled_builds(n: Linear<0, { T::MaxPrunedPerBlock::get().min(128) }>) {
 		for i in 0..n {
 			let builder = funded::<T>("settled", i);
 			let id = submit::<T>(&builder, 1);
 			Pallet::<T>::do_end_build(builder, id, true).expect("an open build is cancelled");
 		}
+		let now = past_retention::<T>();
+		let head = submit::<T>(&funded::<T>("head", 0), 1);
+
+		#[block]
+		{
+			Pallet::<T>::prune_builds(now, Weight::MAX);
+		}
+
+		assert_eq!(Ledger::<T>::get().oldest_build_id, head);
+		assert!(Builds::<T>::contains_key(head));
+	}
+
+	/// `m` unsettled builds leave state in one block, each in its worst case: assigned to
+	/// its own provider, who missed the deadline (the bond is burned), then expired without
+	/// its builder reclaiming it (the price is refunded), and its own builder's deposit
+	/// returned. A build still retained stops the sweep (read at every `m`).
+	#[benchmark]
+	fn prune_unsettled_builds(m: Linear<0, { T::MaxPrunedPerBlock::get().min(128) }>) {
 		for i in 0..m {
 			let builder = funded::<T>("builder", i);
 			let provider = funded::<T>("provider", i);
 			assigned::<T>(&builder, &provider);
 		}
-		let start = frame_system::Pallet::<T>::block_number();
-		let now = start
-			.saturating_add(T::BuildLifetime::get())
-			.saturating_add(T::AssignmentPeriod::get())
-			.saturating_add(T::BuildRetention::get())
-			.saturating_add(1u32.into());
-		frame_system::Pallet::<T>::set_block_number(now);
+		let now = past_retention::<T>();
 		let head = submit::<T>(&funded::<T>("head", 0), 1);
 
 		#[block]

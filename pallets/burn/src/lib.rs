@@ -886,9 +886,10 @@ impl<T: Config> Pallet<T> {
 	/// A build that ended settled (completed or refunded) costs less to remove than one
 	/// that did not (a lapsed bond to burn, a price to refund), and is charged so.
 	pub fn prune_builds(now: BlockNumberFor<T>, weight_limit: Weight) -> Weight {
-		let base = T::WeightInfo::prune_builds(0, 0);
-		let per_settled = T::WeightInfo::prune_builds(1, 0).saturating_sub(base);
-		let per_unsettled = T::WeightInfo::prune_builds(0, 1).saturating_sub(base);
+		let base = T::WeightInfo::prune_settled_builds(0);
+		let per_settled = T::WeightInfo::prune_settled_builds(1).saturating_sub(base);
+		let per_unsettled = T::WeightInfo::prune_unsettled_builds(1)
+			.saturating_sub(T::WeightInfo::prune_unsettled_builds(0));
 		if !weight_limit.all_gte(base) {
 			return Weight::zero();
 		}

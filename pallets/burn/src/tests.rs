@@ -1070,7 +1070,7 @@ mod pruning {
 			let id = submit(1);
 			let at = prunable_at(id);
 			run_to_block(at);
-			let base = <() as crate::WeightInfo>::prune_builds(0, 0);
+			let base = <() as crate::WeightInfo>::prune_settled_builds(0);
 			// Room for the sweep's own read but not for one build.
 			let used = Burn::on_idle(at, base);
 			assert_eq!(used, base);
@@ -1080,7 +1080,10 @@ mod pruning {
 			// The weight reported covers each build removed: this one was never taken or
 			// refunded, so it is charged as unsettled.
 			let used = Burn::on_idle(at, Weight::MAX);
-			assert_eq!(used, <() as crate::WeightInfo>::prune_builds(0, 1));
+			let base = <() as crate::WeightInfo>::prune_settled_builds(0);
+			let unsettled = <() as crate::WeightInfo>::prune_unsettled_builds(1)
+				- <() as crate::WeightInfo>::prune_unsettled_builds(0);
+			assert_eq!(used, base + unsettled);
 			assert!(!Builds::<Test>::contains_key(id));
 		});
 	}
@@ -1092,8 +1095,9 @@ mod pruning {
 			assert_ok!(Burn::cancel_build(RuntimeOrigin::signed(ALICE), id));
 			let at = prunable_at(id);
 			run_to_block(at);
-			let settled = <() as crate::WeightInfo>::prune_builds(1, 0);
-			assert!(settled.all_lt(<() as crate::WeightInfo>::prune_builds(0, 1)));
+			let settled = <() as crate::WeightInfo>::prune_settled_builds(1);
+			let unsettled = <() as crate::WeightInfo>::prune_unsettled_builds(1);
+			assert!(settled.ref_time() < unsettled.ref_time());
 			// Exactly the settled price fits.
 			assert_eq!(Burn::on_idle(at, settled), settled);
 			assert!(!Builds::<Test>::contains_key(id));

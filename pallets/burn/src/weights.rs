@@ -48,7 +48,8 @@ pub trait WeightInfo {
 	fn cancel_build() -> Weight;
 	fn reclaim_expired() -> Weight;
 	fn set_price_per_unit() -> Weight;
-	fn prune_builds(n: u32, m: u32, ) -> Weight;
+	fn prune_settled_builds(n: u32, ) -> Weight;
+	fn prune_unsettled_builds(m: u32, ) -> Weight;
 }
 
 /// Measured weights, priced with the runtime's own database weights.
@@ -56,29 +57,19 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Burn::PricePerUnit` (r:1 w:0)
 	/// Proof: `Burn::PricePerUnit` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::NextBuildId` (r:1 w:1)
-	/// Proof: `Burn::NextBuildId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::LiveBuildsOf` (r:1 w:1)
-	/// Proof: `Burn::LiveBuildsOf` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::TotalBurned` (r:1 w:1)
-	/// Proof: `Burn::TotalBurned` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Mint::CurrentEpoch` (r:1 w:0)
-	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::BurnedPerEpoch` (r:1 w:1)
-	/// Proof: `Burn::BurnedPerEpoch` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Burn::Builds` (r:0 w:1)
-	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(267), added: 2742, mode: `MaxEncodedLen`)
+	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn submit_build() -> Weight {
-		// Proof size (bytes): measured `647`, estimated `3642`.
-		// Fastest run: 54_632_000 ps.
-		Weight::from_parts(59_649_000, 3642)
-			.saturating_add(T::DbWeight::get().reads(7))
-			.saturating_add(T::DbWeight::get().writes(6))
+		// Proof size (bytes): measured `57`, estimated `3550`.
+		// Fastest run: 78_937_000 ps.
+		Weight::from_parts(120_650_000, 3550)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Burn::Builds` (r:1 w:1)
-	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(267), added: 2742, mode: `MaxEncodedLen`)
+	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::Measurements` (r:1 w:0)
 	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::ProviderEnclaves` (r:1 w:0)
@@ -95,91 +86,65 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::MinTcbEvalDataNumber` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::RejectedAdvisories` (r:1 w:0)
 	/// Proof: `Attestation::RejectedAdvisories` (`max_values`: Some(1), `max_size`: Some(2114), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::TotalBurned` (r:1 w:1)
-	/// Proof: `Burn::TotalBurned` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Mint::CurrentEpoch` (r:1 w:0)
-	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::BurnedPerEpoch` (r:1 w:1)
-	/// Proof: `Burn::BurnedPerEpoch` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn accept_build() -> Weight {
-		// Proof size (bytes): measured `5789`, estimated `6196`.
-		// Fastest run: 174_530_000 ps.
-		Weight::from_parts(188_962_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(16))
-			.saturating_add(T::DbWeight::get().writes(7))
+		// Proof size (bytes): measured `5324`, estimated `6110`.
+		// Fastest run: 171_926_000 ps.
+		Weight::from_parts(267_057_000, 6110)
+			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Burn::Builds` (r:1 w:1)
-	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(267), added: 2742, mode: `MaxEncodedLen`)
+	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	fn release_build() -> Weight {
+		// Proof size (bytes): measured `330`, estimated `3748`.
+		// Fastest run: 49_844_000 ps.
+		Weight::from_parts(86_209_000, 3748)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	/// Storage: `Burn::Builds` (r:1 w:1)
+	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::TotalBurned` (r:1 w:1)
-	/// Proof: `Burn::TotalBurned` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::CurrentEpoch` (r:1 w:0)
 	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::BurnedPerEpoch` (r:1 w:1)
-	/// Proof: `Burn::BurnedPerEpoch` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
-	fn release_build() -> Weight {
-		// Proof size (bytes): measured `794`, estimated `3732`.
-		// Fastest run: 59_879_000 ps.
-		Weight::from_parts(74_300_000, 3732)
+	/// Storage: `Mint::EpochRefunds` (r:1 w:1)
+	/// Proof: `Mint::EpochRefunds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::TotalRefunded` (r:1 w:1)
+	/// Proof: `Mint::TotalRefunded` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	fn cancel_build() -> Weight {
+		// Proof size (bytes): measured `590`, estimated `3748`.
+		// Fastest run: 81_912_000 ps.
+		Weight::from_parts(96_484_000, 3748)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Burn::Builds` (r:1 w:1)
-	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(267), added: 2742, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::TotalBurned` (r:1 w:1)
-	/// Proof: `Burn::TotalBurned` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::CurrentEpoch` (r:1 w:0)
 	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::BurnedPerEpoch` (r:1 w:1)
-	/// Proof: `Burn::BurnedPerEpoch` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::EpochRefunds` (r:1 w:1)
 	/// Proof: `Mint::EpochRefunds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::TotalRefunded` (r:1 w:1)
 	/// Proof: `Mint::TotalRefunded` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::LiveBuildsOf` (r:1 w:1)
-	/// Proof: `Burn::LiveBuildsOf` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
-	fn cancel_build() -> Weight {
-		// Proof size (bytes): measured `1367`, estimated `6196`.
-		// Fastest run: 102_322_000 ps.
-		Weight::from_parts(139_798_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(10))
-			.saturating_add(T::DbWeight::get().writes(9))
-	}
-	/// Storage: `Burn::Builds` (r:1 w:1)
-	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(267), added: 2742, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::TotalBurned` (r:1 w:1)
-	/// Proof: `Burn::TotalBurned` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Mint::CurrentEpoch` (r:1 w:0)
-	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::BurnedPerEpoch` (r:1 w:1)
-	/// Proof: `Burn::BurnedPerEpoch` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
-	/// Storage: `Mint::EpochRefunds` (r:1 w:1)
-	/// Proof: `Mint::EpochRefunds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
-	/// Storage: `Mint::TotalRefunded` (r:1 w:1)
-	/// Proof: `Mint::TotalRefunded` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::LiveBuildsOf` (r:1 w:1)
-	/// Proof: `Burn::LiveBuildsOf` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	fn reclaim_expired() -> Weight {
-		// Proof size (bytes): measured `1367`, estimated `6196`.
-		// Fastest run: 100_109_000 ps.
-		Weight::from_parts(114_770_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(10))
-			.saturating_add(T::DbWeight::get().writes(9))
+		// Proof size (bytes): measured `590`, estimated `3748`.
+		// Fastest run: 81_551_000 ps.
+		Weight::from_parts(90_855_000, 3748)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Burn::PricePerUnit` (r:1 w:1)
 	/// Proof: `Burn::PricePerUnit` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
@@ -188,66 +153,80 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Burn::PriceAnchor` (r:1 w:1)
 	/// Proof: `Burn::PriceAnchor` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	fn set_price_per_unit() -> Weight {
-		// Proof size (bytes): measured `171`, estimated `1505`.
-		// Fastest run: 14_282_000 ps.
-		Weight::from_parts(15_664_000, 1505)
+		// Proof size (bytes): measured `95`, estimated `1505`.
+		// Fastest run: 12_959_000 ps.
+		Weight::from_parts(14_431_000, 1505)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Placeholder until regenerated on a release node.
-	fn prune_builds(n: u32, m: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 3800)
-			.saturating_add(Weight::from_parts(60_000_000, 6000).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(180_000_000, 12000).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+	fn prune_settled_builds(n: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3748)
+			.saturating_add(Weight::from_parts(40_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes((9_u64).saturating_mul(m.into())))
+	}
+	/// Placeholder until regenerated on a release node.
+	fn prune_unsettled_builds(m: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3748)
+			.saturating_add(Weight::from_parts(120_000_000, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(m.into())))
+			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(m.into())))
 	}
 }
 
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
 impl WeightInfo for () {
 	fn submit_build() -> Weight {
-		Weight::from_parts(59_649_000, 3642)
-			.saturating_add(RocksDbWeight::get().reads(7))
-			.saturating_add(RocksDbWeight::get().writes(6))
+		Weight::from_parts(120_650_000, 3550)
+			.saturating_add(RocksDbWeight::get().reads(2))
+			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn accept_build() -> Weight {
-		Weight::from_parts(188_962_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(16))
-			.saturating_add(RocksDbWeight::get().writes(7))
+		Weight::from_parts(267_057_000, 6110)
+			.saturating_add(RocksDbWeight::get().reads(12))
+			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn release_build() -> Weight {
-		Weight::from_parts(74_300_000, 3732)
+		Weight::from_parts(86_209_000, 3748)
+			.saturating_add(RocksDbWeight::get().reads(2))
+			.saturating_add(RocksDbWeight::get().writes(2))
+	}
+	fn cancel_build() -> Weight {
+		Weight::from_parts(96_484_000, 3748)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
-	fn cancel_build() -> Weight {
-		Weight::from_parts(139_798_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(10))
-			.saturating_add(RocksDbWeight::get().writes(9))
-	}
 	fn reclaim_expired() -> Weight {
-		Weight::from_parts(114_770_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(10))
-			.saturating_add(RocksDbWeight::get().writes(9))
+		Weight::from_parts(90_855_000, 3748)
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn set_price_per_unit() -> Weight {
-		Weight::from_parts(15_664_000, 1505)
+		Weight::from_parts(14_431_000, 1505)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	/// Placeholder until regenerated on a release node.
-	fn prune_builds(n: u32, m: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 3800)
-			.saturating_add(Weight::from_parts(60_000_000, 6000).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(180_000_000, 12000).saturating_mul(m.into()))
-			.saturating_add(RocksDbWeight::get().reads(1))
-			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+	fn prune_settled_builds(n: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3748)
+			.saturating_add(Weight::from_parts(40_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(2))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().reads((10_u64).saturating_mul(m.into())))
-			.saturating_add(RocksDbWeight::get().writes((9_u64).saturating_mul(m.into())))
+	}
+	/// Placeholder until regenerated on a release node.
+	fn prune_unsettled_builds(m: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3748)
+			.saturating_add(Weight::from_parts(120_000_000, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(m.into())))
+			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(m.into())))
 	}
 }

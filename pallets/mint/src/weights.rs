@@ -56,7 +56,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Burn::Builds` (r:1 w:1)
-	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(267), added: 2742, mode: `MaxEncodedLen`)
+	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::Enclaves` (r:1 w:0)
@@ -80,38 +80,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mint::Points` (r:1 w:1)
 	/// Proof: `Mint::Points` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::EpochRefunds` (r:1 w:1)
 	/// Proof: `Mint::EpochRefunds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::TotalRefunded` (r:1 w:1)
 	/// Proof: `Mint::TotalRefunded` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::LiveBuildsOf` (r:1 w:1)
-	/// Proof: `Burn::LiveBuildsOf` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	fn submit_work() -> Weight {
-		// Proof size (bytes): measured `5540`, estimated `5744`.
-		// Fastest run: 222_311_000 ps.
-		Weight::from_parts(247_428_000, 5744)
-			.saturating_add(T::DbWeight::get().reads(17))
-			.saturating_add(T::DbWeight::get().writes(8))
+		// Proof size (bytes): measured `5378`, estimated `5744`.
+		// Fastest run: 218_585_000 ps.
+		Weight::from_parts(253_728_000, 5744)
+			.saturating_add(T::DbWeight::get().reads(16))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
+	/// Storage: `Mint::HistoryStart` (r:1 w:0)
+	/// Proof: `Mint::HistoryStart` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::CurrentEpoch` (r:1 w:0)
+	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::EpochRecords` (r:16 w:16)
 	/// Proof: `Mint::EpochRecords` (`max_values`: None, `max_size`: Some(162), added: 2637, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Points` (r:16 w:16)
 	/// Proof: `Mint::Points` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::TotalMinted` (r:1 w:1)
 	/// Proof: `Mint::TotalMinted` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Mint::HistoryStart` (r:1 w:0)
-	/// Proof: `Mint::HistoryStart` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Mint::CurrentEpoch` (r:1 w:0)
-	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 16]`.
 	fn claim_rewards(n: u32, ) -> Weight {
 		// Proof size (bytes): measured `248`, estimated `1501`.
-		// Fastest run: 44_526_000 ps.
-		Weight::from_parts(16_000_000, 1501)
-			.saturating_add(Weight::from_parts(33_147_484, 0).saturating_mul(n.into()))
+		// Fastest run: 50_064_000 ps.
+		Weight::from_parts(49_888_811, 1501)
+			.saturating_add(Weight::from_parts(46_666_664, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -126,8 +124,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size (bytes): measured `111`, estimated `1525`.
-		// Fastest run: 12_769_000 ps.
-		Weight::from_parts(13_920_000, 1525)
+		// Fastest run: 12_809_000 ps.
+		Weight::from_parts(14_101_000, 1525)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -135,16 +133,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size (bytes): measured `86`, estimated `1497`.
-		// Fastest run: 2_323_000 ps.
-		Weight::from_parts(2_594_000, 1497)
+		// Fastest run: 2_363_000 ps.
+		Weight::from_parts(2_684_000, 1497)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `Mint::CurrentEpoch` (r:1 w:1)
 	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Parameters` (r:1 w:0)
 	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
-	/// Storage: `Burn::Ledger` (r:1 w:1)
-	/// Proof: `Burn::Ledger` (`max_values`: Some(1), `max_size`: Some(48), added: 543, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::EpochTallies` (r:1 w:1)
 	/// Proof: `Mint::EpochTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::EpochRefunds` (r:1 w:1)
@@ -152,51 +148,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mint::EpochRecords` (r:0 w:1)
 	/// Proof: `Mint::EpochRecords` (`max_values`: None, `max_size`: Some(162), added: 2637, mode: `MaxEncodedLen`)
 	fn on_initialize_close_epoch() -> Weight {
-		// Proof size (bytes): measured `265`, estimated `3505`.
-		// Fastest run: 21_492_000 ps.
-		Weight::from_parts(23_425_000, 3505)
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(5))
+		// Proof size (bytes): measured `222`, estimated `3505`.
+		// Fastest run: 19_219_000 ps.
+		Weight::from_parts(21_191_000, 3505)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Mint::HistoryStart` (r:1 w:0)
 	/// Proof: `Mint::HistoryStart` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::CurrentEpoch` (r:1 w:0)
 	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn on_idle_check() -> Weight {
-		// Proof size (bytes): measured `120`, estimated `1497`.
-		// Fastest run: 4_000_000 ps.
-		Weight::from_parts(5_000_000, 1497)
+		// Proof size (bytes): measured `86`, estimated `1497`.
+		// Fastest run: 3_836_000 ps.
+		Weight::from_parts(4_407_000, 1497)
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
-	/// Storage: `Mint::Points` (r:{n+1} w:n)
+	/// Storage: `Mint::Points` (r:1025 w:1024)
 	/// Proof: `Mint::Points` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Component `n` ranges over `[0, MaxPrunedPerBlock]`.
+	/// Component `n` ranges over `[0, 1024]`.
 	fn on_idle_prune_points(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `150`, estimated `3550`.
-		// Fastest run: 6_000_000 ps.
-		Weight::from_parts(8_000_000, 3550)
-			.saturating_add(Weight::from_parts(15_000_000, 2560).saturating_mul(n.into()))
+		// Proof size (bytes): measured `205`, estimated `3550`.
+		// Fastest run: 4_326_000 ps.
+		Weight::from_parts(45_469_335, 3550)
+			.saturating_add(Weight::from_parts(3_718_507, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2560).saturating_mul(n.into()))
 	}
 	/// Storage: `Mint::EpochRecords` (r:1 w:1)
 	/// Proof: `Mint::EpochRecords` (`max_values`: None, `max_size`: Some(162), added: 2637, mode: `MaxEncodedLen`)
-	/// Storage: `Mint::EpochTallies` (r:0 w:1)
-	/// Proof: `Mint::EpochTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
-	/// Storage: `Mint::EpochRefunds` (r:0 w:1)
-	/// Proof: `Mint::EpochRefunds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::PrunedHistory` (r:1 w:1)
 	/// Proof: `Mint::PrunedHistory` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::TotalExpired` (r:1 w:1)
 	/// Proof: `Mint::TotalExpired` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Mint::HistoryStart` (r:1 w:1)
+	/// Storage: `Mint::EpochTallies` (r:0 w:1)
+	/// Proof: `Mint::EpochTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::EpochRefunds` (r:0 w:1)
+	/// Proof: `Mint::EpochRefunds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::HistoryStart` (r:0 w:1)
 	/// Proof: `Mint::HistoryStart` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn on_idle_expire_epoch() -> Weight {
-		// Proof size (bytes): measured `300`, estimated `3627`.
-		// Fastest run: 25_000_000 ps.
-		Weight::from_parts(30_000_000, 3627)
-			.saturating_add(T::DbWeight::get().reads(4))
+		// Proof size (bytes): measured `304`, estimated `3627`.
+		// Fastest run: 13_259_000 ps.
+		Weight::from_parts(15_363_000, 3627)
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 }
@@ -204,13 +201,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
 impl WeightInfo for () {
 	fn submit_work() -> Weight {
-		Weight::from_parts(247_428_000, 5744)
-			.saturating_add(RocksDbWeight::get().reads(17))
-			.saturating_add(RocksDbWeight::get().writes(8))
+		Weight::from_parts(253_728_000, 5744)
+			.saturating_add(RocksDbWeight::get().reads(16))
+			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn claim_rewards(n: u32, ) -> Weight {
-		Weight::from_parts(16_000_000, 1501)
-			.saturating_add(Weight::from_parts(33_147_484, 0).saturating_mul(n.into()))
+		Weight::from_parts(49_888_811, 1501)
+			.saturating_add(Weight::from_parts(46_666_664, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -218,33 +215,34 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2637).saturating_mul(n.into()))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(13_920_000, 1525)
+		Weight::from_parts(14_101_000, 1525)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(2_594_000, 1497)
+		Weight::from_parts(2_684_000, 1497)
 			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 	fn on_initialize_close_epoch() -> Weight {
-		Weight::from_parts(23_425_000, 3505)
-			.saturating_add(RocksDbWeight::get().reads(5))
-			.saturating_add(RocksDbWeight::get().writes(5))
+		Weight::from_parts(21_191_000, 3505)
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn on_idle_check() -> Weight {
-		Weight::from_parts(5_000_000, 1497)
+		Weight::from_parts(4_407_000, 1497)
 			.saturating_add(RocksDbWeight::get().reads(2))
 	}
 	fn on_idle_prune_points(n: u32, ) -> Weight {
-		Weight::from_parts(8_000_000, 3550)
-			.saturating_add(Weight::from_parts(15_000_000, 2560).saturating_mul(n.into()))
+		Weight::from_parts(45_469_335, 3550)
+			.saturating_add(Weight::from_parts(3_718_507, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2560).saturating_mul(n.into()))
 	}
 	fn on_idle_expire_epoch() -> Weight {
-		Weight::from_parts(30_000_000, 3627)
-			.saturating_add(RocksDbWeight::get().reads(4))
+		Weight::from_parts(15_363_000, 3627)
+			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
 }

@@ -134,6 +134,7 @@ impl pallet_attestation::Config for Test {
 	type MaxNoncesPerProvider = ConstU32<4>;
 	type ReattestationPeriod = ReattestationPeriod;
 	type MaxEnclavesPerProvider = ConstU32<4>;
+	type MaxNoncesSweptPerBlock = ConstU32<16>;
 	type WeightInfo = ();
 }
 
@@ -304,13 +305,14 @@ pub fn register(provider: AccountId, generation: u8) -> DispatchResult {
 }
 
 /// Advances `blocks` blocks, running the hooks that matter in each: the mint's epoch
-/// hook at the start, and both pallets' pruning in the spare weight at the end of the
-/// block left behind.
+/// hook at the start, and the three pallets' pruning in the spare weight at the end of
+/// the block left behind.
 pub fn advance(blocks: u64) {
 	for _ in 0..blocks {
 		let now = System::block_number();
 		Burn::on_idle(now, Weight::MAX);
 		Mint::on_idle(now, Weight::MAX);
+		Attestation::on_idle(now, Weight::MAX);
 		let next = now + 1;
 		System::set_block_number(next);
 		pallet_timestamp::Now::<Test>::put(NOW * 1000 + next * 6_000);

@@ -74,6 +74,7 @@ impl pallet_attestation::Config for Runtime {
 	type MaxNoncesPerProvider = ConstU32<4>;
 	type ReattestationPeriod = ReattestationPeriod;
 	type MaxEnclavesPerProvider = ConstU32<4>;
+	type MaxNoncesSweptPerBlock = ConstU32<256>;
 	type WeightInfo = pallet_attestation::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::AzraBenchmarks;

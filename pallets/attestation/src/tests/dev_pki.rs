@@ -223,6 +223,44 @@ fn a_nonce_is_used_once_and_expires() {
 }
 
 #[test]
+fn a_provider_who_registers_keeps_working_through_the_nonce_sweep() {
+	dev_chain(|pki| {
+		let id = allow(&entry_of(&sgx()));
+		let (first, second) = (ed_key(&ed_pair(1)), ed_key(&ed_pair(2)));
+		let spare = nonce_for(PROVIDER);
+		let nonce = nonce_for(PROVIDER);
+		let quote = registration_quote(pki, &sgx(), PROVIDER, &first, &nonce);
+		assert_ok!(register(PROVIDER, quote, first, nonce, id));
+		assert_eq!(queued(), 2);
+
+		// Up to the nonces' last block the sweep leaves the spare one alone, and it
+		// registers a second key.
+		let last = 1 + NonceLifetime::get();
+		idle(last);
+		let quote = registration_quote(pki, &sgx(), PROVIDER, &second, &spare);
+		assert_ok!(register(PROVIDER, quote, second, spare, id));
+		assert!(!Nonces::<Test>::contains_key(PROVIDER));
+
+		// Both nonces were used: the sweep only takes their entries off the queue.
+		idle(last + 1);
+		assert_eq!(queued(), 0);
+		assert_eq!(Attestation::enclaves_of(&PROVIDER).len(), 2);
+
+		// The provider goes on: a new nonce re-attests its first key.
+		let (_, result) = register_dev(pki, &sgx(), PROVIDER, first);
+		assert_ok!(result);
+		assert_ok!(Attestation::ensure_eligible(&PROVIDER, Some(id)));
+
+		// A nonce that expired and was swept is unknown.
+		let late = nonce_for(PROVIDER);
+		let quote = registration_quote(pki, &sgx(), PROVIDER, &first, &late);
+		idle(last + 1 + NonceLifetime::get() + 1);
+		assert!(!Nonces::<Test>::contains_key(PROVIDER));
+		assert_noop!(register(PROVIDER, quote, first, late, id), Error::<Test>::NonceUnknown);
+	});
+}
+
+#[test]
 fn debug_enclaves_are_always_rejected() {
 	dev_chain(|pki| {
 		let debug_sgx = Identity::Sgx(SgxEnclave { debug: true, ..SgxEnclave::azra_dev_runtime() });
