@@ -71,8 +71,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::RootCaHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_root_ca() -> Weight {
 		// Proof size (bytes): measured `150`, estimated `1486`.
-		// Fastest run: 13_861_000 ps.
-		Weight::from_parts(17_326_000, 1486)
+		// Fastest run: 13_650_000 ps.
+		Weight::from_parts(16_194_000, 1486)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -90,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::CollateralBytes` (`max_values`: None, `max_size`: Some(32795), added: 35270, mode: `MaxEncodedLen`)
 	fn submit_collateral() -> Weight {
 		// Proof size (bytes): measured `790`, estimated `3576`.
-		// Fastest run: 3_538_406_000 ps.
-		Weight::from_parts(4_020_675_000, 3576)
+		// Fastest run: 3_582_712_000 ps.
+		Weight::from_parts(4_608_459_000, 3576)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn allow_measurement() -> Weight {
 		// Proof size (bytes): measured `226`, estimated `3826`.
-		// Fastest run: 16_074_000 ps.
-		Weight::from_parts(20_861_000, 3826)
+		// Fastest run: 15_663_000 ps.
+		Weight::from_parts(22_824_000, 3826)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::Measurements` (`max_values`: None, `max_size`: Some(361), added: 2836, mode: `MaxEncodedLen`)
 	fn revoke_measurement() -> Weight {
 		// Proof size (bytes): measured `564`, estimated `3826`.
-		// Fastest run: 15_613_000 ps.
-		Weight::from_parts(26_469_000, 3826)
+		// Fastest run: 15_493_000 ps.
+		Weight::from_parts(28_342_000, 3826)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -117,16 +117,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::AcceptedTcbStatuses` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_accepted_tcb_statuses() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Fastest run: 6_269_000 ps.
-		Weight::from_parts(10_566_000, 0)
+		// Fastest run: 6_279_000 ps.
+		Weight::from_parts(11_927_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Attestation::RejectedAdvisories` (r:0 w:1)
 	/// Proof: `Attestation::RejectedAdvisories` (`max_values`: Some(1), `max_size`: Some(2114), added: 2609, mode: `MaxEncodedLen`)
 	fn set_rejected_advisories() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Fastest run: 34_811_000 ps.
-		Weight::from_parts(47_610_000, 0)
+		// Fastest run: 34_612_000 ps.
+		Weight::from_parts(59_959_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Attestation::Nonces` (r:1 w:1)
@@ -137,12 +137,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::NonceExpiries` (r:0 w:1)
 	/// Proof: `Attestation::NonceExpiries` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Placeholder until regenerated on a release node: the measurement above, plus the
-	/// `NonceExpiries` write.
 	fn request_nonce() -> Weight {
-		// Proof size (bytes): measured `367`, estimated `3658`.
-		// Fastest run: 20_902_000 ps.
-		Weight::from_parts(38_747_000, 3658)
+		// Proof size (bytes): measured `401`, estimated `3658`.
+		// Fastest run: 23_175_000 ps.
+		Weight::from_parts(41_462_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -176,8 +174,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::ProviderEnclaves` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	fn register_enclave() -> Weight {
 		// Proof size (bytes): measured `39174`, estimated `36260`.
-		// Fastest run: 3_326_972_000 ps.
-		Weight::from_parts(4_431_476_000, 36260)
+		// Fastest run: 3_324_198_000 ps.
+		Weight::from_parts(4_769_068_000, 36260)
 			.saturating_add(T::DbWeight::get().reads(18))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -187,8 +185,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::ProviderEnclaves` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	fn deregister_enclave() -> Weight {
 		// Proof size (bytes): measured `2781`, estimated `5744`.
-		// Fastest run: 52_538_000 ps.
-		Weight::from_parts(89_824_000, 5744)
+		// Fastest run: 51_767_000 ps.
+		Weight::from_parts(77_486_000, 5744)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -208,8 +206,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::RejectedAdvisories` (`max_values`: Some(1), `max_size`: Some(2114), added: 2609, mode: `MaxEncodedLen`)
 	fn verify_work_proof() -> Weight {
 		// Proof size (bytes): measured `5178`, estimated `5744`.
-		// Fastest run: 112_638_000 ps.
-		Weight::from_parts(171_905_000, 5744)
+		// Fastest run: 124_265_000 ps.
+		Weight::from_parts(182_351_000, 5744)
 			.saturating_add(T::DbWeight::get().reads(7))
 	}
 	/// Storage: `Attestation::Measurements` (r:1 w:0)
@@ -230,8 +228,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::RejectedAdvisories` (`max_values`: Some(1), `max_size`: Some(2114), added: 2609, mode: `MaxEncodedLen`)
 	fn ensure_eligible() -> Weight {
 		// Proof size (bytes): measured `7710`, estimated `20006`.
-		// Fastest run: 120_799_000 ps.
-		Weight::from_parts(187_029_000, 20006)
+		// Fastest run: 127_790_000 ps.
+		Weight::from_parts(195_871_000, 20006)
 			.saturating_add(T::DbWeight::get().reads(11))
 	}
 	/// Storage: `Attestation::Enclaves` (r:1 w:1)
@@ -240,8 +238,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::ProviderEnclaves` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	fn force_deregister() -> Weight {
 		// Proof size (bytes): measured `2781`, estimated `5744`.
-		// Fastest run: 58_768_000 ps.
-		Weight::from_parts(90_745_000, 5744)
+		// Fastest run: 55_944_000 ps.
+		Weight::from_parts(82_163_000, 5744)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -249,8 +247,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::RevokedPlatforms` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
 	fn revoke_platform() -> Weight {
 		// Proof size (bytes): measured `150`, estimated `3488`.
-		// Fastest run: 11_186_000 ps.
-		Weight::from_parts(17_937_000, 3488)
+		// Fastest run: 11_537_000 ps.
+		Weight::from_parts(13_049_000, 3488)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -258,8 +256,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::RevokedPlatforms` (`max_values`: None, `max_size`: Some(23), added: 2498, mode: `MaxEncodedLen`)
 	fn restore_platform() -> Weight {
 		// Proof size (bytes): measured `194`, estimated `3488`.
-		// Fastest run: 13_170_000 ps.
-		Weight::from_parts(25_958_000, 3488)
+		// Fastest run: 13_190_000 ps.
+		Weight::from_parts(15_022_000, 3488)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -267,111 +265,111 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Attestation::MinTcbEvalDataNumber` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn set_min_tcb_eval_data_number() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Fastest run: 7_140_000 ps.
-		Weight::from_parts(15_844_000, 0)
+		// Fastest run: 6_830_000 ps.
+		Weight::from_parts(7_961_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Attestation::NonceCounter` (r:1 w:0)
 	/// Proof: `Attestation::NonceCounter` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::NonceSweepCursor` (r:1 w:1)
 	/// Proof: `Attestation::NonceSweepCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Attestation::NonceExpiries` (r:257 w:256)
+	/// Storage: `Attestation::NonceExpiries` (r:256 w:256)
 	/// Proof: `Attestation::NonceExpiries` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Attestation::Nonces` (r:256 w:256)
 	/// Proof: `Attestation::Nonces` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[0, 256]`.
-	/// Placeholder until regenerated on a release node.
 	fn sweep_nonces(n: u32, ) -> Weight {
-		Weight::from_parts(25_000_000, 3600)
-			.saturating_add(Weight::from_parts(45_000_000, 0).saturating_mul(n.into()))
+		// Proof size (bytes): measured `696`, estimated `3612`.
+		// Fastest run: 8_222_000 ps.
+		Weight::from_parts(8_723_000, 3612)
+			.saturating_add(Weight::from_parts(14_900_756, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 5200).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(n.into()))
 	}
 }
 
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
 impl WeightInfo for () {
 	fn set_root_ca() -> Weight {
-		Weight::from_parts(17_326_000, 1486)
+		Weight::from_parts(16_194_000, 1486)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn submit_collateral() -> Weight {
-		Weight::from_parts(4_020_675_000, 3576)
+		Weight::from_parts(4_608_459_000, 3576)
 			.saturating_add(RocksDbWeight::get().reads(5))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn allow_measurement() -> Weight {
-		Weight::from_parts(20_861_000, 3826)
+		Weight::from_parts(22_824_000, 3826)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn revoke_measurement() -> Weight {
-		Weight::from_parts(26_469_000, 3826)
+		Weight::from_parts(28_342_000, 3826)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn set_accepted_tcb_statuses() -> Weight {
-		Weight::from_parts(10_566_000, 0)
+		Weight::from_parts(11_927_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn set_rejected_advisories() -> Weight {
-		Weight::from_parts(47_610_000, 0)
+		Weight::from_parts(59_959_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn request_nonce() -> Weight {
-		Weight::from_parts(38_747_000, 3658)
+		Weight::from_parts(41_462_000, 3658)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 	fn register_enclave() -> Weight {
-		Weight::from_parts(4_431_476_000, 36260)
+		Weight::from_parts(4_769_068_000, 36260)
 			.saturating_add(RocksDbWeight::get().reads(18))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn deregister_enclave() -> Weight {
-		Weight::from_parts(89_824_000, 5744)
+		Weight::from_parts(77_486_000, 5744)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn verify_work_proof() -> Weight {
-		Weight::from_parts(171_905_000, 5744)
+		Weight::from_parts(182_351_000, 5744)
 			.saturating_add(RocksDbWeight::get().reads(7))
 	}
 	fn ensure_eligible() -> Weight {
-		Weight::from_parts(187_029_000, 20006)
+		Weight::from_parts(195_871_000, 20006)
 			.saturating_add(RocksDbWeight::get().reads(11))
 	}
 	fn force_deregister() -> Weight {
-		Weight::from_parts(90_745_000, 5744)
+		Weight::from_parts(82_163_000, 5744)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn revoke_platform() -> Weight {
-		Weight::from_parts(17_937_000, 3488)
+		Weight::from_parts(13_049_000, 3488)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn restore_platform() -> Weight {
-		Weight::from_parts(25_958_000, 3488)
+		Weight::from_parts(15_022_000, 3488)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn set_min_tcb_eval_data_number() -> Weight {
-		Weight::from_parts(15_844_000, 0)
+		Weight::from_parts(7_961_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1))
 	}
-	/// Placeholder until regenerated on a release node.
 	fn sweep_nonces(n: u32, ) -> Weight {
-		Weight::from_parts(25_000_000, 3600)
-			.saturating_add(Weight::from_parts(45_000_000, 0).saturating_mul(n.into()))
+		Weight::from_parts(8_723_000, 3612)
+			.saturating_add(Weight::from_parts(14_900_756, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 5200).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(n.into()))
 	}
 }

@@ -1079,12 +1079,24 @@ mod pruning {
 			assert!(Builds::<Test>::contains_key(id));
 			// The weight reported covers each build removed: this one was never taken or
 			// refunded, so it is charged as unsettled.
+			// The base of an unsettled removal (the mint's refund sums) is charged once.
 			let used = Burn::on_idle(at, Weight::MAX);
-			let base = <() as crate::WeightInfo>::prune_settled_builds(0);
-			let unsettled = <() as crate::WeightInfo>::prune_unsettled_builds(1)
-				- <() as crate::WeightInfo>::prune_unsettled_builds(0);
-			assert_eq!(used, base + unsettled);
+			assert_eq!(used, <() as crate::WeightInfo>::prune_unsettled_builds(1));
 			assert!(!Builds::<Test>::contains_key(id));
+		});
+	}
+
+	#[test]
+	fn the_refund_sums_are_charged_once_a_block_however_many_unsettled_builds_leave() {
+		new_test_ext().execute_with(|| {
+			let first = submit(1);
+			submit(1);
+			let at = prunable_at(first) + 1;
+			run_to_block(at);
+			let used = Burn::on_idle(at, Weight::MAX);
+			let two = <() as crate::WeightInfo>::prune_unsettled_builds(2);
+			assert_eq!(used, two);
+			assert_eq!(Burn::oldest_retained_build(), 2);
 		});
 	}
 

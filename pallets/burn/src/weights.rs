@@ -63,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn submit_build() -> Weight {
 		// Proof size (bytes): measured `57`, estimated `3550`.
-		// Fastest run: 78_937_000 ps.
-		Weight::from_parts(120_650_000, 3550)
+		// Fastest run: 78_216_000 ps.
+		Weight::from_parts(84_015_000, 3550)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -92,8 +92,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn accept_build() -> Weight {
 		// Proof size (bytes): measured `5324`, estimated `6110`.
-		// Fastest run: 171_926_000 ps.
-		Weight::from_parts(267_057_000, 6110)
+		// Fastest run: 165_015_000 ps.
+		Weight::from_parts(193_669_000, 6110)
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -103,8 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn release_build() -> Weight {
 		// Proof size (bytes): measured `330`, estimated `3748`.
-		// Fastest run: 49_844_000 ps.
-		Weight::from_parts(86_209_000, 3748)
+		// Fastest run: 46_098_000 ps.
+		Weight::from_parts(54_891_000, 3748)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::TotalRefunded` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn cancel_build() -> Weight {
 		// Proof size (bytes): measured `590`, estimated `3748`.
-		// Fastest run: 81_912_000 ps.
-		Weight::from_parts(96_484_000, 3748)
+		// Fastest run: 81_942_000 ps.
+		Weight::from_parts(91_126_000, 3748)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -141,8 +141,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::TotalRefunded` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn reclaim_expired() -> Weight {
 		// Proof size (bytes): measured `590`, estimated `3748`.
-		// Fastest run: 81_551_000 ps.
-		Weight::from_parts(90_855_000, 3748)
+		// Fastest run: 84_556_000 ps.
+		Weight::from_parts(100_139_000, 3748)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -154,79 +154,101 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Burn::PriceAnchor` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	fn set_price_per_unit() -> Weight {
 		// Proof size (bytes): measured `95`, estimated `1505`.
-		// Fastest run: 12_959_000 ps.
-		Weight::from_parts(14_431_000, 1505)
+		// Fastest run: 13_881_000 ps.
+		Weight::from_parts(17_396_000, 1505)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
-	/// Placeholder until regenerated on a release node.
+	/// Storage: `Burn::Builds` (r:129 w:128)
+	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:128 w:128)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:128 w:128)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Component `n` ranges over `[0, 128]`.
 	fn prune_settled_builds(n: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 3748)
-			.saturating_add(Weight::from_parts(40_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(4))
+		// Proof size (bytes): measured `270`, estimated `3748`.
+		// Fastest run: 4_357_000 ps.
+		Weight::from_parts(4_456_000, 3748)
+			.saturating_add(Weight::from_parts(66_735_931, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2758).saturating_mul(n.into()))
 	}
-	/// Placeholder until regenerated on a release node.
+	/// Storage: `Burn::Builds` (r:129 w:128)
+	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:256 w:256)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:256 w:256)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::CurrentEpoch` (r:1 w:0)
+	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::EpochRefunds` (r:1 w:1)
+	/// Proof: `Mint::EpochRefunds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Mint::TotalRefunded` (r:1 w:1)
+	/// Proof: `Mint::TotalRefunded` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Component `m` ranges over `[0, 128]`.
 	fn prune_unsettled_builds(m: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 3748)
-			.saturating_add(Weight::from_parts(120_000_000, 0).saturating_mul(m.into()))
+		// Proof size (bytes): measured `252`, estimated `3748`.
+		// Fastest run: 4_327_000 ps.
+		Weight::from_parts(4_487_000, 3748)
+			.saturating_add(Weight::from_parts(150_429_027, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(m.into()))
 	}
 }
 
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
 impl WeightInfo for () {
 	fn submit_build() -> Weight {
-		Weight::from_parts(120_650_000, 3550)
+		Weight::from_parts(84_015_000, 3550)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn accept_build() -> Weight {
-		Weight::from_parts(267_057_000, 6110)
+		Weight::from_parts(193_669_000, 6110)
 			.saturating_add(RocksDbWeight::get().reads(12))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn release_build() -> Weight {
-		Weight::from_parts(86_209_000, 3748)
+		Weight::from_parts(54_891_000, 3748)
 			.saturating_add(RocksDbWeight::get().reads(2))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn cancel_build() -> Weight {
-		Weight::from_parts(96_484_000, 3748)
+		Weight::from_parts(91_126_000, 3748)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn reclaim_expired() -> Weight {
-		Weight::from_parts(90_855_000, 3748)
+		Weight::from_parts(100_139_000, 3748)
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(5))
 	}
 	fn set_price_per_unit() -> Weight {
-		Weight::from_parts(14_431_000, 1505)
+		Weight::from_parts(17_396_000, 1505)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
-	/// Placeholder until regenerated on a release node.
 	fn prune_settled_builds(n: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 3748)
-			.saturating_add(Weight::from_parts(40_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(4))
+		Weight::from_parts(4_456_000, 3748)
+			.saturating_add(Weight::from_parts(66_735_931, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(2))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2758).saturating_mul(n.into()))
 	}
-	/// Placeholder until regenerated on a release node.
 	fn prune_unsettled_builds(m: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 3748)
-			.saturating_add(Weight::from_parts(120_000_000, 0).saturating_mul(m.into()))
+		Weight::from_parts(4_487_000, 3748)
+			.saturating_add(Weight::from_parts(150_429_027, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(2))
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 5206).saturating_mul(m.into()))
 	}
 }

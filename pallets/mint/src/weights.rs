@@ -89,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::TotalRefunded` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn submit_work() -> Weight {
 		// Proof size (bytes): measured `5378`, estimated `5744`.
-		// Fastest run: 218_585_000 ps.
-		Weight::from_parts(253_728_000, 5744)
+		// Fastest run: 226_907_000 ps.
+		Weight::from_parts(257_052_000, 5744)
 			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -107,9 +107,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[1, 16]`.
 	fn claim_rewards(n: u32, ) -> Weight {
 		// Proof size (bytes): measured `248`, estimated `1501`.
-		// Fastest run: 50_064_000 ps.
-		Weight::from_parts(49_888_811, 1501)
-			.saturating_add(Weight::from_parts(46_666_664, 0).saturating_mul(n.into()))
+		// Fastest run: 47_852_000 ps.
+		Weight::from_parts(7_984_636, 1501)
+			.saturating_add(Weight::from_parts(43_185_344, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -124,8 +124,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size (bytes): measured `111`, estimated `1525`.
-		// Fastest run: 12_809_000 ps.
-		Weight::from_parts(14_101_000, 1525)
+		// Fastest run: 13_300_000 ps.
+		Weight::from_parts(16_184_000, 1525)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -133,8 +133,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size (bytes): measured `86`, estimated `1497`.
-		// Fastest run: 2_363_000 ps.
-		Weight::from_parts(2_684_000, 1497)
+		// Fastest run: 2_454_000 ps.
+		Weight::from_parts(3_134_000, 1497)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `Mint::CurrentEpoch` (r:1 w:1)
@@ -149,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::EpochRecords` (`max_values`: None, `max_size`: Some(162), added: 2637, mode: `MaxEncodedLen`)
 	fn on_initialize_close_epoch() -> Weight {
 		// Proof size (bytes): measured `222`, estimated `3505`.
-		// Fastest run: 19_219_000 ps.
-		Weight::from_parts(21_191_000, 3505)
+		// Fastest run: 20_010_000 ps.
+		Weight::from_parts(26_470_000, 3505)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -160,8 +160,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn on_idle_check() -> Weight {
 		// Proof size (bytes): measured `86`, estimated `1497`.
-		// Fastest run: 3_836_000 ps.
-		Weight::from_parts(4_407_000, 1497)
+		// Fastest run: 4_026_000 ps.
+		Weight::from_parts(4_627_000, 1497)
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
 	/// Storage: `Mint::Points` (r:1025 w:1024)
@@ -169,9 +169,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[0, 1024]`.
 	fn on_idle_prune_points(n: u32, ) -> Weight {
 		// Proof size (bytes): measured `205`, estimated `3550`.
-		// Fastest run: 4_326_000 ps.
-		Weight::from_parts(45_469_335, 3550)
-			.saturating_add(Weight::from_parts(3_718_507, 0).saturating_mul(n.into()))
+		// Fastest run: 4_646_000 ps.
+		Weight::from_parts(41_816_151, 3550)
+			.saturating_add(Weight::from_parts(4_037_413, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -191,8 +191,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::HistoryStart` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn on_idle_expire_epoch() -> Weight {
 		// Proof size (bytes): measured `304`, estimated `3627`.
-		// Fastest run: 13_259_000 ps.
-		Weight::from_parts(15_363_000, 3627)
+		// Fastest run: 13_520_000 ps.
+		Weight::from_parts(15_423_000, 3627)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -201,13 +201,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
 impl WeightInfo for () {
 	fn submit_work() -> Weight {
-		Weight::from_parts(253_728_000, 5744)
+		Weight::from_parts(257_052_000, 5744)
 			.saturating_add(RocksDbWeight::get().reads(16))
 			.saturating_add(RocksDbWeight::get().writes(7))
 	}
 	fn claim_rewards(n: u32, ) -> Weight {
-		Weight::from_parts(49_888_811, 1501)
-			.saturating_add(Weight::from_parts(46_666_664, 0).saturating_mul(n.into()))
+		Weight::from_parts(7_984_636, 1501)
+			.saturating_add(Weight::from_parts(43_185_344, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -215,33 +215,33 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2637).saturating_mul(n.into()))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(14_101_000, 1525)
+		Weight::from_parts(16_184_000, 1525)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(2_684_000, 1497)
+		Weight::from_parts(3_134_000, 1497)
 			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 	fn on_initialize_close_epoch() -> Weight {
-		Weight::from_parts(21_191_000, 3505)
+		Weight::from_parts(26_470_000, 3505)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn on_idle_check() -> Weight {
-		Weight::from_parts(4_407_000, 1497)
+		Weight::from_parts(4_627_000, 1497)
 			.saturating_add(RocksDbWeight::get().reads(2))
 	}
 	fn on_idle_prune_points(n: u32, ) -> Weight {
-		Weight::from_parts(45_469_335, 3550)
-			.saturating_add(Weight::from_parts(3_718_507, 0).saturating_mul(n.into()))
+		Weight::from_parts(41_816_151, 3550)
+			.saturating_add(Weight::from_parts(4_037_413, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2560).saturating_mul(n.into()))
 	}
 	fn on_idle_expire_epoch() -> Weight {
-		Weight::from_parts(15_363_000, 3627)
+		Weight::from_parts(15_423_000, 3627)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}

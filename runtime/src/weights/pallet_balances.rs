@@ -45,8 +45,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 68_472_000 picoseconds.
-		Weight::from_parts(112_989_000, 0)
+		// Minimum execution time: 68_352_000 picoseconds.
+		Weight::from_parts(103_284_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -57,8 +57,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 51_186_000 picoseconds.
-		Weight::from_parts(88_572_000, 0)
+		// Minimum execution time: 49_063_000 picoseconds.
+		Weight::from_parts(76_063_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -69,8 +69,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 25_578_000 picoseconds.
-		Weight::from_parts(47_090_000, 0)
+		// Minimum execution time: 24_166_000 picoseconds.
+		Weight::from_parts(31_998_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 25_377_000 picoseconds.
-		Weight::from_parts(43_275_000, 0)
+		// Minimum execution time: 25_768_000 picoseconds.
+		Weight::from_parts(28_873_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -93,8 +93,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 68_702_000 picoseconds.
-		Weight::from_parts(109_453_000, 0)
+		// Minimum execution time: 68_402_000 picoseconds.
+		Weight::from_parts(74_771_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -105,8 +105,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 60_951_000 picoseconds.
-		Weight::from_parts(69_093_000, 0)
+		// Minimum execution time: 59_939_000 picoseconds.
+		Weight::from_parts(65_007_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -117,8 +117,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 20_531_000 picoseconds.
-		Weight::from_parts(35_803_000, 0)
+		// Minimum execution time: 20_330_000 picoseconds.
+		Weight::from_parts(22_143_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -130,11 +130,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 22_623_000 picoseconds.
-		Weight::from_parts(23_394_000, 0)
+		// Minimum execution time: 21_061_000 picoseconds.
+		Weight::from_parts(21_331_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 184_577
-			.saturating_add(Weight::from_parts(24_861_046, 0).saturating_mul(u.into()))
+			// Standard Error: 27_871
+			.saturating_add(Weight::from_parts(18_046_395, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -143,24 +143,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_560_000 picoseconds.
-		Weight::from_parts(9_154_000, 0)
+		// Minimum execution time: 6_540_000 picoseconds.
+		Weight::from_parts(7_251_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 40_771_000 picoseconds.
-		Weight::from_parts(46_069_000, 0)
+		// Minimum execution time: 41_312_000 picoseconds.
+		Weight::from_parts(43_775_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 24_537_000 picoseconds.
-		Weight::from_parts(27_271_000, 0)
+		// Minimum execution time: 24_617_000 picoseconds.
+		Weight::from_parts(26_049_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
