@@ -101,12 +101,13 @@ async function weightCapacity(tx, signer) {
 }
 
 /**
- * Average over the blocks that carried any, leaving out the first and the last: they are
- * partial (the pool was still filling, or had run dry).
+ * Average over the blocks that carried any, leaving out the last (the pool ran dry in it)
+ * and, when there are three or more, the first (the pool may still have been filling).
+ * With two, the first is kept: everything was submitted before it was built.
  */
 function busyAverage(perBlock) {
   const busy = perBlock.filter((c) => c > 0);
-  const full = busy.length > 2 ? busy.slice(1, -1) : busy;
+  const full = busy.length > 2 ? busy.slice(1, -1) : busy.slice(0, Math.max(busy.length - 1, 1));
   return full.reduce((a, b) => a + b, 0) / Math.max(full.length, 1);
 }
 
