@@ -22,9 +22,10 @@
 //!   from the builder ([`HoldReason::BuildDeposit`]). It comes back when the build's record
 //!   leaves state, so whoever fills state pays for the space while it is used.
 //! - **Retention**: a build can change until `expires_at + AssignmentPeriod` (the deadline
-//!   of an assignment taken at the last open block). `BuildRetention` blocks after that,
-//!   its record leaves state: the full record stays in the events of its life. An expired
-//!   build its builder never reclaimed is refunded then (its lapsed bond burned first).
+//!   of an assignment taken at the last open block), or until a later deadline it holds
+//!   ([`Pallet::retained_until`]). `BuildRetention` blocks after that, its record leaves
+//!   state: the full record stays in the events of its life. An expired build its builder
+//!   never reclaimed is refunded then (its lapsed bond burned first).
 //!
 //! ## Calls
 //!
@@ -58,10 +59,9 @@
 //! - **burned** when the provider releases the build or lets the deadline pass. A missed
 //!   deadline is settled when the build is next touched (accepted by someone else,
 //!   cancelled or reclaimed) or when its record leaves state; until then the bond stays
-//!   on hold. The bond is burned, not
-//!   paid to the builder, so that nobody (a builder least of all) can earn by making
-//!   providers fail. Forfeited bonds are booked in the burn ledger like any other burn,
-//!   but never count as burn that paid for proven work.
+//!   on hold. The bond is burned, not paid to the builder, so that nobody (a builder
+//!   least of all) can earn by making providers fail. Forfeited bonds are booked in the
+//!   burn ledger like any other burn, but never count as burn that paid for proven work.
 //!
 //! ## Bounded state
 //!
