@@ -140,7 +140,8 @@ pub fn find_block_left_between(
 }
 
 /// [`find_block_left_between`] over the whole chain up to `high`: present at genesis.
-pub fn find_block_left(high: u32, gone: impl FnMut(u32) -> Option<bool>) -> LeftState {
+#[cfg(test)]
+fn find_block_left(high: u32, gone: impl FnMut(u32) -> Option<bool>) -> LeftState {
 	find_block_left_between(0, true, high, gone)
 }
 
