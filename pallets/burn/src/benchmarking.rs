@@ -60,15 +60,22 @@ fn lapsed<T: Config>(builder: &T::AccountId, first: &T::AccountId) -> BuildId {
 	id
 }
 
-/// Moves past the retention of every build submitted so far; returns the block.
-fn past_retention<T: Config>() -> BlockNumberFor<T> {
+/// Moves past the retention of every build submitted so far, then submits one more, which
+/// is still retained and stops the sweep; returns the block and that build.
+fn past_retention_behind_a_young_build<T: Config>() -> (BlockNumberFor<T>, BuildId) {
 	let now = frame_system::Pallet::<T>::block_number()
 		.saturating_add(T::BuildLifetime::get())
 		.saturating_add(T::AssignmentPeriod::get())
 		.saturating_add(T::BuildRetention::get())
 		.saturating_add(1u32.into());
 	frame_system::Pallet::<T>::set_block_number(now);
-	now
+	(now, submit::<T>(&funded::<T>("head", 0), 1))
+}
+
+/// Every build before `head` left state, and `head` stayed.
+fn assert_swept_up_to<T: Config>(head: BuildId) {
+	assert_eq!(Ledger::<T>::get().oldest_build_id, head);
+	assert!(Builds::<T>::contains_key(head));
 }
 
 #[benchmarks]
@@ -182,16 +189,14 @@ mod benchmarks {
 			let id = submit::<T>(&builder, 1);
 			Pallet::<T>::do_end_build(builder, id, true).expect("an open build is cancelled");
 		}
-		let now = past_retention::<T>();
-		let head = submit::<T>(&funded::<T>("head", 0), 1);
+		let (now, head) = past_retention_behind_a_young_build::<T>();
 
 		#[block]
 		{
 			Pallet::<T>::prune_builds(now, Weight::MAX);
 		}
 
-		assert_eq!(Ledger::<T>::get().oldest_build_id, head);
-		assert!(Builds::<T>::contains_key(head));
+		assert_swept_up_to::<T>(head);
 	}
 
 	/// `m` unsettled builds leave state in one block, each in its worst case: assigned to
@@ -205,16 +210,14 @@ mod benchmarks {
 			let provider = funded::<T>("provider", i);
 			assigned::<T>(&builder, &provider);
 		}
-		let now = past_retention::<T>();
-		let head = submit::<T>(&funded::<T>("head", 0), 1);
+		let (now, head) = past_retention_behind_a_young_build::<T>();
 
 		#[block]
 		{
 			Pallet::<T>::prune_builds(now, Weight::MAX);
 		}
 
-		assert_eq!(Ledger::<T>::get().oldest_build_id, head);
-		assert!(Builds::<T>::contains_key(head));
+		assert_swept_up_to::<T>(head);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -895,13 +895,14 @@ impl<T: Config> Pallet<T> {
 		if !weight_limit.all_gte(base) {
 			return Weight::zero();
 		}
-		let mut ledger = Ledger::<T>::get();
-		let first = ledger.oldest_build_id;
+		// Only the cursor is kept here: removals may burn a bond, which books into the
+		// ledger's sums on their own.
+		let LedgerState { oldest_build_id: first, next_build_id, .. } = Ledger::<T>::get();
+		let mut oldest = first;
 		let mut used = base;
 		let mut pruned = 0u32;
-		while ledger.oldest_build_id < ledger.next_build_id && pruned < T::MaxPrunedPerBlock::get()
-		{
-			let id = ledger.oldest_build_id;
+		while oldest < next_build_id && pruned < T::MaxPrunedPerBlock::get() {
+			let id = oldest;
 			let mut cost = per_settled;
 			if let Some(build) = Builds::<T>::get(id) {
 				if now <= Self::retained_until(&build) {
@@ -928,20 +929,13 @@ impl<T: Config> Pallet<T> {
 					break;
 				}
 			}
-			ledger.oldest_build_id = id.saturating_add(1);
+			oldest = id.saturating_add(1);
 			used = used.saturating_add(cost);
 			pruned = pruned.saturating_add(1);
 		}
 		if pruned > 0 {
-			// `retire_build` may have burned a bond through the ledger: keep its sums.
-			let current = Ledger::<T>::get();
-			ledger.total_burned = current.total_burned;
-			ledger.burned_this_epoch = current.burned_this_epoch;
-			Ledger::<T>::put(ledger);
-			Self::deposit_event(Event::BuildsPruned {
-				from: first,
-				to: first.saturating_add(pruned as BuildId).saturating_sub(1),
-			});
+			Ledger::<T>::mutate(|ledger| ledger.oldest_build_id = oldest);
+			Self::deposit_event(Event::BuildsPruned { from: first, to: oldest.saturating_sub(1) });
 		}
 		used
 	}
