@@ -2,12 +2,14 @@
 # Measures AzraCode's pallets and regenerates their weights.rs.
 #
 #   scripts/bench.sh                 every AzraCode pallet, and the SDK pallets below
-#   scripts/bench.sh burn mint       just these (folder names under pallets/, or balances)
+#   scripts/bench.sh burn mint       just these (folder names under pallets/, or an SDK
+#                                    pallet below: balances, preimage)
 #
 # AzraCode's pallets get their weights.rs from scripts/weights-template.hbs. The SDK
 # pallets the runtime measures itself (balances: a transfer is what a build is compared
-# with) get runtime/src/weights/pallet_<name>.rs from the CLI's own template, so every
-# weight the runtime uses for those calls comes from one machine and one run.
+# with; preimage: builders and providers store programs, inputs and outputs in it) get
+# runtime/src/weights/pallet_<name>.rs from the CLI's own template, so every weight the
+# runtime uses for those calls comes from one machine and one run.
 #
 # Builds the node with `runtime-benchmarks` (a separate, larger build than the default).
 # STEPS and REPEAT may be set in the environment (defaults 50 and 20). PROFILE=release
@@ -21,7 +23,7 @@ profile="${PROFILE:-dev}"
 cargo build -p azra-node --features runtime-benchmarks --profile "$profile"
 node_bin="$CARGO_TARGET_DIR/$([ "$profile" = dev ] && echo debug || echo "$profile")/azra-node"
 
-sdk_pallets=(balances)
+sdk_pallets=(balances preimage)
 
 pallets=("$@")
 if [ "${#pallets[@]}" -eq 0 ]; then

@@ -17,10 +17,11 @@
 
 use std::sync::Arc;
 
+use azra_primitives::{BuildId, BuildState, BuildView};
 use azra_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
 use azra_runtime_api::{
-	AzraEconomicsApi, EpochRecord, HistoryView, MintParameters, SignedAmount, SupplyTotals,
-	MAX_EPOCHS_PER_QUERY,
+	AzraEconomicsApi, BuildsPage, EpochRecord, HistoryView, MintParameters, SignedAmount,
+	SupplyTotals, MAX_EPOCHS_PER_QUERY, MAX_OPEN_BUILDS_PER_PAGE,
 };
 use jsonrpsee::{
 	core::RpcResult,
@@ -71,6 +72,16 @@ pub trait AzraApi<BlockHash> {
 	/// A provider's enclaves, current-epoch points and unpaid rewards.
 	#[method(name = "provider")]
 	fn provider(&self, account: String, at: Option<BlockHash>) -> RpcResult<Value>;
+
+	/// The builds a provider may take now, in id order, a page at a time: at most `limit`
+	/// (1 to 256, default 256) from id `start` on, and the `next` id to ask from.
+	#[method(name = "openBuilds")]
+	fn open_builds(
+		&self,
+		start: Option<u64>,
+		limit: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<Value>;
 }
 
 /// The `azra_*` methods over a client.
@@ -202,6 +213,21 @@ pub fn check_epoch_range(from: u32, to: u32) -> Result<(), ErrorObjectOwned> {
 	Ok(())
 }
 
+/// The page size of `azra_openBuilds`: `limit` if it is within 1..=[`MAX_OPEN_BUILDS_PER_PAGE`],
+/// the maximum without one.
+pub fn check_page_limit(limit: Option<u32>) -> Result<u32, ErrorObjectOwned> {
+	match limit {
+		None => Ok(MAX_OPEN_BUILDS_PER_PAGE),
+		Some(limit) if (1..=MAX_OPEN_BUILDS_PER_PAGE).contains(&limit) => Ok(limit),
+		Some(limit) => Err(error(
+			error_code::INVALID_ARGUMENT,
+			format!(
+				"limit {limit} out of range: from 1 to {MAX_OPEN_BUILDS_PER_PAGE} builds per call"
+			),
+		)),
+	}
+}
+
 /// An account from SS58 (any network prefix) or 0x-hex of 32 bytes.
 pub fn parse_account(text: &str) -> Result<AccountId, String> {
 	if let Some(hex_text) = text.strip_prefix("0x") {
@@ -281,6 +307,40 @@ pub fn epoch_json(epoch: u32, record: &EpochRecord<Balance>) -> Value {
 		"cappedAtCeiling": record.capped_at_ceiling,
 		"dust": amount(record.dust),
 	})
+}
+
+/// One build as JSON: what `azra_build` answers and `azra_openBuilds` lists.
+pub fn build_json(id: BuildId, build: &BuildView<AccountId, Balance, BlockNumber>) -> Value {
+	let state = match &build.state {
+		BuildState::Open => json!({ "status": "open" }),
+		BuildState::Assigned { provider, deadline } => {
+			json!({ "status": "assigned", "provider": ss58(provider), "deadline": deadline })
+		}
+		BuildState::Completed { provider, output_hash, units_used } => json!({
+			"status": "completed",
+			"provider": ss58(provider),
+			"outputHash": format!("{output_hash:?}"),
+			"unitsUsed": units_used,
+		}),
+		BuildState::Expired => json!({ "status": "expired" }),
+	};
+	json!({
+		"id": id,
+		"builder": ss58(&build.builder),
+		"specHash": format!("{:?}", build.spec_hash),
+		"inputHash": format!("{:?}", build.input_hash),
+		"units": build.units,
+		"price": amount(build.price),
+		"requiredMeasurement": build.required_measurement.map(|m| format!("{m:?}")),
+		"state": state,
+	})
+}
+
+/// A page of open builds as JSON: the builds, and the id the next page starts at (`null`
+/// when there is none).
+pub fn open_builds_json(page: &BuildsPage<AccountId, Balance, BlockNumber>) -> Value {
+	let builds: Vec<Value> = page.builds.iter().map(|(id, build)| build_json(*id, build)).collect();
+	json!({ "builds": builds, "next": page.next })
 }
 
 fn parameters_json(p: &MintParameters<Balance, BlockNumber>) -> Value {
@@ -442,29 +502,7 @@ where
 				build
 			}
 		};
-		use azra_primitives::BuildState;
-		let state = match &build.state {
-			BuildState::Open => json!({ "status": "open" }),
-			BuildState::Assigned { provider, deadline } => {
-				json!({ "status": "assigned", "provider": ss58(provider), "deadline": deadline })
-			}
-			BuildState::Completed { provider, output_hash, units_used } => json!({
-				"status": "completed",
-				"provider": ss58(provider),
-				"outputHash": format!("{output_hash:?}"),
-				"unitsUsed": units_used,
-			}),
-			BuildState::Expired => json!({ "status": "expired" }),
-		};
-		let mut answer = json!({
-			"id": id,
-			"builder": ss58(&build.builder),
-			"specHash": format!("{:?}", build.spec_hash),
-			"units": build.units,
-			"price": amount(build.price),
-			"requiredMeasurement": build.required_measurement.map(|m| format!("{m:?}")),
-			"state": state,
-		});
+		let mut answer = build_json(id, &build);
 		if let Some(block) = pruned_at {
 			answer["prunedAt"] = json!(block);
 		}
@@ -506,6 +544,31 @@ where
 			"enclaves": enclaves,
 			"unpaid": unpaid,
 		}))
+	}
+
+	fn open_builds(
+		&self,
+		start: Option<u64>,
+		limit: Option<u32>,
+		at: Option<<Block as BlockT>::Hash>,
+	) -> RpcResult<Value> {
+		let limit = check_page_limit(limit)?;
+		let at = self.at(at);
+		let api = self.client.runtime_api();
+		let version = api
+			.api_version::<dyn AzraEconomicsApi<Block, AccountId, Balance, BlockNumber>>(at)
+			.map_err(runtime_error)?;
+		if version.is_none_or(|version| version < 3) {
+			return Err(error(
+				error_code::RUNTIME,
+				format!(
+					"the runtime at block {at:?} cannot list open builds (AzraEconomicsApi \
+					 version 3 or later; it has {version:?})"
+				),
+			));
+		}
+		let page = api.open_builds(at, start, limit).map_err(runtime_error)?;
+		Ok(open_builds_json(&page))
 	}
 }
 
@@ -603,6 +666,85 @@ mod tests {
 		assert_eq!(parse_account(&format!("0x{}", hex(alice.as_ref()))), Ok(alice));
 		for bad in ["", "5Bad", "0x12", "0xzz", "not an account"] {
 			assert!(parse_account(bad).is_err(), "{bad:?}");
+		}
+	}
+
+	fn view(
+		state: BuildState<AccountId, BlockNumber>,
+	) -> BuildView<AccountId, Balance, BlockNumber> {
+		BuildView {
+			builder: sp_keyring::Sr25519Keyring::Eve.to_account_id(),
+			spec_hash: sp_core::H256::repeat_byte(0xa1),
+			input_hash: sp_core::H256::repeat_byte(0xb2),
+			units: 400,
+			price: 400_000_000_000,
+			required_measurement: None,
+			state,
+		}
+	}
+
+	#[test]
+	fn a_build_renders_its_hashes_amounts_and_state() {
+		let eve = sp_keyring::Sr25519Keyring::Eve.to_account_id();
+		let charlie = sp_keyring::Sr25519Keyring::Charlie.to_account_id();
+		let open = build_json(7, &view(BuildState::Open));
+		assert_eq!(
+			open,
+			json!({
+				"id": 7,
+				"builder": ss58(&eve),
+				"specHash": format!("0x{}", "a1".repeat(32)),
+				"inputHash": format!("0x{}", "b2".repeat(32)),
+				"units": 400,
+				"price": "400000000000",
+				"requiredMeasurement": null,
+				"state": { "status": "open" },
+			})
+		);
+		let assigned =
+			build_json(7, &view(BuildState::Assigned { provider: charlie.clone(), deadline: 90 }));
+		assert_eq!(
+			assigned["state"],
+			json!({ "status": "assigned", "provider": ss58(&charlie), "deadline": 90 })
+		);
+		let output_hash = sp_core::H256::repeat_byte(0xc3);
+		let completed = build_json(
+			7,
+			&view(BuildState::Completed { provider: charlie, output_hash, units_used: 12 }),
+		);
+		assert_eq!(completed["state"]["outputHash"], json!(format!("0x{}", "c3".repeat(32))));
+		assert_eq!(completed["state"]["unitsUsed"], json!(12));
+		assert_eq!(
+			build_json(7, &view(BuildState::Expired))["state"],
+			json!({ "status": "expired" })
+		);
+	}
+
+	#[test]
+	fn a_page_of_open_builds_lists_them_with_the_next_start() {
+		let page = BuildsPage {
+			builds: vec![(3, view(BuildState::Open)), (5, view(BuildState::Open))],
+			next: Some(6),
+		};
+		let answer = open_builds_json(&page);
+		assert_eq!(answer["next"], json!(6));
+		let ids: Vec<&Value> =
+			answer["builds"].as_array().unwrap().iter().map(|b| &b["id"]).collect();
+		assert_eq!(ids, vec![&json!(3), &json!(5)]);
+		assert_eq!(answer["builds"][1], build_json(5, &view(BuildState::Open)));
+		let last = open_builds_json(&BuildsPage { builds: vec![], next: None });
+		assert_eq!(last, json!({ "builds": [], "next": null }));
+	}
+
+	#[test]
+	fn page_limits_are_checked() {
+		assert_eq!(check_page_limit(None).unwrap(), MAX_OPEN_BUILDS_PER_PAGE);
+		assert_eq!(check_page_limit(Some(1)).unwrap(), 1);
+		assert_eq!(check_page_limit(Some(MAX_OPEN_BUILDS_PER_PAGE)).unwrap(), 256);
+		for bad in [0, MAX_OPEN_BUILDS_PER_PAGE + 1, u32::MAX] {
+			let refused = check_page_limit(Some(bad)).unwrap_err();
+			assert_eq!(refused.code(), error_code::INVALID_ARGUMENT);
+			assert!(refused.message().contains("out of range"), "{}", refused.message());
 		}
 	}
 

@@ -263,6 +263,21 @@ impl_runtime_apis! {
 				oldest_epoch: crate::Mint::oldest_retained_epoch(),
 			}
 		}
+
+		fn open_builds(
+			start: Option<azra_primitives::BuildId>,
+			limit: u32,
+		) -> azra_runtime_api::BuildsPage<AccountId, Balance, BlockNumber> {
+			crate::Burn::open_builds(start, limit)
+		}
+
+		fn assigned_builds(
+			provider: AccountId,
+			start: Option<azra_primitives::BuildId>,
+			limit: u32,
+		) -> azra_runtime_api::BuildsPage<AccountId, Balance, BlockNumber> {
+			crate::Burn::assigned_builds(&provider, start, limit)
+		}
 	}
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
@@ -288,7 +303,7 @@ impl_runtime_apis! {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Attestation, Balances, Burn, Mint, Sudo, Timestamp};
+			use crate::{Attestation, Balances, Burn, Mint, Preimage, Sudo, Timestamp};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -301,7 +316,7 @@ impl_runtime_apis! {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Attestation, Balances, Burn, Mint, Sudo, Timestamp};
+			use crate::{Attestation, Balances, Burn, Mint, Preimage, Sudo, Timestamp};
 
 			let whitelist = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();

@@ -13,6 +13,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
+	[pallet_preimage, Preimage]
 	[pallet_burn, Burn]
 	[pallet_attestation, Attestation]
 	[pallet_mint, Mint]

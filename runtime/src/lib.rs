@@ -3,7 +3,8 @@
 //! The state-transition function of the AzraCode chain. It carries the native token $AZRA
 //! (12 decimals) in `pallet-balances`, produces blocks with Aura and finalizes them with
 //! GRANDPA, charges fees through `pallet-transaction-payment`, and uses `pallet-sudo` as
-//! dev governance.
+//! dev governance. Build programs, inputs and outputs are stored by their BLAKE2-256 hash
+//! in `pallet-preimage`, each against a deposit held from whoever noted it.
 //!
 //! - [`configs`] holds every pallet's `Config`: the one place pallets are wired together.
 //! - [`apis`] implements the runtime APIs the node and clients call.
@@ -68,7 +69,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("azra"),
 	impl_name: Cow::Borrowed("azra"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -200,6 +201,10 @@ mod runtime {
 
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+
+	// Programs, inputs and outputs of builds, stored by hash against a deposit.
+	#[runtime::pallet_index(7)]
+	pub type Preimage = pallet_preimage;
 
 	// Mint after Balances: its genesis records the issuance Balances created.
 	#[runtime::pallet_index(10)]

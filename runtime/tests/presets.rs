@@ -392,3 +392,142 @@ fn dev_presets_pay_providers_nine_tenths_of_proven_burn() {
 		});
 	}
 }
+
+/// A build's program, as a builder stores it before submitting: a WebAssembly module's
+/// header and some body, 8 KiB in all.
+fn program() -> Vec<u8> {
+	let mut program = b"\0asm\x01\0\0\0".to_vec();
+	program.resize(8 * 1024, 0x2a);
+	program
+}
+
+/// What `pallet-preimage` holds from `who`.
+fn held_for_preimages(who: Sr25519Keyring) -> u128 {
+	use frame_support::traits::fungible::InspectHold;
+	let reason = azra_runtime::configs::PreimageHoldReason::get();
+	Balances::balance_on_hold(&reason, &who.to_account_id())
+}
+
+#[test]
+fn a_builder_stores_a_program_by_its_hash_against_a_deposit_and_gets_it_back() {
+	use azra_runtime::{
+		configs::{PreimageBaseDeposit, PreimageByteDeposit},
+		Preimage, RuntimeEvent,
+	};
+	use frame_support::traits::QueryPreimage;
+	preset_storage("development").execute_with(|| {
+		start_block(1);
+		let eve = Sr25519Keyring::Eve;
+		let program = program();
+		let hash = BlakeTwoHash::hash(&program);
+		let len = program.len() as u128;
+		let deposit = PreimageBaseDeposit::get() + PreimageByteDeposit::get() * len;
+		let issuance = Balances::total_issuance();
+		let (free_before, total_before) =
+			(free(eve), Balances::total_balance(&eve.to_account_id()));
+
+		let note =
+			RuntimeCall::Preimage(pallet_preimage::Call::note_preimage { bytes: program.clone() });
+		assert_eq!(Executive::apply_extrinsic(signed(note, eve, 0)), Ok(Ok(())));
+
+		// Stored under its BLAKE2-256 hash, the hash a build names as its `spec_hash`.
+		assert_eq!(Preimage::len(&hash), Some(program.len() as u32));
+		assert_eq!(
+			Preimage::fetch(&hash, None).map(|bytes| bytes.into_owned()),
+			Ok(program.clone())
+		);
+		assert!(System::events()
+			.iter()
+			.any(|record| record.event
+				== RuntimeEvent::Preimage(pallet_preimage::Event::Noted { hash })));
+		// The deposit is held, not spent: only the fee left Eve's balance.
+		assert_eq!(held_for_preimages(eve), deposit);
+		let fee = total_before - Balances::total_balance(&eve.to_account_id());
+		assert!(fee > 0);
+		assert_eq!(free(eve), free_before - fee - deposit);
+		assert_eq!(Balances::total_issuance(), issuance, "a hold leaves supply alone");
+
+		// Nobody else may take it out of state; nobody may note it twice.
+		let unnote = RuntimeCall::Preimage(pallet_preimage::Call::unnote_preimage { hash });
+		assert_eq!(
+			Executive::apply_extrinsic(signed(unnote.clone(), Sr25519Keyring::Ferdie, 0)),
+			Ok(Err(pallet_preimage::Error::<Runtime>::NotAuthorized.into()))
+		);
+		let again = RuntimeCall::Preimage(pallet_preimage::Call::note_preimage { bytes: program });
+		assert_eq!(
+			Executive::apply_extrinsic(signed(again, Sr25519Keyring::Dave, 0)),
+			Ok(Err(pallet_preimage::Error::<Runtime>::AlreadyNoted.into()))
+		);
+		// Only governance may request a preimage (which would free it of its deposit).
+		let request = RuntimeCall::Preimage(pallet_preimage::Call::request_preimage { hash });
+		assert_eq!(
+			Executive::apply_extrinsic(signed(request, Sr25519Keyring::Dave, 1)),
+			Ok(Err(sp_runtime::DispatchError::BadOrigin))
+		);
+
+		// Its owner unnotes it: the program leaves state and the whole deposit comes back.
+		let total_noted = Balances::total_balance(&eve.to_account_id());
+		assert_eq!(Executive::apply_extrinsic(signed(unnote, eve, 1)), Ok(Ok(())));
+		let second_fee = total_noted - Balances::total_balance(&eve.to_account_id());
+		assert_eq!(held_for_preimages(eve), 0);
+		assert_eq!(free(eve), free_before - fee - second_fee);
+		assert_eq!(Preimage::len(&hash), None);
+		assert!(System::events().iter().any(|record| record.event
+			== RuntimeEvent::Preimage(pallet_preimage::Event::Cleared { hash })));
+		assert_issuance_equation();
+	});
+}
+
+#[test]
+fn preimage_deposits_are_a_build_records_deposit_and_a_micro_azra_per_byte() {
+	use azra_runtime::{
+		configs::{PreimageBaseDeposit, PreimageByteDeposit},
+		MICRO_UNIT, MILLI_UNIT,
+	};
+	let build_deposit: u128 = <Runtime as pallet_burn::Config>::BuildDeposit::get();
+	assert_eq!(PreimageBaseDeposit::get(), build_deposit);
+	assert_eq!(PreimageByteDeposit::get(), MICRO_UNIT);
+	// The largest preimage the pallet takes (4 MiB) would hold about 4.2 AZRA.
+	let largest = PreimageBaseDeposit::get()
+		+ PreimageByteDeposit::get() * u128::from(pallet_preimage::MAX_SIZE);
+	assert_eq!(largest, 4_194_304 * MICRO_UNIT + 10 * MILLI_UNIT);
+}
+
+#[test]
+fn a_provider_lists_open_builds_through_the_runtime_api() {
+	use azra_runtime_api::runtime_decl_for_azra_economics_api::AzraEconomicsApiV3;
+	preset_storage("development").execute_with(|| {
+		start_block(1);
+		for nonce in 0..3 {
+			let submit = RuntimeCall::Burn(pallet_burn::Call::submit_build {
+				spec_hash: [1u8; 32].into(),
+				input_hash: [2u8; 32].into(),
+				units: 1,
+				required_measurement: None,
+				max_price: UNIT,
+			});
+			assert_eq!(
+				Executive::apply_extrinsic(signed(submit, Sr25519Keyring::Eve, nonce)),
+				Ok(Ok(()))
+			);
+		}
+		let cancel = RuntimeCall::Burn(pallet_burn::Call::cancel_build { build_id: 1 });
+		assert_eq!(Executive::apply_extrinsic(signed(cancel, Sr25519Keyring::Eve, 3)), Ok(Ok(())));
+
+		let page = Runtime::open_builds(None, 1);
+		assert_eq!(page.builds.len(), 1);
+		assert_eq!(page.builds[0], (0, Runtime::build(0).expect("build 0 exists")));
+		assert_eq!(page.next, Some(1));
+		let rest = Runtime::open_builds(page.next, 10);
+		assert_eq!(rest.builds.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![2]);
+		assert_eq!(rest.next, None);
+	});
+	// Clients ask the runtime's API version before calling `open_builds`.
+	let api_id = <dyn azra_runtime_api::AzraEconomicsApi<
+		azra_runtime::Block,
+		azra_runtime::AccountId,
+		azra_runtime::Balance,
+		azra_runtime::BlockNumber,
+	> as sp_api::RuntimeApiInfo>::ID;
+	assert_eq!(azra_runtime::VERSION.api_version(&api_id), Some(3));
+}

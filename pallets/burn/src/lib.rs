@@ -82,6 +82,17 @@
 //! it is whitelisted in the benchmarks (like `frame_system`'s per-block counters), and
 //! `on_initialize` charges every block one read and one write for it.
 //!
+//! ## Finding open builds
+//!
+//! [`Pallet::open_builds`] lists the builds a provider may take, a page at a time, without
+//! reading every build in state. A build can be open at block `now` only if
+//! `expires_at ≥ now` (an assignment whose deadline passed reopens it only until then), and
+//! `expires_at = submitted_at + BuildLifetime` never decreases with the id: ids are given
+//! in submission order. So the builds that can still be open are the ids from the first one
+//! with `expires_at ≥ now` to the newest, found by a binary search over the ids in state
+//! (O(log n) reads); the page walks forward from there, reading at most
+//! [`MAX_BUILDS_EXAMINED_PER_PAGE`] records, and returns a cursor for the next page.
+//!
 //! ## Burn outside builds
 //!
 //! [`Pallet::book_burn`] books AZRA that left supply elsewhere in the runtime (transaction
@@ -114,6 +125,7 @@ pub mod weights;
 pub use pallet::*;
 pub use weights::WeightInfo;
 
+use alloc::vec::Vec;
 use azra_primitives::{
 	BuildId, BuildRegistry, BuildState, BuildView, BurnLedger, EpochClock, EpochIndex,
 	MeasurementId, ProviderEligibility, Refund, Units,
@@ -199,6 +211,25 @@ pub struct LedgerState<Balance> {
 	pub total_burned: Balance,
 	/// AZRA burned since the mint last closed an epoch.
 	pub burned_this_epoch: Balance,
+}
+
+/// Most open builds one page of [`Pallet::open_builds`] returns; a larger `limit` is cut to
+/// it.
+pub const MAX_OPEN_BUILDS_PER_PAGE: u32 = 256;
+
+/// Most build records one page of [`Pallet::open_builds`] reads after its binary search:
+/// four for every build a full page returns. A long run of taken, completed or cancelled
+/// builds ends a page early, with a cursor, rather than making one read unbounded.
+pub const MAX_BUILDS_EXAMINED_PER_PAGE: u32 = 4 * MAX_OPEN_BUILDS_PER_PAGE;
+
+/// One page of builds (see [`Pallet::open_builds`] and [`Pallet::assigned_builds`]).
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct BuildsPage<AccountId, Balance, BlockNumber> {
+	/// The builds asked for, in id order, each as [`Pallet::build_view`] shows it.
+	pub builds: Vec<(BuildId, BuildView<AccountId, Balance, BlockNumber>)>,
+	/// Where the next page starts (pass it as `start`): the builds from this id on were not
+	/// looked at. `None` when every build in state was.
+	pub next: Option<BuildId>,
 }
 
 /// Sets up what the benchmarks need from the pallets this one talks to.
@@ -650,8 +681,16 @@ impl<T: Config> Pallet<T> {
 		id: BuildId,
 	) -> Option<BuildView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
 		let build = Builds::<T>::get(id)?;
-		let state = Self::current_state(&build, frame_system::Pallet::<T>::block_number());
-		Some(BuildView {
+		Some(Self::view_of(build, frame_system::Pallet::<T>::block_number()))
+	}
+
+	/// `build` as other pallets and the runtime API see it at block `now`.
+	fn view_of(
+		build: BuildOf<T>,
+		now: BlockNumberFor<T>,
+	) -> BuildView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> {
+		let state = Self::current_state(&build, now);
+		BuildView {
 			builder: build.builder,
 			spec_hash: build.spec_hash,
 			input_hash: build.input_hash,
@@ -659,7 +698,106 @@ impl<T: Config> Pallet<T> {
 			price: build.price,
 			required_measurement: build.required_measurement,
 			state,
-		})
+		}
+	}
+
+	/// The builds that are open now, in id order: a page of at most `limit` of them (cut to
+	/// [`MAX_OPEN_BUILDS_PER_PAGE`]), from id `start` on (from the oldest build without it).
+	/// The page's `next` is the `start` of the following page; a walk from `None` to a page
+	/// whose `next` is `None`, at one block, returns every open build exactly once.
+	///
+	/// No build before [`Pallet::open_window_start`] is read; from there the page reads at
+	/// most [`MAX_BUILDS_EXAMINED_PER_PAGE`] records, so a page may hold fewer than `limit`
+	/// builds and still have a `next`. With `limit` zero the page is empty and `next` is
+	/// where it would have started. A cursor from an earlier block stays valid: ids only
+	/// grow, and builds that expired since are skipped.
+	///
+	/// The window relies on `expires_at` never decreasing with the id. A runtime upgrade
+	/// that shortens `BuildLifetime` breaks that for the builds submitted before it, for at
+	/// most the old lifetime: a build submitted before the upgrade may expire after newer
+	/// ones have, and if the binary search lands past it, it is left out of the pages while
+	/// it is still open. It stays open and can be taken by id (`build_view`,
+	/// `accept_build`); no build that is not open is ever listed. A longer `BuildLifetime`
+	/// keeps the order.
+	pub fn open_builds(
+		start: Option<BuildId>,
+		limit: u32,
+	) -> BuildsPage<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> {
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::page_of_builds(now, start, limit, |state| *state == BuildState::Open)
+	}
+
+	/// The builds assigned to `provider` whose deadline has not passed, in id order, paged
+	/// like [`Pallet::open_builds`]. A provider's agent rebuilds its work list from this
+	/// after a restart, so it neither loses an accepted build nor takes one twice.
+	///
+	/// A build is accepted while open, so at a block at most its `expires_at`, and its
+	/// deadline is then at most `AssignmentPeriod` later: a build assigned at `now` has
+	/// `expires_at >= now - AssignmentPeriod`, and the same binary search finds where such
+	/// builds start. The caveat of [`Pallet::open_builds`] applies to shortening
+	/// `BuildLifetime` or `AssignmentPeriod` by an upgrade.
+	pub fn assigned_builds(
+		provider: &T::AccountId,
+		start: Option<BuildId>,
+		limit: u32,
+	) -> BuildsPage<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> {
+		let now = frame_system::Pallet::<T>::block_number();
+		let window_from = now.saturating_sub(T::AssignmentPeriod::get());
+		Self::page_of_builds(
+			window_from,
+			start,
+			limit,
+			|state| matches!(state, BuildState::Assigned { provider: p, .. } if p == provider),
+		)
+	}
+
+	/// A page of the builds whose state at this block satisfies `keep`, walking from the
+	/// first build with `expires_at >= window_from` (or `start`, if later).
+	fn page_of_builds(
+		window_from: BlockNumberFor<T>,
+		start: Option<BuildId>,
+		limit: u32,
+		keep: impl Fn(&BuildState<T::AccountId, BlockNumberFor<T>>) -> bool,
+	) -> BuildsPage<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> {
+		let now = frame_system::Pallet::<T>::block_number();
+		let LedgerState { oldest_build_id, next_build_id, .. } = Ledger::<T>::get();
+		let limit = limit.min(MAX_OPEN_BUILDS_PER_PAGE) as usize;
+		let mut id = Self::window_start(oldest_build_id, next_build_id, window_from)
+			.max(start.unwrap_or_default());
+		let mut builds = Vec::new();
+		let mut examined = 0u32;
+		while id < next_build_id {
+			if builds.len() >= limit || examined >= MAX_BUILDS_EXAMINED_PER_PAGE {
+				return BuildsPage { builds, next: Some(id) };
+			}
+			examined = examined.saturating_add(1);
+			if let Some(build) = Builds::<T>::get(id) {
+				// `current_state` turns an assignment whose deadline passed back into
+				// `Open` (or `Expired`), so `Assigned` here is always still live.
+				if keep(&Self::current_state(&build, now)) {
+					builds.push((id, Self::view_of(build, now)));
+				}
+			}
+			// Below `next_build_id`, so it cannot overflow.
+			id = id.saturating_add(1);
+		}
+		BuildsPage { builds, next: None }
+	}
+
+	/// The first build id whose `expires_at` is not before `now`, or the next build id if
+	/// there is none: no build below it can be open at `now` (see [`Pallet::open_builds`]
+	/// for why, and for the one case in which a build below it still is). A binary search
+	/// over the ids in state: O(log n) reads.
+	pub fn open_window_start(now: BlockNumberFor<T>) -> BuildId {
+		let LedgerState { oldest_build_id, next_build_id, .. } = Ledger::<T>::get();
+		Self::window_start(oldest_build_id, next_build_id, now)
+	}
+
+	/// [`Pallet::open_window_start`] within `oldest..next`. A record missing from that
+	/// range (never the case: pruning moves `oldest` past what it removes) counts as
+	/// expired.
+	fn window_start(oldest: BuildId, next: BuildId, now: BlockNumberFor<T>) -> BuildId {
+		first_where(oldest, next, |id| Builds::<T>::get(id).is_some_and(|b| b.expires_at >= now))
 	}
 
 	/// The current price of one compute unit.
@@ -1058,6 +1196,27 @@ impl<T: Config> Pallet<T> {
 		}
 		Ok(())
 	}
+}
+
+/// The first id in `low..high` at which `reached` holds, or `high` if it holds at none;
+/// `reached` must be false up to some id and true from it on. A binary search: it calls
+/// `reached` at most ⌈log₂(high − low + 1)⌉ times.
+pub(crate) fn first_where(
+	low: BuildId,
+	high: BuildId,
+	mut reached: impl FnMut(BuildId) -> bool,
+) -> BuildId {
+	// Invariant: not reached below `lo`; reached at `hi` (or `hi` is `high`).
+	let (mut lo, mut hi) = (low, high.max(low));
+	while lo < hi {
+		let mid = lo + (hi - lo) / 2;
+		if reached(mid) {
+			hi = mid;
+		} else {
+			lo = mid + 1;
+		}
+	}
+	lo
 }
 
 impl<T: Config> BuildRegistry<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for Pallet<T> {

@@ -121,7 +121,8 @@ parameter_types! {
 	pub const BuildDeposit: Balance = 2;
 	pub const BuildRetention: u64 = 30;
 	pub const MaxPrunedPerBlock: u32 = 4;
-	pub const BuildLifetime: u64 = 20;
+	/// A `static`, so that a test can play a runtime upgrade that changes it.
+	pub static BuildLifetime: u64 = 20;
 	pub const AssignmentPeriod: u64 = 5;
 	pub const MinPricePerUnit: Balance = 1;
 	pub const MaxPricePerUnit: Balance = 100;
@@ -157,6 +158,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ELIGIBLE.with(|set| set.borrow_mut().clear());
 	REFUNDED.with(|r| *r.borrow_mut() = 0);
 	OLDEST_OPEN_EPOCH.with(|e| *e.borrow_mut() = None);
+	BuildLifetime::set(20);
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: vec![

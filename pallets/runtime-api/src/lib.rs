@@ -5,7 +5,9 @@
 //! need neither custom type bundles nor their own bookkeeping.
 //!
 //! Every read is bounded: an epoch range covers at most [`MAX_EPOCHS_PER_QUERY`] epochs, a
-//! provider report at most [`PROVIDER_EPOCHS`] recent epochs.
+//! provider report at most [`PROVIDER_EPOCHS`] recent epochs, a page of open builds at most
+//! [`MAX_OPEN_BUILDS_PER_PAGE`] builds out of [`MAX_BUILDS_EXAMINED_PER_PAGE`] records read
+//! (after a binary search of O(log n) reads).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -16,6 +18,7 @@ use alloc::vec::Vec;
 use azra_primitives::{BuildId, BuildView, EpochIndex, MeasurementId, TcbStatus, Units};
 use codec::{Codec, Decode, Encode};
 use pallet_attestation::{EnclaveKey, Fmspc};
+pub use pallet_burn::{BuildsPage, MAX_BUILDS_EXAMINED_PER_PAGE, MAX_OPEN_BUILDS_PER_PAGE};
 pub use pallet_mint::{EpochRecord, MintParameters, ParametersView, SignedAmount, SupplyTotals};
 use scale_info::TypeInfo;
 
@@ -84,7 +87,9 @@ sp_api::decl_runtime_apis! {
 	/// AzraCode's economics, as the chain itself records them.
 	///
 	/// Version 2 adds [`HistoryView`]: which builds and epochs are still in state.
-	#[api_version(2)]
+	/// Version 3 adds [`BuildsPage`]s of open builds and of a provider's assigned builds,
+	/// a page at a time, without reading every build.
+	#[api_version(3)]
 	pub trait AzraEconomicsApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -104,8 +109,27 @@ sp_api::decl_runtime_apis! {
 		fn build(id: BuildId) -> Option<BuildView<AccountId, Balance, BlockNumber>>;
 		/// A provider's enclaves, current points and unpaid rewards.
 		fn provider(account: AccountId) -> ProviderView<Balance, BlockNumber>;
-		/// Which builds and epochs are still in state.
-		#[api_version(2)]
+		/// Which builds and epochs are still in state (since version 2: ask a runtime's
+		/// version before calling it).
 		fn history() -> HistoryView;
+		/// The builds a provider may take now, in id order: at most `limit` of them (cut to
+		/// `MAX_OPEN_BUILDS_PER_PAGE`) from id `start` on (from the oldest without it), each
+		/// as `build(id)` shows it. Pass the page's `next` as `start` for the following
+		/// page; `next` is `None` once every build in state was looked at. A page reads at
+		/// most `MAX_BUILDS_EXAMINED_PER_PAGE` builds, so it may be short and still have a
+		/// `next`.
+		#[api_version(3)]
+		fn open_builds(
+			start: Option<BuildId>,
+			limit: u32,
+		) -> BuildsPage<AccountId, Balance, BlockNumber>;
+		/// The builds assigned to `provider` whose deadline has not passed, paged like
+		/// `open_builds`: the work a provider's agent must still prove.
+		#[api_version(3)]
+		fn assigned_builds(
+			provider: AccountId,
+			start: Option<BuildId>,
+			limit: u32,
+		) -> BuildsPage<AccountId, Balance, BlockNumber>;
 	}
 }

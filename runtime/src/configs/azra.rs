@@ -64,9 +64,15 @@ parameter_types! {
 	pub const ReattestationPeriod: BlockNumber = DAYS;
 }
 
+/// The origin that governs AzraCode: the attestation pallet's allow-lists and trust anchor,
+/// and the management of stored programs, inputs and outputs (`pallet-preimage`). Root
+/// (sudo on dev chains) until governance gets a collective (ARCHITECTURE.md §12); one alias
+/// so that every pallet it governs moves with it.
+pub type GovernanceOrigin = EnsureRoot<AccountId>;
+
 impl pallet_attestation::Config for Runtime {
 	type UnixTime = Timestamp;
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type GovernanceOrigin = GovernanceOrigin;
 	type MaxQuoteLen = ConstU32<8192>;
 	type MaxCollateralLen = ConstU32<32768>;
 	type MaxRootCaLen = ConstU32<2048>;

@@ -2,15 +2,17 @@
 
 mod azra;
 
+pub use azra::GovernanceOrigin;
+
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{
-		fungible::{Balanced, Credit},
+		fungible::{Balanced, Credit, HoldConsideration},
 		tokens::imbalance::Imbalance,
-		ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, Contains, FindAuthor, OnUnbalanced,
-		VariantCountOf,
+		ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, Contains, FindAuthor,
+		LinearStoragePrice, OnUnbalanced, VariantCountOf,
 	},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -26,7 +28,7 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Burn, Hash, Nonce, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
-	System, EXISTENTIAL_DEPOSIT, SLOT_DURATION, SS58_PREFIX, VERSION,
+	System, EXISTENTIAL_DEPOSIT, MICRO_UNIT, MILLI_UNIT, SLOT_DURATION, SS58_PREFIX, VERSION,
 };
 
 /// A block may use up to 75% of its weight for normal (user) extrinsics; the rest is kept
@@ -182,4 +184,38 @@ impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Every stored preimage holds 10 milli-AZRA, as a build record does (`BuildDeposit`):
+	/// the price of a stored entry (its bytes and their status record), whatever its size…
+	pub const PreimageBaseDeposit: Balance = 10 * MILLI_UNIT;
+	/// …and 1 micro-AZRA per byte. An entry is priced as 10,000 bytes, the same order as the
+	/// item-to-byte ratio of Polkadot's `deposit(items, bytes)` (20,000). A 100 KiB program
+	/// holds ≈ 0.11 AZRA; the largest preimage the pallet takes (`MAX_SIZE`, 4 MiB) would
+	/// hold ≈ 4.2 AZRA, though a signed transaction tops out below it (normal extrinsics get
+	/// 75% of the 5 MiB block length). The deposit comes back when its owner unnotes the
+	/// preimage, so whoever fills state pays for the space while it is used.
+	pub const PreimageByteDeposit: Balance = MICRO_UNIT;
+	/// The hold reason of preimage deposits.
+	pub const PreimageHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Preimage(pallet_preimage::HoldReason::Preimage);
+}
+
+/// Content-addressed storage of build programs, inputs and outputs, by BLAKE2-256 hash
+/// (ARCHITECTURE.md §11): a build's `spec_hash`, `input_hash` and `output_hash` are the
+/// hashes of preimages noted here, each backed by its noter's held deposit.
+impl pallet_preimage::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	// Parity's reference weights, until `scripts/bench.sh` measures the pallet on this
+	// machine (it writes `runtime/src/weights/pallet_preimage.rs`, to be used here then).
+	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type ManagerOrigin = GovernanceOrigin;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		PreimageHoldReason,
+		LinearStoragePrice<PreimageBaseDeposit, PreimageByteDeposit, Balance>,
+	>;
 }
