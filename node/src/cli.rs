@@ -40,6 +40,10 @@ pub enum Subcommand {
 	#[command(subcommand)]
 	DevEnclave(crate::dev_enclave::DevEnclaveCmd),
 
+	/// The provider agent: keeps an enclave registered, runs open builds metered, proves
+	/// them and claims rewards; `provider verify <id>` re-runs a completed build.
+	Provider(crate::provider::ProviderCmd),
+
 	/// Benchmark the runtime's pallets, storage, blocks and machine.
 	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]

@@ -7,14 +7,16 @@
 //! Every output is one JSON object on stdout; byte strings are 0x-hex, ready for
 //! polkadot.js. Nothing here can make a quote that a chain trusting Intel's root accepts.
 
-use azra_dev_enclave::{CollateralOptions, DevPki, Identity, SgxEnclave, TdxGuest};
+use crate::provider::enclave::{
+	dev_collateral, dev_identity, parse_tee, DevEnclave, Enclave, EnclaveKeyPair,
+};
+use azra_dev_enclave::{CollateralOptions, DevPki, Tee};
 use azra_primitives::WorkClaim;
 use azra_runtime::AccountId;
-use pallet_attestation::{
-	registration_report_data, Digest384, EnclaveKey, MeasurementEntry, RtmrPin,
-};
+use pallet_attestation::EnclaveKey;
 use serde_json::json;
-use sp_core::{sr25519, Pair, H256};
+use sp_core::H256;
+use sp_runtime::MultiSignature;
 
 /// What the dev enclave should print.
 #[derive(Debug, clap::Subcommand)]
@@ -104,10 +106,11 @@ impl DevEnclaveCmd {
 		Ok(())
 	}
 
-	fn output(&self) -> Result<serde_json::Value, String> {
-		let pki = DevPki::new().map_err(|e| e.to_string())?;
+	/// The JSON object [`Self::run`] prints. Quotes and work proofs come from
+	/// [`DevEnclave`], the provider agent's dev enclave, so the two never differ.
+	pub(crate) fn output(&self) -> Result<serde_json::Value, String> {
 		match self {
-			DevEnclaveCmd::RootCa => Ok(json!({ "rootCa": hex(&der(&pki)?) })),
+			DevEnclaveCmd::RootCa => Ok(json!({ "rootCa": hex(&der(&dev_pki()?)?) })),
 			DevEnclaveCmd::Collateral {
 				tee,
 				issued_at,
@@ -115,7 +118,8 @@ impl DevEnclaveCmd {
 				tcb_evaluation_data_number,
 				crl_number,
 			} => {
-				let identity = identity(tee, false)?;
+				let pki = dev_pki()?;
+				let identity = dev_identity(tee_arg(tee)?, false);
 				let issued_at = match issued_at {
 					Some(t) => *t,
 					None => unix_now()?.saturating_sub(60),
@@ -126,33 +130,33 @@ impl DevEnclaveCmd {
 					crl_number: *crl_number,
 					..CollateralOptions::issued_at(issued_at)
 				};
-				let collateral =
-					pki.collateral_bytes(identity.tee(), &options).map_err(|e| e.to_string())?;
-				let witness = pki.quote(&identity, [0; 64]).map_err(|e| e.to_string())?;
+				let issued =
+					dev_collateral(&pki, &identity, &options).map_err(|e| e.to_string())?;
 				Ok(json!({
-					"fmspc": hex(&azra_dev_enclave::DEV_FMSPC),
-					"collateral": hex(&collateral),
-					"witnessQuote": hex(&witness),
+					"fmspc": hex(&issued.fmspc),
+					"collateral": hex(&issued.collateral),
+					"witnessQuote": hex(&issued.witness_quote),
 					"issuedAt": issued_at,
 					"nextUpdate": options.next_update(),
 				}))
 			}
 			DevEnclaveCmd::Quote { provider, enclave_seed, nonce, genesis, tee, debug } => {
 				let provider = account(provider)?;
-				let pair = enclave_pair(enclave_seed)?;
-				let key = EnclaveKey::Sr25519(pair.public().0);
 				let nonce = h256("--nonce", nonce)?;
 				let genesis = h256("--genesis", genesis)?;
-				let identity = identity(tee, *debug)?;
-				let mut report_data = [0u8; 64];
-				report_data[..32]
-					.copy_from_slice(&registration_report_data(&genesis, &provider, &key, &nonce));
-				let quote = pki.quote(&identity, report_data).map_err(|e| e.to_string())?;
+				let mut enclave = DevEnclave::new(enclave_key_pair(enclave_seed)?, tee_arg(tee)?)
+					.map_err(|e| e.to_string())?;
+				if *debug {
+					enclave = enclave.under_debug();
+				}
+				let quote = enclave
+					.registration_quote(&genesis, &provider, &nonce)
+					.map_err(|e| e.to_string())?;
 				Ok(json!({
 					"quote": hex(&quote),
-					"enclaveKey": { "Sr25519": hex(&pair.public().0) },
+					"enclaveKey": key_json(&enclave.enclave_key()),
 					"nonce": format!("{nonce:?}"),
-					"measurement": format!("{:?}", measurement_of(&identity).id()),
+					"measurement": format!("{:?}", enclave.measurement().id()),
 				}))
 			}
 			DevEnclaveCmd::SignWork {
@@ -165,7 +169,6 @@ impl DevEnclaveCmd {
 				output_hash,
 				units_used,
 			} => {
-				let pair = enclave_pair(enclave_seed)?;
 				let claim = WorkClaim {
 					genesis_hash: h256("--genesis", genesis)?,
 					build_id: *build_id,
@@ -175,12 +178,12 @@ impl DevEnclaveCmd {
 					units_used: *units_used,
 					provider: account(provider)?,
 				};
-				let signature = pair.sign(&claim.signing_payload());
-				let enclave_key = json!({ "Sr25519": hex(&pair.public().0) });
+				let proof = enclave_key_pair(enclave_seed)?.sign_work(&claim);
+				let enclave_key = key_json(&proof.enclave_key);
 				Ok(json!({
 					"proof": {
 						"enclaveKey": enclave_key,
-						"signature": { "Sr25519": hex(&signature.0) },
+						"signature": signature_json(&proof.signature),
 					},
 					"enclaveKey": enclave_key,
 				}))
@@ -189,40 +192,38 @@ impl DevEnclaveCmd {
 	}
 }
 
-/// The allow-list entry a dev identity satisfies (dev presets allow-list the SGX one).
-fn measurement_of(identity: &Identity) -> MeasurementEntry {
-	match identity {
-		Identity::Sgx(enclave) => MeasurementEntry::Sgx {
-			mr_enclave: Some(H256(enclave.mr_enclave)),
-			mr_signer: Some(H256(enclave.mr_signer)),
-			isv_prod_id: enclave.isv_prod_id,
-			min_isv_svn: enclave.isv_svn,
-		},
-		Identity::Tdx(guest) => MeasurementEntry::Tdx {
-			mr_td: Digest384(guest.mr_td),
-			rtmr: guest.rtmr.map(|r| RtmrPin::Exact(Digest384(r))),
-			mr_config_id: None,
-			td_attributes: None,
-			xfam: None,
-		},
+/// `key` as polkadot.js writes an `EnclaveKey`.
+fn key_json(key: &EnclaveKey) -> serde_json::Value {
+	match key {
+		EnclaveKey::Ed25519(raw) => json!({ "Ed25519": hex(raw) }),
+		EnclaveKey::Sr25519(raw) => json!({ "Sr25519": hex(raw) }),
 	}
 }
 
-fn identity(tee: &str, debug: bool) -> Result<Identity, String> {
-	match tee {
-		"sgx" => Ok(Identity::Sgx(SgxEnclave { debug, ..SgxEnclave::azra_dev_runtime() })),
-		"tdx" => Ok(Identity::Tdx(TdxGuest { debug, ..TdxGuest::azra_dev_runtime() })),
-		other => Err(format!("--tee must be sgx or tdx, not {other:?}")),
+/// `signature` as polkadot.js writes a `MultiSignature`.
+fn signature_json(signature: &MultiSignature) -> serde_json::Value {
+	match signature {
+		MultiSignature::Ed25519(sig) => json!({ "Ed25519": hex(&sig.0) }),
+		MultiSignature::Sr25519(sig) => json!({ "Sr25519": hex(&sig.0) }),
+		MultiSignature::Ecdsa(sig) => json!({ "Ecdsa": hex(&sig.0) }),
+		MultiSignature::Eth(sig) => json!({ "Eth": hex(&sig.0) }),
 	}
+}
+
+fn dev_pki() -> Result<DevPki, String> {
+	DevPki::new().map_err(|e| e.to_string())
+}
+
+fn tee_arg(tee: &str) -> Result<Tee, String> {
+	parse_tee(tee).map_err(|e| format!("--tee: {e}"))
 }
 
 fn der(pki: &DevPki) -> Result<Vec<u8>, String> {
 	pki.root_ca_der().map_err(|e| e.to_string())
 }
 
-fn enclave_pair(seed: &str) -> Result<sr25519::Pair, String> {
-	sr25519::Pair::from_string(seed, None)
-		.map_err(|e| format!("--enclave-seed is not a secret URI: {e:?}"))
+fn enclave_key_pair(seed: &str) -> Result<EnclaveKeyPair, String> {
+	EnclaveKeyPair::from_secret_uri(seed).map_err(|e| format!("--enclave-seed: {e}"))
 }
 
 /// An account from SS58 (any network prefix) or 0x-hex.

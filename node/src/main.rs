@@ -9,6 +9,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod dev_enclave;
+mod provider;
 mod rpc;
 mod service;
 

@@ -1,0 +1,469 @@
+//! The provider agent's loop: one pass per finalized block.
+//!
+//! Each pass reads what the chain says and does the next step of each piece of work, so a
+//! restarted agent (or one whose node restarted) picks up exactly where the chain is:
+//!
+//! 1. **Enclave.** If the enclave key is not registered and eligible, or its attestation
+//!    expires within the re-attestation margin: store collateral if the enclave can make it
+//!    and the chain lacks it, request a nonce, quote, register.
+//! 2. **Assigned builds.** Every build assigned to this provider whose deadline has not
+//!    passed is run (or its earlier run reused), its output noted as a preimage, and its
+//!    work proof submitted. The chain refuses a second proof, so nothing is proven twice.
+//! 3. **Claims.** Closed epochs with an unpaid share are claimed.
+//! 4. **New work.** With nothing assigned, the agent looks through open builds that pass
+//!    its filters, fetches program and input by hash, checks both hashes and runs the
+//!    build metered *before* accepting it: a build that is refused (wrong hash, not enough
+//!    fuel, bad program) is never accepted, so no bond is put at risk on it.
+
+use super::{
+	chain::{Chain, ChainError, Head},
+	enclave::Enclave,
+	engine::{Engine, RunError, RunOutcome},
+	metrics::Metrics,
+};
+use azra_primitives::{BuildId, BuildState, BuildView, EpochIndex, MeasurementId, WorkClaim};
+use azra_runtime::{AccountId, Balance, BlockNumber, RuntimeCall};
+use azra_runtime_api::ProviderView;
+use sp_core::{sr25519, Pair, H256};
+use sp_io::hashing::blake2_256;
+use std::collections::HashMap;
+
+/// Log target of every agent line.
+pub const LOG_TARGET: &str = "provider";
+
+/// Which builds the agent takes.
+#[derive(Clone, Debug)]
+pub struct Filters {
+	/// Largest `units` a build may ask for.
+	pub max_units: u64,
+	/// Smallest price per unit (plancks) worth the work.
+	pub min_price_per_unit: Balance,
+}
+
+/// What the agent decided about a build it looked at.
+#[derive(Clone, Debug)]
+pub enum Verdict {
+	/// The program ran within the build's units: this is what the proof will say.
+	Ran(RunOutcome),
+	/// The agent will not prove this build, and why. Kept for the agent's life: the same
+	/// program, input and units would fail the same way.
+	Refused(String),
+	/// The build cannot be run now (a preimage not noted yet, or this machine failed);
+	/// the agent looks again next pass.
+	Unavailable(String),
+}
+
+/// The agent's state. Only caches live here; the chain is the record.
+pub struct Agent {
+	signer: sr25519::Pair,
+	account: AccountId,
+	enclave: Box<dyn Enclave>,
+	measurement: MeasurementId,
+	engine: Engine,
+	filters: Filters,
+	metrics: Metrics,
+	/// Blocks before an attestation expires at which the agent re-attests.
+	reattest_margin: BlockNumber,
+	/// Runs by build id, so a build is run once per agent life even across passes.
+	verdicts: HashMap<BuildId, Verdict>,
+}
+
+/// Largest number of open builds examined in one pass.
+const OPEN_BUILDS_PER_PASS: u32 = 64;
+
+impl Agent {
+	/// An agent acting for `signer` with `enclave`, which must run `measurement`.
+	pub fn new(
+		signer: sr25519::Pair,
+		enclave: Box<dyn Enclave>,
+		measurement: MeasurementId,
+		engine: Engine,
+		filters: Filters,
+		metrics: Metrics,
+		reattest_margin: BlockNumber,
+	) -> Self {
+		let account = signer.public().into();
+		Agent {
+			signer,
+			account,
+			enclave,
+			measurement,
+			engine,
+			filters,
+			metrics,
+			reattest_margin,
+			verdicts: HashMap::new(),
+		}
+	}
+
+	/// The provider account.
+	pub fn account(&self) -> &AccountId {
+		&self.account
+	}
+
+	/// One pass over finalized block `head`.
+	pub async fn pass(&mut self, chain: &Chain, head: Head) -> Result<(), ChainError> {
+		let view: ProviderView<Balance, BlockNumber> =
+			chain.runtime_call("AzraEconomicsApi_provider", &self.account, head.hash).await?;
+		let eligible = self.ensure_enclave(chain, head, &view).await?;
+		self.claim(chain, &view).await?;
+		if !eligible {
+			return Ok(());
+		}
+		let assigned = self.work_assigned(chain, head).await?;
+		if !assigned {
+			self.take_new_work(chain, head).await?;
+		}
+		Ok(())
+	}
+
+	/// Keep the enclave key registered; `Ok(true)` when it is eligible now.
+	async fn ensure_enclave(
+		&mut self,
+		chain: &Chain,
+		head: Head,
+		view: &ProviderView<Balance, BlockNumber>,
+	) -> Result<bool, ChainError> {
+		let key = self.enclave.enclave_key();
+		let current = view.enclaves.iter().find(|e| e.key == key);
+		if let Some(enclave) = current {
+			let fresh = enclave.expires_at > head.number.saturating_add(self.reattest_margin);
+			if enclave.eligible && fresh {
+				return Ok(true);
+			}
+		}
+		let was_eligible = current.map(|e| e.eligible).unwrap_or(false);
+		log::info!(
+			target: LOG_TARGET,
+			"enclave {}: {} at #{}; attesting",
+			self.enclave.describe(),
+			match current {
+				None => "not registered",
+				Some(e) if !e.eligible => "not eligible",
+				Some(_) => "attestation expires soon",
+			},
+			head.number,
+		);
+		match self.register(chain).await {
+			Ok(()) => {
+				log::info!(target: LOG_TARGET, "enclave registered");
+				self.metrics.attestations.inc();
+				Ok(true)
+			}
+			Err(ChainError::Failed(reason)) if reason.contains("Collateral") => {
+				self.store_collateral(chain, &reason).await?;
+				self.register(chain).await?;
+				log::info!(target: LOG_TARGET, "enclave registered");
+				self.metrics.attestations.inc();
+				Ok(true)
+			}
+			Err(e) => {
+				log::warn!(target: LOG_TARGET, "registration failed: {e}");
+				Ok(was_eligible)
+			}
+		}
+	}
+
+	/// Store the enclave platform's collateral, when the enclave can make it (the dev
+	/// enclave can; real platforms take it from Intel's PCS, which the operator stores).
+	async fn store_collateral(&self, chain: &Chain, reason: &str) -> Result<(), ChainError> {
+		let Some(collateral) = self.enclave.collateral() else {
+			log::warn!(
+				target: LOG_TARGET,
+				"registration needs collateral ({reason}); this enclave cannot make it: store it with attestation.submitCollateral",
+			);
+			return Err(ChainError::Failed(reason.into()));
+		};
+		let issued = collateral.map_err(|e| ChainError::Failed(format!("collateral: {e}")))?;
+		let call = RuntimeCall::Attestation(pallet_attestation::Call::submit_collateral {
+			fmspc: issued.fmspc,
+			collateral: issued
+				.collateral
+				.try_into()
+				.map_err(|_| ChainError::Failed("collateral too large".into()))?,
+			witness_quote: issued
+				.witness_quote
+				.try_into()
+				.map_err(|_| ChainError::Failed("witness quote too large".into()))?,
+		});
+		chain.submit(&self.signer, call).await?;
+		log::info!(target: LOG_TARGET, "collateral stored ({reason})");
+		Ok(())
+	}
+
+	/// Request a nonce, quote over it, and register the enclave key.
+	async fn register(&self, chain: &Chain) -> Result<(), ChainError> {
+		let call = RuntimeCall::Attestation(pallet_attestation::Call::request_nonce {});
+		let inclusion = chain.submit(&self.signer, call).await?;
+		// A bounded vector encodes as a plain one.
+		let nonces: Vec<pallet_attestation::IssuedNonce<BlockNumber>> = chain
+			.storage(
+				&pallet_attestation::Nonces::<azra_runtime::Runtime>::hashed_key_for(&self.account),
+				inclusion.block,
+			)
+			.await?
+			.unwrap_or_default();
+		// The newest nonce is the one just issued (they expire in issue order).
+		let nonce = nonces
+			.iter()
+			.max_by_key(|n| n.expires_at)
+			.map(|n| n.nonce)
+			.ok_or_else(|| ChainError::Failed("no nonce after request_nonce".into()))?;
+		// Quoting may wait on the platform's quoting service: off the async workers.
+		let quote = tokio::task::block_in_place(|| {
+			self.enclave.registration_quote(&chain.genesis, &self.account, &nonce)
+		})
+		.map_err(|e| ChainError::Failed(format!("quote: {e}")))?;
+		let call = RuntimeCall::Attestation(pallet_attestation::Call::register_enclave {
+			quote: quote.try_into().map_err(|_| ChainError::Failed("quote too large".into()))?,
+			enclave_key: self.enclave.enclave_key(),
+			nonce,
+			measurement: self.measurement,
+		});
+		chain.submit(&self.signer, call).await?;
+		Ok(())
+	}
+
+	/// Claim every unpaid closed epoch.
+	async fn claim(
+		&self,
+		chain: &Chain,
+		view: &ProviderView<Balance, BlockNumber>,
+	) -> Result<(), ChainError> {
+		use frame_support::traits::Get;
+		// The runtime's own limit, so a claim never fails for being too long.
+		let per_claim: u32 =
+			<<azra_runtime::Runtime as pallet_mint::Config>::MaxEpochsPerClaim as Get<u32>>::get()
+				.max(1);
+		for batch in view.unpaid.chunks(per_claim as usize) {
+			let epochs: Vec<EpochIndex> = batch.iter().map(|(epoch, _)| *epoch).collect();
+			let amount: Balance = batch.iter().map(|(_, share)| *share).sum();
+			let call = RuntimeCall::Mint(pallet_mint::Call::claim_rewards {
+				epochs: epochs
+					.clone()
+					.try_into()
+					.map_err(|_| ChainError::Failed("too many epochs".into()))?,
+			});
+			match chain.submit(&self.signer, call).await {
+				Ok(_) => {
+					self.metrics.earned.inc_by(u64::try_from(amount).unwrap_or(u64::MAX));
+					log::info!(target: LOG_TARGET, "claimed epochs {epochs:?}: {amount} plancks");
+				}
+				Err(e) => log::warn!(target: LOG_TARGET, "claim of epochs {epochs:?} failed: {e}"),
+			}
+		}
+		Ok(())
+	}
+
+	/// Prove every build assigned to this provider; `Ok(true)` if any is still assigned.
+	async fn work_assigned(&mut self, chain: &Chain, head: Head) -> Result<bool, ChainError> {
+		let assigned = chain.assigned_builds(&self.account, head.hash).await?;
+		let mut busy = false;
+		for (id, build) in assigned {
+			let BuildState::Assigned { ref provider, deadline } = build.state else { continue };
+			if provider != &self.account || deadline < head.number {
+				continue;
+			}
+			busy = true;
+			let verdict = self.verdict(chain, head, id, &build).await?;
+			match verdict {
+				Verdict::Ran(outcome) => self.prove(chain, head, id, &build, &outcome).await?,
+				Verdict::Unavailable(_) => {}
+				Verdict::Refused(reason) => {
+					// Only reachable if the inputs changed under the agent after it
+					// accepted: give the build back rather than let it lapse.
+					log::warn!(target: LOG_TARGET, "build {id}: refused after acceptance ({reason}); releasing");
+					let call = RuntimeCall::Burn(pallet_burn::Call::release_build { build_id: id });
+					chain.submit(&self.signer, call).await?;
+				}
+			}
+		}
+		Ok(busy)
+	}
+
+	/// Note the output and submit the work proof of build `id`.
+	async fn prove(
+		&mut self,
+		chain: &Chain,
+		head: Head,
+		id: BuildId,
+		build: &BuildView<AccountId, Balance, BlockNumber>,
+		outcome: &RunOutcome,
+	) -> Result<(), ChainError> {
+		let output_hash = H256(blake2_256(&outcome.output));
+		if chain.preimage(output_hash, head.hash).await?.is_none() {
+			let call = RuntimeCall::Preimage(pallet_preimage::Call::note_preimage {
+				bytes: outcome.output.clone(),
+			});
+			chain.submit(&self.signer, call).await?;
+			log::info!(target: LOG_TARGET, "build {id}: output {output_hash:?} noted");
+		}
+		let claim = WorkClaim {
+			genesis_hash: chain.genesis,
+			build_id: id,
+			spec_hash: build.spec_hash,
+			input_hash: build.input_hash,
+			output_hash,
+			units_used: outcome.units_used,
+			provider: self.account.clone(),
+		};
+		let proof = self.enclave.sign_work(&claim);
+		let call = RuntimeCall::Mint(pallet_mint::Call::submit_work {
+			build_id: id,
+			output_hash,
+			units_used: outcome.units_used,
+			proof,
+		});
+		chain.submit(&self.signer, call).await?;
+		self.metrics.proven.inc();
+		self.metrics.units.inc_by(outcome.units_used);
+		self.verdicts.remove(&id);
+		log::info!(
+			target: LOG_TARGET,
+			"build {id}: proven ({} of {} units, output {output_hash:?})",
+			outcome.units_used,
+			build.units,
+		);
+		Ok(())
+	}
+
+	/// Look through open builds and accept the first one that runs within its units.
+	async fn take_new_work(&mut self, chain: &Chain, head: Head) -> Result<(), ChainError> {
+		let open = chain.open_builds(OPEN_BUILDS_PER_PASS, head.hash).await?;
+		for (id, build) in open {
+			if !self.wants(&build) {
+				continue;
+			}
+			if matches!(self.verdicts.get(&id), Some(Verdict::Refused(_))) {
+				continue;
+			}
+			let Verdict::Ran(_) = self.verdict(chain, head, id, &build).await? else { continue };
+			let call = RuntimeCall::Burn(pallet_burn::Call::accept_build { build_id: id });
+			match chain.submit(&self.signer, call).await {
+				Ok(_) => {
+					log::info!(target: LOG_TARGET, "build {id}: accepted");
+					return Ok(());
+				}
+				// Another provider may have taken it between the read and the accept.
+				Err(ChainError::Failed(reason)) => {
+					log::info!(target: LOG_TARGET, "build {id}: not accepted ({reason})");
+				}
+				Err(e) => return Err(e),
+			}
+		}
+		Ok(())
+	}
+
+	/// Whether the agent's filters let it take `build`.
+	fn wants(&self, build: &BuildView<AccountId, Balance, BlockNumber>) -> bool {
+		let measurement_fits =
+			build.required_measurement.map_or(true, |required| required == self.measurement);
+		let price_per_unit = build.price.checked_div(Balance::from(build.units)).unwrap_or(0);
+		measurement_fits
+			&& build.units <= self.filters.max_units
+			&& price_per_unit >= self.filters.min_price_per_unit
+	}
+
+	/// The verdict on build `id`: cached, or fetched, checked and run now.
+	async fn verdict(
+		&mut self,
+		chain: &Chain,
+		head: Head,
+		id: BuildId,
+		build: &BuildView<AccountId, Balance, BlockNumber>,
+	) -> Result<Verdict, ChainError> {
+		if let Some(verdict) = self.verdicts.get(&id) {
+			return Ok(verdict.clone());
+		}
+		let verdict = match fetch_inputs(chain, head, build).await? {
+			Err(Unrunnable::Missing(reason)) => Verdict::Unavailable(reason),
+			Err(Unrunnable::Tampered(reason)) => {
+				self.metrics.refused.inc();
+				Verdict::Refused(reason)
+			}
+			Ok((program, input)) => {
+				log::info!(
+					target: LOG_TARGET,
+					"build {id}: running ({} program bytes, {} input bytes, {} units)",
+					program.len(),
+					input.len(),
+					build.units,
+				);
+				// Compiling and running block the thread for as long as the build takes.
+				let run =
+					tokio::task::block_in_place(|| self.engine.run(&program, &input, build.units));
+				match run {
+					Ok(outcome) => {
+						self.metrics.runs.inc();
+						log::info!(
+							target: LOG_TARGET,
+							"build {id}: ran in {} units ({} fuel), {} output bytes",
+							outcome.units_used,
+							outcome.fuel_used,
+							outcome.output.len(),
+						);
+						Verdict::Ran(outcome)
+					}
+					Err(error @ RunError::OutOfFuel { .. }) => {
+						self.metrics.refused.inc();
+						Verdict::Refused(format!("stopped: {error}"))
+					}
+					Err(error) if !error.is_deterministic() => {
+						// This machine failed, not the program: try again next pass.
+						Verdict::Unavailable(format!("could not run here: {error}"))
+					}
+					Err(error) => {
+						self.metrics.refused.inc();
+						Verdict::Refused(error.to_string())
+					}
+				}
+			}
+		};
+		match &verdict {
+			Verdict::Refused(reason) => {
+				log::info!(target: LOG_TARGET, "build {id}: refused: {reason}")
+			}
+			Verdict::Unavailable(reason) => {
+				log::info!(target: LOG_TARGET, "build {id}: not runnable yet: {reason}");
+				return Ok(verdict);
+			}
+			Verdict::Ran(_) => {}
+		}
+		self.verdicts.insert(id, verdict.clone());
+		Ok(verdict)
+	}
+}
+
+/// Why a build's program or input cannot be run.
+#[derive(Clone, Debug)]
+pub enum Unrunnable {
+	/// Not noted on chain (yet).
+	Missing(String),
+	/// The bytes served do not hash to what the builder paid for.
+	Tampered(String),
+}
+
+/// Program and input of `build` from the chain's preimages, each checked against the
+/// hash the builder paid for: the node serving the agent is not trusted with them.
+pub async fn fetch_inputs(
+	chain: &Chain,
+	head: Head,
+	build: &BuildView<AccountId, Balance, BlockNumber>,
+) -> Result<Result<(Vec<u8>, Vec<u8>), Unrunnable>, ChainError> {
+	let mut blobs = Vec::with_capacity(2);
+	for (what, hash) in [("program", build.spec_hash), ("input", build.input_hash)] {
+		let Some(bytes) = chain.preimage(hash, head.hash).await? else {
+			return Ok(Err(Unrunnable::Missing(format!("{what} {hash:?} is not noted on chain"))));
+		};
+		let actual = H256(blake2_256(&bytes));
+		if actual != hash {
+			return Ok(Err(Unrunnable::Tampered(format!(
+				"{what} hash mismatch: wanted {hash:?}, got {actual:?}"
+			))));
+		}
+		blobs.push(bytes);
+	}
+	let input = blobs.pop().unwrap_or_default();
+	let program = blobs.pop().unwrap_or_default();
+	Ok(Ok((program, input)))
+}
