@@ -26,7 +26,7 @@ use azra_runtime::{AccountId, Balance, BlockNumber, RuntimeCall};
 use azra_runtime_api::ProviderView;
 use sp_core::{sr25519, Pair, H256};
 use sp_io::hashing::blake2_256;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Log target of every agent line.
 pub const LOG_TARGET: &str = "provider";
@@ -66,6 +66,11 @@ pub struct Agent {
 	reattest_margin: BlockNumber,
 	/// Runs by build id, so a build is run once per agent life even across passes.
 	verdicts: HashMap<BuildId, Verdict>,
+	/// Builds whose accept or proof the chain refused: not tried again, since every try
+	/// costs a fee and the chain's answer would not change.
+	given_up: HashSet<BuildId>,
+	/// Epochs whose claim the chain refused, for the same reason.
+	unclaimable: HashSet<EpochIndex>,
 }
 
 /// Largest number of open builds examined in one pass.
@@ -93,6 +98,8 @@ impl Agent {
 			metrics,
 			reattest_margin,
 			verdicts: HashMap::new(),
+			given_up: HashSet::new(),
+			unclaimable: HashSet::new(),
 		}
 	}
 
@@ -226,7 +233,7 @@ impl Agent {
 
 	/// Claim every unpaid closed epoch.
 	async fn claim(
-		&self,
+		&mut self,
 		chain: &Chain,
 		view: &ProviderView<Balance, BlockNumber>,
 	) -> Result<(), ChainError> {
@@ -235,7 +242,9 @@ impl Agent {
 		let per_claim: u32 =
 			<<azra_runtime::Runtime as pallet_mint::Config>::MaxEpochsPerClaim as Get<u32>>::get()
 				.max(1);
-		for batch in view.unpaid.chunks(per_claim as usize) {
+		let unpaid: Vec<_> =
+			view.unpaid.iter().filter(|(epoch, _)| !self.unclaimable.contains(epoch)).collect();
+		for batch in unpaid.chunks(per_claim as usize) {
 			let epochs: Vec<EpochIndex> = batch.iter().map(|(epoch, _)| *epoch).collect();
 			let amount: Balance = batch.iter().map(|(_, share)| *share).sum();
 			let call = RuntimeCall::Mint(pallet_mint::Call::claim_rewards {
@@ -249,6 +258,10 @@ impl Agent {
 					self.metrics.earned.inc_by(u64::try_from(amount).unwrap_or(u64::MAX));
 					log::info!(target: LOG_TARGET, "claimed epochs {epochs:?}: {amount} plancks");
 				}
+				Err(ChainError::Failed(reason)) => {
+					log::warn!(target: LOG_TARGET, "claim of epochs {epochs:?} refused: {reason}");
+					self.unclaimable.extend(epochs);
+				}
 				Err(e) => log::warn!(target: LOG_TARGET, "claim of epochs {epochs:?} failed: {e}"),
 			}
 		}
@@ -261,13 +274,21 @@ impl Agent {
 		let mut busy = false;
 		for (id, build) in assigned {
 			let BuildState::Assigned { ref provider, deadline } = build.state else { continue };
-			if provider != &self.account || deadline < head.number {
+			if provider != &self.account || deadline < head.number || self.given_up.contains(&id) {
 				continue;
 			}
 			busy = true;
 			let verdict = self.verdict(chain, head, id, &build).await?;
 			match verdict {
-				Verdict::Ran(outcome) => self.prove(chain, head, id, &build, &outcome).await?,
+				Verdict::Ran(outcome) => {
+					match self.prove(chain, head, id, &build, &outcome).await {
+						Err(ChainError::Failed(reason)) => {
+							log::warn!(target: LOG_TARGET, "build {id}: proof refused: {reason}");
+							self.given_up.insert(id);
+						}
+						other => other?,
+					}
+				}
 				Verdict::Unavailable(_) => {}
 				Verdict::Refused(reason) => {
 					// Only reachable if the inputs changed under the agent after it
@@ -334,7 +355,9 @@ impl Agent {
 			if !self.wants(&build) {
 				continue;
 			}
-			if matches!(self.verdicts.get(&id), Some(Verdict::Refused(_))) {
+			if matches!(self.verdicts.get(&id), Some(Verdict::Refused(_)))
+				|| self.given_up.contains(&id)
+			{
 				continue;
 			}
 			let Verdict::Ran(_) = self.verdict(chain, head, id, &build).await? else { continue };
@@ -347,6 +370,7 @@ impl Agent {
 				// Another provider may have taken it between the read and the accept.
 				Err(ChainError::Failed(reason)) => {
 					log::info!(target: LOG_TARGET, "build {id}: not accepted ({reason})");
+					self.given_up.insert(id);
 				}
 				Err(e) => return Err(e),
 			}
