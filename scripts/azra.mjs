@@ -3,11 +3,14 @@
 //
 //   node scripts/azra.mjs --help
 //   node scripts/azra.mjs submit-build --units 400 --suri //Dave
+//   node scripts/azra.mjs submit-program node/programs/checksum.wasm --input in.bin --units 5 --suri //Dave
+//   node scripts/azra.mjs result 0 --out out.bin
 //   node scripts/azra.mjs supply
 //
 // Uses @polkadot/api from scripts/e2e (installed by scripts/setup.sh) and, for the provider
 // commands on dev chains, `azra-node dev-enclave` as the enclave.
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +19,8 @@ import { parseArgs } from 'node:util';
 const require = createRequire(new URL('./e2e/package.json', import.meta.url));
 const { ApiPromise, WsProvider } = require('@polkadot/api');
 const { Keyring } = require('@polkadot/keyring');
+const { blake2AsHex } = require('@polkadot/util-crypto');
+const { u8aToHex } = require('@polkadot/util');
 
 const DECIMALS = 12n;
 const UNIT = 10n ** DECIMALS;
@@ -25,8 +30,14 @@ const GLOBAL_HELP = `azra — drive AzraCode's burn-and-mint loop from the termi
 Usage: node scripts/azra.mjs <command> [options]
 
 Builder:
+  submit-program <program-file> --input <input-file> --units N [--max-price P] [--measurement M]
+                                            note program and input, burn units × price for a build
+  result <build-id> [--out FILE] [--timeout SECONDS]
+                                            wait for the build's proof, fetch and check its output
+  my-builds                                 the signer's builds still in state
+  history <build-id>                        the build's events, block by block
   submit-build --units N [--spec-hash H] [--input-hash H] [--max-price P] [--measurement M]
-                               burn units × price for a build
+                                            burn units × price for a build of hashes only
 Provider (dev chains: the dev enclave stands in for SGX):
   store-collateral [--tee sgx|tdx]          submit dev collateral for the dev platform
   register-enclave [--enclave-seed SURI]    nonce → dev quote → attestation.registerEnclave
@@ -38,6 +49,7 @@ Anyone:
   supply                                    azra_supply
   epochs <from> <to>                        azra_epochs
   build <id>                                azra_build
+  open-builds [--limit N]                   azra_openBuilds, every page (or the first N builds)
   provider [<account>]                      azra_provider (default: the signer)
 
 Options:
@@ -48,6 +60,28 @@ Options:
 `;
 
 const COMMANDS = {
+  'submit-program': { options: { input: 'string', units: 'string', 'max-price': 'string', measurement: 'string' }, run: submitProgram,
+    help: 'submit-program <program-file> --input <input-file> --units N [--max-price PLANCKS] [--measurement 0x…]\n'
+      + '  Notes the WebAssembly program and its input as preimages (skipping any already noted; each\n'
+      + '  holds a deposit until unnoted), then burns units × the current price per unit for a build of\n'
+      + '  their BLAKE2-256 hashes. Prints the build id, the spec hash and the input hash.' },
+  result: { options: { out: 'string', timeout: 'string' }, run: result,
+    help: 'result <build-id> [--out FILE] [--timeout SECONDS]\n'
+      + '  Waits (checking each new block, at most --timeout seconds, default 600) until the build is\n'
+      + '  completed, fetches the output its provider noted, checks it hashes to the proven output hash\n'
+      + '  and writes it to FILE, or prints it as 0x-hex. Fails if the build expired or was pruned, or if\n'
+      + '  the output is not noted.' },
+  'my-builds': { options: {}, run: myBuilds,
+    help: 'my-builds\n  The builds the signer submitted that are still in state (read from burn.builds: a build\n'
+      + '  leaves state its retention window after it can last change), each as azra_build shows it now,\n'
+      + '  with its submission and expiry blocks.' },
+  history: { options: {}, run: history,
+    help: 'history <build-id>\n  The burn and mint events of a build still in state, one line per event with its block\n'
+      + '  number: from its submission block to the best block, the events naming the build and those\n'
+      + '  of the same extrinsic (e.g. the builder\'s mint.Refunded). Reads every block in that range.' },
+  'open-builds': { options: { limit: 'string' }, run: openBuilds,
+    help: 'open-builds [--limit N]\n  The builds a provider may take now (azra_openBuilds at the best block), oldest first: every\n'
+      + '  page, or only the first N builds.' },
   'submit-build': { options: { units: 'string', 'spec-hash': 'string', 'input-hash': 'string', 'max-price': 'string', measurement: 'string' }, run: submitBuild,
     help: 'submit-build --units N [--spec-hash 0x…] [--input-hash 0x…] [--max-price PLANCKS] [--measurement 0x…]\n  Burns units × the current price per unit; --max-price defaults to exactly that.' },
   'accept-build': { options: {}, run: acceptBuild, help: 'accept-build <id>\n  Takes an open build; needs a registered, eligible enclave.' },
@@ -82,12 +116,12 @@ function devEnclave(ctx, ...args) {
   return JSON.parse(execFileSync(ctx.nodeBin, ['dev-enclave', ...args], { encoding: 'utf8' }));
 }
 
-/** Signs and submits `tx`, prints the block's events of this extrinsic; throws with the pallet error. */
-async function send(ctx, tx) {
+/** Signs and submits `tx` (with signer `options`, e.g. a nonce), prints the block's events of this extrinsic; throws with the pallet error. */
+async function send(ctx, tx, options = {}) {
   const { api, signer } = ctx;
   const { events, blockHash } = await new Promise((resolve, reject) => {
     let unsub = () => {};
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, options, ({ status, events, dispatchError }) => {
       if (status.isInvalid || status.isDropped || status.isUsurped) {
         unsub();
         reject(new Error(`transaction ${status.type}`));
@@ -127,7 +161,11 @@ function eventData(events, section, method) {
 }
 
 async function printRpc(ctx, method, params) {
-  const result = await ctx.api._rpcCore.provider.send(method, params);
+  printJson(await ctx.api._rpcCore.provider.send(method, params));
+}
+
+/** Prints a JSON answer, AZRA amounts (plancks strings) followed by their AZRA value. */
+function printJson(result) {
   const amounts = new Set(['totalIssuance', 'genesisIssuance', 'burned', 'minted', 'refunded', 'netEmission',
     'mintedRewards', 'budget', 'provenBurn', 'claimedProvenBurn', 'dust', 'price', 'pricePerUnit', 'amount',
     'ceiling']);
@@ -136,17 +174,222 @@ async function printRpc(ctx, method, params) {
 }
 
 async function submitBuild(ctx) {
+  const { values } = ctx;
+  await burnForBuild(ctx, values['spec-hash'] ?? `0x${'11'.repeat(32)}`, values['input-hash'] ?? `0x${'22'.repeat(32)}`);
+}
+
+/** Submits a build of `specHash` on `inputHash` with the --units, --max-price and --measurement options; returns its id. */
+async function burnForBuild(ctx, specHash, inputHash) {
   const { api, values } = ctx;
   if (!values.units) throw new Error('--units is required');
   const units = BigInt(values.units);
   const price = units * (await api.query.burn.pricePerUnit()).toBigInt();
   const maxPrice = values['max-price'] ? BigInt(values['max-price']) : price;
   console.log(`submitting a build of ${units} units for ${formatAzra(price)} (max ${formatAzra(maxPrice)})`);
-  const events = await send(ctx, api.tx.burn.submitBuild(
-    values['spec-hash'] ?? `0x${'11'.repeat(32)}`, values['input-hash'] ?? `0x${'22'.repeat(32)}`,
-    units, values.measurement ?? null, maxPrice,
-  ));
-  console.log(`build id ${eventData(events, 'burn', 'BuildSubmitted').buildId.toString()}`);
+  const events = await send(ctx, api.tx.burn.submitBuild(specHash, inputHash, units, values.measurement ?? null, maxPrice));
+  const buildId = eventData(events, 'burn', 'BuildSubmitted').buildId.toNumber();
+  console.log(`build id ${buildId}`);
+  return buildId;
+}
+
+/** The length of the preimage of `hash` if its bytes are noted on chain, else null. */
+async function notedLength(api, hash) {
+  const status = await api.query.preimage.requestStatusFor(hash);
+  if (status.isNone) return null;
+  const request = status.unwrap();
+  if (request.isUnrequested) return request.asUnrequested.len.toNumber();
+  const { maybeLen } = request.asRequested;
+  return maybeLen.isSome ? maybeLen.unwrap().toNumber() : null;
+}
+
+/** The bytes of the preimage of `hash`, or null if they are not noted. */
+async function preimageBytes(api, hash) {
+  const len = await notedLength(api, hash);
+  if (len === null) return null;
+  const bytes = await api.query.preimage.preimageFor([hash, len]);
+  return bytes.isSome ? bytes.unwrap().toU8a(true) : null;
+}
+
+function readInput(what, file) {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new Error(`cannot read the ${what} ${file}: ${err.message}`);
+  }
+}
+
+function buildIdArgument(positionals) {
+  const text = positionals[0];
+  if (text === undefined || !/^\d+$/.test(text)) throw new Error('name the build id (a number)');
+  return Number(text);
+}
+
+async function submitProgram(ctx) {
+  const { api, signer, values, positionals } = ctx;
+  if (!positionals[0]) throw new Error('name the program file');
+  if (!values.input) throw new Error('--input is required');
+  if (!values.units) throw new Error('--units is required');
+  const blobs = [['program', readInput('program', positionals[0])], ['input', readInput('input', values.input)]]
+    .map(([what, bytes]) => ({ what, bytes, hash: blake2AsHex(bytes, 256) }));
+  const [program, input] = blobs;
+  const toNote = [];
+  for (const blob of blobs) {
+    if (toNote.some((b) => b.hash === blob.hash) || (await notedLength(api, blob.hash)) !== null) {
+      console.log(`${blob.what} ${blob.hash} (${blob.bytes.length} bytes) already noted`);
+    } else {
+      toNote.push(blob);
+    }
+  }
+  // Both notes go into the pool at once, with consecutive nonces; the build is submitted once they are in.
+  const nonce = (await api.rpc.system.accountNextIndex(signer.address)).toNumber();
+  await Promise.all(toNote.map((blob, i) => {
+    console.log(`noting the ${blob.what} ${blob.hash} (${blob.bytes.length} bytes)`);
+    return send(ctx, api.tx.preimage.notePreimage(u8aToHex(blob.bytes)), { nonce: nonce + i });
+  }));
+  const buildId = await burnForBuild(ctx, program.hash, input.hash);
+  console.log(`spec hash ${program.hash}`);
+  console.log(`input hash ${input.hash}`);
+  return buildId;
+}
+
+/** Resolves with the build's azra_build view once it is completed; checks at every new block. */
+function completedBuild(ctx, buildId, timeoutMs) {
+  const { api } = ctx;
+  return new Promise((resolve, reject) => {
+    let unsub = () => {};
+    let done = false;
+    let checking = false;
+    let lastStatus = null;
+    const finish = (err, build) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      unsub();
+      if (err) reject(err); else resolve(build);
+    };
+    const timer = setTimeout(() => finish(new Error(`build ${buildId} was not completed within ${timeoutMs / 1000} s (last state: ${lastStatus})`)), timeoutMs);
+    const check = async () => {
+      if (checking || done) return;
+      checking = true;
+      try {
+        const build = await api._rpcCore.provider.send('azra_build', [buildId]);
+        const { status } = build.state;
+        if (status !== lastStatus) {
+          lastStatus = status;
+          console.error(`build ${buildId}: ${status}${status === 'assigned' ? ` to ${build.state.provider} (deadline block ${build.state.deadline})` : ''}`);
+        }
+        if (status === 'completed') finish(null, build);
+        else if (status === 'expired') finish(new Error(`build ${buildId} expired without a proof; its builder gets the price back with burn.reclaimExpired`));
+      } catch (err) {
+        finish(new Error(`azra_build(${buildId}): ${err.message}`));
+      } finally {
+        checking = false;
+      }
+    };
+    api.rpc.chain.subscribeNewHeads(() => { check(); }).then((u) => {
+      unsub = u;
+      if (done) u();
+    }, (err) => finish(err));
+    check();
+  });
+}
+
+async function result(ctx) {
+  const { api, values, positionals } = ctx;
+  const buildId = buildIdArgument(positionals);
+  const timeout = Number(values.timeout ?? 600);
+  if (!(timeout > 0)) throw new Error('--timeout must be a positive number of seconds');
+  const build = await completedBuild(ctx, buildId, timeout * 1000);
+  const { outputHash, unitsUsed, provider } = build.state;
+  console.error(`proven by ${provider}: ${unitsUsed} of ${build.units} units, output hash ${outputHash}`);
+  const output = await preimageBytes(api, outputHash);
+  if (output === null) {
+    throw new Error(`the output ${outputHash} of build ${buildId} is not noted on chain (its provider notes it before proving; it may have been unnoted since)`);
+  }
+  const actual = blake2AsHex(output, 256);
+  if (actual !== outputHash) throw new Error(`the output the node served hashes to ${actual}, not to the proven ${outputHash}`);
+  if (values.out) {
+    writeFileSync(values.out, output);
+    console.log(`wrote ${output.length} bytes to ${values.out}`);
+  } else {
+    console.log(u8aToHex(output));
+  }
+}
+
+async function openBuilds(ctx) {
+  const { api, values } = ctx;
+  const limit = values.limit === undefined ? Infinity : Number(values.limit);
+  if (!(limit >= 1) || (limit !== Infinity && !Number.isInteger(limit))) throw new Error('--limit must be a positive whole number');
+  // One block for every page, so the pages list each open build exactly once.
+  const at = (await api.rpc.chain.getHeader()).hash.toHex();
+  const builds = [];
+  let start = null;
+  do {
+    const page = await api._rpcCore.provider.send('azra_openBuilds', [start, Math.min(256, limit - builds.length), at]);
+    builds.push(...page.builds);
+    start = page.next;
+  } while (start !== null && builds.length < limit);
+  printJson(builds);
+}
+
+async function myBuilds(ctx) {
+  const { api, signer } = ctx;
+  const mine = (await api.query.burn.builds.entries())
+    .map(([key, build]) => [key.args[0].toNumber(), build.unwrap()])
+    .filter(([, build]) => build.builder.eq(signer.address))
+    .sort(([a], [b]) => a - b);
+  const views = [];
+  for (const [id, build] of mine) {
+    // azra_build shows the state as it is now (a passed deadline or expiry applied).
+    const view = await api._rpcCore.provider.send('azra_build', [id]);
+    views.push({ ...view, submittedAt: build.submittedAt.toNumber(), expiresAt: build.expiresAt.toNumber() });
+  }
+  if (views.length === 0) console.error(`no builds of ${signer.address} in state`);
+  printJson(views);
+}
+
+/** Whether `event` (burn or mint) names build `buildId`. */
+function namesBuild(event, buildId) {
+  if (event.section !== 'burn' && event.section !== 'mint') return false;
+  if (event.section === 'burn' && event.method === 'BuildsPruned') {
+    return event.data.from.toNumber() <= buildId && buildId <= event.data.to.toNumber();
+  }
+  const index = event.meta.fields.findIndex((f) => f.name.toString() === 'build_id');
+  return index >= 0 && event.data[index].toNumber() === buildId;
+}
+
+async function history(ctx) {
+  const { api, positionals } = ctx;
+  const buildId = buildIdArgument(positionals);
+  const build = await api.query.burn.builds(buildId);
+  if (build.isNone) {
+    throw new Error(`build ${buildId} is not in state (never submitted, or pruned after its retention window; azra_build says which)`);
+  }
+  const from = build.unwrap().submittedAt.toNumber();
+  const to = (await api.rpc.chain.getHeader()).number.toNumber();
+  const BATCH = 16;
+  for (let first = from; first <= to; first += BATCH) {
+    const numbers = Array.from({ length: Math.min(BATCH, to - first + 1) }, (_, i) => first + i);
+    const blocks = await Promise.all(numbers.map(async (number) => {
+      const hash = await api.rpc.chain.getBlockHash(number);
+      // Each block's own metadata decodes its events, across runtime upgrades too.
+      return { number, records: await (await api.at(hash)).query.system.events() };
+    }));
+    for (const { number, records } of blocks) {
+      const phases = new Set(records.filter(({ event }) => namesBuild(event, buildId))
+        .map(({ phase }) => phase.toString()));
+      for (const { phase, event } of records) {
+        if (event.section !== 'burn' && event.section !== 'mint') continue;
+        const ofBuild = namesBuild(event, buildId);
+        // Events of the same extrinsic without a build id (the builder's mint.Refunded) belong to it too.
+        const sameExtrinsic = phase.isApplyExtrinsic && phases.has(phase.toString())
+          && !event.meta.fields.some((f) => f.name.toString() === 'build_id');
+        if (!ofBuild && !sameExtrinsic) continue;
+        const fields = event.meta.fields.map((f, i) => `${f.name.toString()}=${describe(event.data[i])}`).join(' ');
+        console.log(`#${number} ${event.section}.${event.method} ${fields}`);
+      }
+    }
+  }
 }
 
 async function acceptBuild(ctx) {

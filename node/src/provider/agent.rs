@@ -66,9 +66,13 @@ pub struct Agent {
 	reattest_margin: BlockNumber,
 	/// Runs by build id, so a build is run once per agent life even across passes.
 	verdicts: HashMap<BuildId, Verdict>,
-	/// Builds whose accept or proof the chain refused: not tried again, since every try
-	/// costs a fee and the chain's answer would not change.
+	/// Builds whose proof the chain refused: not tried again, since every try costs a fee
+	/// and the chain's answer would not change.
 	given_up: HashSet<BuildId>,
+	/// Open builds whose accept the chain refused, for the same reason. Kept apart from
+	/// `given_up`: an accept refused because this provider's own earlier accept (before a
+	/// restart, not yet finalized) took the build must not stop the agent proving it.
+	not_taken: HashSet<BuildId>,
 	/// Epochs whose claim the chain refused, for the same reason.
 	unclaimable: HashSet<EpochIndex>,
 }
@@ -99,6 +103,7 @@ impl Agent {
 			reattest_margin,
 			verdicts: HashMap::new(),
 			given_up: HashSet::new(),
+			not_taken: HashSet::new(),
 			unclaimable: HashSet::new(),
 		}
 	}
@@ -316,8 +321,15 @@ impl Agent {
 			let call = RuntimeCall::Preimage(pallet_preimage::Call::note_preimage {
 				bytes: outcome.output.clone(),
 			});
-			chain.submit(&self.signer, call).await?;
-			log::info!(target: LOG_TARGET, "build {id}: output {output_hash:?} noted");
+			match chain.submit(&self.signer, call).await {
+				Ok(_) => log::info!(target: LOG_TARGET, "build {id}: output {output_hash:?} noted"),
+				// Noted after the finalized block this pass reads: by this agent before a
+				// restart, or by anyone noting the same bytes. The proof needs no more.
+				Err(ChainError::Failed(reason)) if reason == already_noted() => {
+					log::info!(target: LOG_TARGET, "build {id}: output {output_hash:?} already noted")
+				}
+				Err(e) => return Err(e),
+			}
 		}
 		let claim = WorkClaim {
 			genesis_hash: chain.genesis,
@@ -356,7 +368,7 @@ impl Agent {
 				continue;
 			}
 			if matches!(self.verdicts.get(&id), Some(Verdict::Refused(_)))
-				|| self.given_up.contains(&id)
+				|| self.not_taken.contains(&id)
 			{
 				continue;
 			}
@@ -370,7 +382,7 @@ impl Agent {
 				// Another provider may have taken it between the read and the accept.
 				Err(ChainError::Failed(reason)) => {
 					log::info!(target: LOG_TARGET, "build {id}: not accepted ({reason})");
-					self.given_up.insert(id);
+					self.not_taken.insert(id);
 				}
 				Err(e) => return Err(e),
 			}
@@ -458,6 +470,12 @@ impl Agent {
 	}
 }
 
+/// How [`super::chain::describe_dispatch_error`] names the preimage pallet's `AlreadyNoted`.
+fn already_noted() -> String {
+	let error = pallet_preimage::Error::<azra_runtime::Runtime>::AlreadyNoted;
+	format!("{:?}", azra_runtime::RuntimeError::Preimage(error))
+}
+
 /// Why a build's program or input cannot be run.
 #[derive(Clone, Debug)]
 pub enum Unrunnable {
@@ -490,4 +508,16 @@ pub async fn fetch_inputs(
 	let input = blobs.pop().unwrap_or_default();
 	let program = blobs.pop().unwrap_or_default();
 	Ok(Ok((program, input)))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn already_noted_is_how_the_chain_describes_a_second_note() {
+		let error: sp_runtime::DispatchError =
+			pallet_preimage::Error::<azra_runtime::Runtime>::AlreadyNoted.into();
+		assert_eq!(super::super::chain::describe_dispatch_error(&error), already_noted());
+	}
 }

@@ -77,7 +77,7 @@ pub struct Inclusion {
 	pub block: H256,
 }
 
-/// How long to wait for a submitted transaction to reach a block before giving up on it.
+/// How long to wait for a submitted transaction to be finalized before giving up on it.
 /// Generous: a dev chain makes a block every 6 s, and a transaction that is neither in a
 /// block nor refused by then is stuck behind something the agent cannot fix by waiting.
 const INCLUSION_TIMEOUT: Duration = Duration::from_secs(120);
@@ -93,8 +93,10 @@ pub struct Chain {
 	pub genesis: H256,
 }
 
+/// `bytes` as 0x-hex, all of them (`HexDisplay` elides the middle of anything longer than
+/// 1,026 bytes, which a node refuses as invalid hex).
 fn hex0x(bytes: &[u8]) -> String {
-	format!("0x{}", sp_core::hexdisplay::HexDisplay::from(&bytes))
+	sp_core::bytes::to_hex(bytes, false)
 }
 
 fn params<const N: usize>(values: [serde_json::Value; N]) -> ChainResult<ArrayParams> {
@@ -298,8 +300,8 @@ impl Chain {
 			.ok_or_else(|| ChainError::Decode(format!("account nonce: {value}")))
 	}
 
-	/// Sign `call` as `signer` and wait until a block includes it; then read that block's
-	/// events and fail with the dispatch error if the call failed.
+	/// Sign `call` as `signer` and wait until a finalized block includes it; then read that
+	/// block's events and fail with the dispatch error if the call failed.
 	pub async fn submit(
 		&self,
 		signer: &sr25519::Pair,
@@ -324,7 +326,9 @@ impl Chain {
 		let block = tokio::time::timeout(INCLUSION_TIMEOUT, async {
 			while let Some(update) = status.next().await {
 				let update = update.map_err(|e| ChainError::Rpc(e.to_string()))?;
-				if let Some(block) = update.get("inBlock").or_else(|| update.get("finalized")) {
+				// Finalized, not just in a block: the agent reads finalized state, and its
+				// next pass must see what this transaction did.
+				if let Some(block) = update.get("finalized") {
 					let block = block.as_str().unwrap_or_default();
 					return decode_hex_h256("inclusion block", block);
 				}
@@ -444,4 +448,19 @@ pub fn sign(
 		MultiSignature::Sr25519(signature),
 		extension,
 	)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn hex0x_writes_every_byte_of_a_long_value() {
+		// A registration extrinsic carries a quote of several KiB.
+		let bytes: Vec<u8> = (0..3000u32).map(|i| i as u8).collect();
+		let hex = hex0x(&bytes);
+		assert_eq!(hex.len(), 2 + 2 * bytes.len());
+		assert_eq!(from_hex(&hex).unwrap(), bytes);
+		assert_eq!(hex0x(&[]), "0x");
+	}
 }
