@@ -77,8 +77,12 @@ pub struct Agent {
 	unclaimable: HashSet<EpochIndex>,
 }
 
-/// Largest number of open builds examined in one pass.
-const OPEN_BUILDS_PER_PASS: u32 = 64;
+/// Open builds read per runtime API call.
+const OPEN_BUILDS_PER_PAGE: u32 = 64;
+
+/// Most open builds one pass looks at: past builds the agent does not want, it keeps
+/// paging, up to this many.
+const MAX_OPEN_BUILDS_PER_PASS: usize = 1024;
 
 impl Agent {
 	/// An agent acting for `signer` with `enclave`, which must run `measurement`.
@@ -156,7 +160,7 @@ impl Agent {
 			},
 			head.number,
 		);
-		match self.register(chain).await {
+		match self.register(chain, head).await {
 			Ok(()) => {
 				log::info!(target: LOG_TARGET, "enclave registered");
 				self.metrics.attestations.inc();
@@ -164,7 +168,7 @@ impl Agent {
 			}
 			Err(ChainError::Failed(reason)) if reason.contains("Collateral") => {
 				self.store_collateral(chain, &reason).await?;
-				self.register(chain).await?;
+				self.register(chain, head).await?;
 				log::info!(target: LOG_TARGET, "enclave registered");
 				self.metrics.attestations.inc();
 				Ok(true)
@@ -203,24 +207,20 @@ impl Agent {
 		Ok(())
 	}
 
-	/// Request a nonce, quote over it, and register the enclave key.
-	async fn register(&self, chain: &Chain) -> Result<(), ChainError> {
-		let call = RuntimeCall::Attestation(pallet_attestation::Call::request_nonce {});
-		let inclusion = chain.submit(&self.signer, call).await?;
-		// A bounded vector encodes as a plain one.
-		let nonces: Vec<pallet_attestation::IssuedNonce<BlockNumber>> = chain
-			.storage(
-				&pallet_attestation::Nonces::<azra_runtime::Runtime>::hashed_key_for(&self.account),
-				inclusion.block,
-			)
-			.await?
-			.unwrap_or_default();
-		// The newest nonce is the one just issued (they expire in issue order).
-		let nonce = nonces
-			.iter()
-			.max_by_key(|n| n.expires_at)
-			.map(|n| n.nonce)
-			.ok_or_else(|| ChainError::Failed("no nonce after request_nonce".into()))?;
+	/// Quote over a nonce and register the enclave key. An unused nonce the provider still
+	/// holds is used first (a registration that failed leaves its nonce unused); a new one
+	/// is requested only when none is left.
+	async fn register(&self, chain: &Chain, head: Head) -> Result<(), ChainError> {
+		let nonce = match self.usable_nonce(chain, head.hash, head.number).await? {
+			Some(nonce) => nonce,
+			None => {
+				let call = RuntimeCall::Attestation(pallet_attestation::Call::request_nonce {});
+				let inclusion = chain.submit(&self.signer, call).await?;
+				self.usable_nonce(chain, inclusion.block, head.number)
+					.await?
+					.ok_or_else(|| ChainError::Failed("no nonce after request_nonce".into()))?
+			}
+		};
 		// Quoting may wait on the platform's quoting service: off the async workers.
 		let quote = tokio::task::block_in_place(|| {
 			self.enclave.registration_quote(&chain.genesis, &self.account, &nonce)
@@ -234,6 +234,31 @@ impl Agent {
 		});
 		chain.submit(&self.signer, call).await?;
 		Ok(())
+	}
+
+	/// The unused nonce with the most time left at block `at`, if it outlasts the
+	/// registration by a margin (a nonce is valid up to its `expires_at`).
+	async fn usable_nonce(
+		&self,
+		chain: &Chain,
+		at: H256,
+		now: BlockNumber,
+	) -> Result<Option<H256>, ChainError> {
+		// Blocks a registration may take to be finalized after this pass reads the nonce.
+		const MARGIN: BlockNumber = 5;
+		// A bounded vector encodes as a plain one.
+		let nonces: Vec<pallet_attestation::IssuedNonce<BlockNumber>> = chain
+			.storage(
+				&pallet_attestation::Nonces::<azra_runtime::Runtime>::hashed_key_for(&self.account),
+				at,
+			)
+			.await?
+			.unwrap_or_default();
+		Ok(nonces
+			.iter()
+			.filter(|n| n.expires_at >= now.saturating_add(MARGIN))
+			.max_by_key(|n| n.expires_at)
+			.map(|n| n.nonce))
 	}
 
 	/// Claim every unpaid closed epoch.
@@ -276,6 +301,8 @@ impl Agent {
 	/// Prove every build assigned to this provider; `Ok(true)` if any is still assigned.
 	async fn work_assigned(&mut self, chain: &Chain, head: Head) -> Result<bool, ChainError> {
 		let assigned = chain.assigned_builds(&self.account, head.hash).await?;
+		// A build leaves this list once proven, released or past its deadline.
+		self.given_up.retain(|id| assigned.iter().any(|(assigned, _)| assigned == id));
 		let mut busy = false;
 		for (id, build) in assigned {
 			let BuildState::Assigned { ref provider, deadline } = build.state else { continue };
@@ -362,8 +389,37 @@ impl Agent {
 
 	/// Look through open builds and accept the first one that runs within its units.
 	async fn take_new_work(&mut self, chain: &Chain, head: Head) -> Result<(), ChainError> {
-		let open = chain.open_builds(OPEN_BUILDS_PER_PASS, head.hash).await?;
-		for (id, build) in open {
+		let mut seen = HashSet::new();
+		let mut start = None;
+		loop {
+			let page = chain.open_builds(start, OPEN_BUILDS_PER_PAGE, head.hash).await?;
+			if self.take_from(chain, head, page.builds, &mut seen).await? {
+				break;
+			}
+			match page.next {
+				Some(next) if seen.len() < MAX_OPEN_BUILDS_PER_PASS => start = Some(next),
+				_ => break,
+			}
+		}
+		// The caches follow the open builds: a build that left them (taken, cancelled,
+		// expired) is not looked at again, so its verdict (and output) goes. A build this
+		// pass accepted was seen; the next pass proves it before looking for more.
+		self.verdicts.retain(|id, _| seen.contains(id));
+		self.not_taken.retain(|id| seen.contains(id));
+		Ok(())
+	}
+
+	/// Accept the first build of `builds` that runs within its units. `Ok(true)` ends the
+	/// pass's search: a build was accepted, or an accept was refused.
+	async fn take_from(
+		&mut self,
+		chain: &Chain,
+		head: Head,
+		builds: Vec<(BuildId, BuildView<AccountId, Balance, BlockNumber>)>,
+		seen: &mut HashSet<BuildId>,
+	) -> Result<bool, ChainError> {
+		for (id, build) in builds {
+			seen.insert(id);
 			if !self.wants(&build) {
 				continue;
 			}
@@ -377,23 +433,26 @@ impl Agent {
 			match chain.submit(&self.signer, call).await {
 				Ok(_) => {
 					log::info!(target: LOG_TARGET, "build {id}: accepted");
-					return Ok(());
+					return Ok(true);
 				}
 				// Another provider may have taken it between the read and the accept.
 				Err(ChainError::Failed(reason)) => {
 					log::info!(target: LOG_TARGET, "build {id}: not accepted ({reason})");
 					self.not_taken.insert(id);
+					// The refusal may be this provider's own accept from before a restart,
+					// not finalized yet: look at assignments again before taking more.
+					return Ok(true);
 				}
 				Err(e) => return Err(e),
 			}
 		}
-		Ok(())
+		Ok(false)
 	}
 
 	/// Whether the agent's filters let it take `build`.
 	fn wants(&self, build: &BuildView<AccountId, Balance, BlockNumber>) -> bool {
 		let measurement_fits =
-			build.required_measurement.map_or(true, |required| required == self.measurement);
+			build.required_measurement.is_none_or(|required| required == self.measurement);
 		let price_per_unit = build.price.checked_div(Balance::from(build.units)).unwrap_or(0);
 		measurement_fits
 			&& build.units <= self.filters.max_units

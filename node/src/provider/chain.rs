@@ -216,16 +216,15 @@ impl Chain {
 		self.runtime_call("AzraEconomicsApi_build", id, at).await
 	}
 
-	/// Up to `limit` open builds at `at`, oldest first (one page of
-	/// `AzraEconomicsApi::open_builds`).
+	/// One page of `AzraEconomicsApi::open_builds` at `at`: up to `limit` open builds from
+	/// id `start` on, oldest first, and where the next page starts.
 	pub async fn open_builds(
 		&self,
+		start: Option<BuildId>,
 		limit: u32,
 		at: H256,
-	) -> ChainResult<Vec<(BuildId, BuildView<AccountId, Balance, BlockNumber>)>> {
-		let page: BuildsPage<AccountId, Balance, BlockNumber> =
-			self.runtime_call("AzraEconomicsApi_open_builds", (None::<BuildId>, limit), at).await?;
-		Ok(page.builds)
+	) -> ChainResult<BuildsPage<AccountId, Balance, BlockNumber>> {
+		self.runtime_call("AzraEconomicsApi_open_builds", (start, limit), at).await
 	}
 
 	/// Every build assigned to `provider` at `at` whose deadline has not passed (all pages

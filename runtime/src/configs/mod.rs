@@ -207,9 +207,7 @@ parameter_types! {
 /// hashes of preimages noted here, each backed by its noter's held deposit.
 impl pallet_preimage::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	// Parity's reference weights, until `scripts/bench.sh` measures the pallet on this
-	// machine (it writes `runtime/src/weights/pallet_preimage.rs`, to be used here then).
-	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_preimage::WeightInfo<Runtime>;
 	type Currency = Balances;
 	type ManagerOrigin = GovernanceOrigin;
 	type Consideration = HoldConsideration<
