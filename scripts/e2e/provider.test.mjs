@@ -93,9 +93,10 @@ const PREIMAGE_FOR = `0x${xxhashAsHex('Preimage', 128).slice(2)}${xxhashAsHex('P
 /**
  * A WebSocket man in the middle in front of `target`: forwards every message both ways but
  * flips the last byte of every `state_getStorage` answer under `PreimageFor` (the bytes
- * keep their length; their hash changes).
+ * keep their length; their hash changes). With `tamper: false` it only relays, and a test
+ * can cut its connections.
  */
-function tamperingProxy(target) {
+function tamperingProxy(target, { tamper = true } = {}) {
   const proxy = { tampered: 0, server: null, url: null };
   return new Promise((resolve, reject) => {
     proxy.server = new WebSocketServer({ host: '127.0.0.1', port: 0 }, () => {
@@ -122,7 +123,7 @@ function tamperingProxy(target) {
         let text = data.toString();
         try {
           const answer = JSON.parse(text);
-          if (watched.delete(answer.id) && typeof answer.result === 'string' && answer.result.length > 2) {
+          if (watched.delete(answer.id) && tamper && typeof answer.result === 'string' && answer.result.length > 2) {
             const flipped = (parseInt(answer.result.slice(-2), 16) ^ 0xff).toString(16).padStart(2, '0');
             answer.result = `${answer.result.slice(0, -2)}${flipped}`;
             text = JSON.stringify(answer);
@@ -146,9 +147,10 @@ after(async () => {
     for (const agent of agents) console.error(agent.logTail(process.env.AZRA_E2E_PRINT_AGENTS ? Infinity : 80));
   }
   await killAllAgents();
-  if (state.proxy) {
-    for (const client of state.proxy.server.clients) client.terminate();
-    await new Promise((resolve) => state.proxy.server.close(resolve));
+  for (const proxy of [state.proxy, state.relay]) {
+    if (!proxy) continue;
+    for (const client of proxy.server.clients) client.terminate();
+    await new Promise((resolve) => proxy.server.close(resolve));
   }
   rmSync(tmp, { recursive: true, force: true });
 });
@@ -258,6 +260,7 @@ spec('4. killed right after accepting, the restarted agent proves the build exac
 
   const port = await freePort();
   const restarted = startFerdie('agent //Ferdie (restarted)', port);
+  state.agent = restarted;
   await restarted.waitForLine(new RegExp(`build ${buildId}: proven`), 150_000, devNode);
   const completed = await azraRpc(api, 'azra_build', [buildId]);
   assert.equal(completed.state.status, 'completed');
@@ -271,4 +274,20 @@ spec('4. killed right after accepting, the restarted agent proves the build exac
   assert.equal(count(events, 'burn.BuildReleased'), 0, all);
   assert.equal(count(events, 'burn.BondForfeited'), 0, all);
   assert.equal(await metric(port, 'azra_provider_builds_proven_total'), 1);
+});
+
+spec('5. after losing its connection to the node the agent reconnects and goes on working', async () => {
+  const { devNode } = ctx;
+  // Ferdie's agent again, now through a relay that can cut its connection.
+  await state.agent.kill('SIGTERM');
+  state.relay = await tamperingProxy(devNode.url, { tamper: false });
+  const agent = startAgent('agent //Ferdie (relayed)', '//Ferdie', state.relay.url, 0, ['--max-units', String(FERDIE_MAX_UNITS)]);
+  await agent.waitForLine(/connected to /, 60_000, devNode);
+  for (const client of state.relay.server.clients) client.terminate();
+  await agent.waitForLine(/reconnecting in/, 60_000, devNode);
+
+  const { buildId } = await submitProgram(KNOWN_INPUT(), 5);
+  await agent.waitForLine(new RegExp(`build ${buildId}: proven`), 150_000, devNode);
+  assert.ok(agent.lines.filter((l) => /connected to /.test(l)).length >= 2, 'it reconnected');
+  assert.equal(agent.exited, null, 'the agent kept running');
 });
