@@ -10,6 +10,8 @@
 // 3. The known answer: the output comes back byte for byte, the epoch closes, the agent
 //    claims, `provider verify` agrees, the metrics count the proof.
 // 4. SIGKILL right after acceptance: the restarted agent proves the build, once.
+// 5. The node goes away for 10 s (as in a restart): the agent retries, reconnects and proves
+//    the next build.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -97,7 +99,8 @@ const PREIMAGE_FOR = `0x${xxhashAsHex('Preimage', 128).slice(2)}${xxhashAsHex('P
  * can cut its connections.
  */
 function tamperingProxy(target, { tamper = true } = {}) {
-  const proxy = { tampered: 0, server: null, url: null };
+  // `down`: every new connection is dropped at once, as while the node restarts.
+  const proxy = { tampered: 0, server: null, url: null, down: false, refused: 0 };
   return new Promise((resolve, reject) => {
     proxy.server = new WebSocketServer({ host: '127.0.0.1', port: 0 }, () => {
       proxy.url = `ws://127.0.0.1:${proxy.server.address().port}`;
@@ -105,6 +108,11 @@ function tamperingProxy(target, { tamper = true } = {}) {
     });
     proxy.server.on('error', reject);
     proxy.server.on('connection', (client) => {
+      if (proxy.down) {
+        proxy.refused += 1;
+        client.terminate();
+        return;
+      }
       const upstream = new WebSocket(target);
       const queued = [];
       const watched = new Set();
@@ -276,15 +284,20 @@ spec('4. killed right after accepting, the restarted agent proves the build exac
   assert.equal(await metric(port, 'azra_provider_builds_proven_total'), 1);
 });
 
-spec('5. after losing its connection to the node the agent reconnects and goes on working', async () => {
+spec('5. after losing its node for a while (as in a node restart) the agent reconnects and goes on working', async () => {
   const { devNode } = ctx;
   // Ferdie's agent again, now through a relay that can cut its connection.
   await state.agent.kill('SIGTERM');
   state.relay = await tamperingProxy(devNode.url, { tamper: false });
   const agent = startAgent('agent //Ferdie (relayed)', '//Ferdie', state.relay.url, 0, ['--max-units', String(FERDIE_MAX_UNITS)]);
   await agent.waitForLine(/connected to /, 60_000, devNode);
+  // The node goes away for 10 s: the connection drops and reconnecting fails meanwhile.
+  state.relay.down = true;
   for (const client of state.relay.server.clients) client.terminate();
   await agent.waitForLine(/reconnecting in/, 60_000, devNode);
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  state.relay.down = false;
+  assert.ok(state.relay.refused >= 2, 'the agent kept trying while the node was away');
 
   const { buildId } = await submitProgram(KNOWN_INPUT(), 5);
   await agent.waitForLine(new RegExp(`build ${buildId}: proven`), 150_000, devNode);

@@ -141,23 +141,14 @@ impl Agent {
 		view: &ProviderView<Balance, BlockNumber>,
 	) -> Result<bool, ChainError> {
 		let key = self.enclave.enclave_key();
-		let current = view.enclaves.iter().find(|e| e.key == key);
-		if let Some(enclave) = current {
-			let fresh = enclave.expires_at > head.number.saturating_add(self.reattest_margin);
-			if enclave.eligible && fresh {
-				return Ok(true);
-			}
-		}
-		let was_eligible = current.map(|e| e.eligible).unwrap_or(false);
+		let Some(reason) = attestation_due(view, &key, head.number, self.reattest_margin) else {
+			return Ok(true);
+		};
+		let was_eligible = view.enclaves.iter().any(|e| e.key == key && e.eligible);
 		log::info!(
 			target: LOG_TARGET,
-			"enclave {}: {} at #{}; attesting",
+			"enclave {}: {reason} at #{}; attesting",
 			self.enclave.describe(),
-			match current {
-				None => "not registered",
-				Some(e) if !e.eligible => "not eligible",
-				Some(_) => "attestation expires soon",
-			},
 			head.number,
 		);
 		match self.register(chain, head).await {
@@ -535,6 +526,22 @@ fn already_noted() -> String {
 	format!("{:?}", azra_runtime::RuntimeError::Preimage(error))
 }
 
+/// Why the enclave `key` must be attested now, if it must: it is not registered, not
+/// eligible, or its attestation expires within `margin` blocks of `now`.
+pub fn attestation_due(
+	view: &ProviderView<Balance, BlockNumber>,
+	key: &pallet_attestation::EnclaveKey,
+	now: BlockNumber,
+	margin: BlockNumber,
+) -> Option<&'static str> {
+	match view.enclaves.iter().find(|e| &e.key == key) {
+		None => Some("not registered"),
+		Some(e) if !e.eligible => Some("not eligible"),
+		Some(e) if e.expires_at <= now.saturating_add(margin) => Some("attestation expires soon"),
+		Some(_) => None,
+	}
+}
+
 /// Why a build's program or input cannot be run.
 #[derive(Clone, Debug)]
 pub enum Unrunnable {
@@ -578,5 +585,51 @@ mod tests {
 		let error: sp_runtime::DispatchError =
 			pallet_preimage::Error::<azra_runtime::Runtime>::AlreadyNoted.into();
 		assert_eq!(super::super::chain::describe_dispatch_error(&error), already_noted());
+	}
+
+	fn view(
+		enclaves: Vec<azra_runtime_api::EnclaveView<BlockNumber>>,
+	) -> ProviderView<Balance, BlockNumber> {
+		ProviderView { enclaves, current_epoch: 0, current_points: 0, unpaid: vec![] }
+	}
+
+	fn enclave(
+		key: u8,
+		eligible: bool,
+		expires_at: BlockNumber,
+	) -> azra_runtime_api::EnclaveView<BlockNumber> {
+		azra_runtime_api::EnclaveView {
+			key: pallet_attestation::EnclaveKey::Sr25519([key; 32]),
+			measurement: H256::zero(),
+			tcb_status: azra_primitives::TcbStatus::UpToDate,
+			fmspc: [0; 6],
+			registered_at: 0,
+			expires_at,
+			eligible,
+		}
+	}
+
+	#[test]
+	fn the_enclave_is_attested_when_missing_ineligible_or_about_to_expire() {
+		let key = pallet_attestation::EnclaveKey::Sr25519([1; 32]);
+		// Another key of the provider does not count.
+		assert_eq!(
+			attestation_due(&view(vec![enclave(2, true, 10_000)]), &key, 100, 600),
+			Some("not registered")
+		);
+		assert_eq!(
+			attestation_due(&view(vec![enclave(1, false, 10_000)]), &key, 100, 600),
+			Some("not eligible")
+		);
+		// Re-attested once fewer than `margin` blocks are left, not before.
+		assert_eq!(attestation_due(&view(vec![enclave(1, true, 701)]), &key, 100, 600), None);
+		assert_eq!(
+			attestation_due(&view(vec![enclave(1, true, 700)]), &key, 100, 600),
+			Some("attestation expires soon")
+		);
+		assert_eq!(
+			attestation_due(&view(vec![enclave(1, true, 50)]), &key, 100, 600),
+			Some("attestation expires soon")
+		);
 	}
 }
