@@ -75,7 +75,15 @@ pub struct Agent {
 	not_taken: HashSet<BuildId>,
 	/// Epochs whose claim the chain refused, for the same reason.
 	unclaimable: HashSet<EpochIndex>,
+	/// No attestation is tried before this block: after a failed one the agent waits
+	/// rather than pay a fee every block for the same refusal (e.g. missing collateral
+	/// that only the operator can store).
+	attest_not_before: BlockNumber,
 }
+
+/// Blocks the agent waits after a failed attestation before it tries again (a minute on
+/// a 6-second chain).
+const ATTESTATION_RETRY_BLOCKS: BlockNumber = 10;
 
 /// Open builds read per runtime API call.
 const OPEN_BUILDS_PER_PAGE: u32 = 64;
@@ -109,6 +117,7 @@ impl Agent {
 			given_up: HashSet::new(),
 			not_taken: HashSet::new(),
 			unclaimable: HashSet::new(),
+			attest_not_before: 0,
 		}
 	}
 
@@ -145,27 +154,37 @@ impl Agent {
 			return Ok(true);
 		};
 		let was_eligible = view.enclaves.iter().any(|e| e.key == key && e.eligible);
+		if head.number < self.attest_not_before {
+			return Ok(was_eligible);
+		}
 		log::info!(
 			target: LOG_TARGET,
 			"enclave {}: {reason} at #{}; attesting",
 			self.enclave.describe(),
 			head.number,
 		);
-		match self.register(chain, head).await {
+		let attested = match self.register(chain, head).await {
+			Err(ChainError::Failed(reason)) if reason.contains("Collateral") => {
+				match self.store_collateral(chain, &reason).await {
+					Ok(()) => self.register(chain, head).await,
+					Err(e) => Err(e),
+				}
+			}
+			other => other,
+		};
+		match attested {
 			Ok(()) => {
 				log::info!(target: LOG_TARGET, "enclave registered");
 				self.metrics.attestations.inc();
 				Ok(true)
 			}
-			Err(ChainError::Failed(reason)) if reason.contains("Collateral") => {
-				self.store_collateral(chain, &reason).await?;
-				self.register(chain, head).await?;
-				log::info!(target: LOG_TARGET, "enclave registered");
-				self.metrics.attestations.inc();
-				Ok(true)
-			}
 			Err(e) => {
-				log::warn!(target: LOG_TARGET, "registration failed: {e}");
+				self.attest_not_before = head.number.saturating_add(ATTESTATION_RETRY_BLOCKS);
+				log::warn!(
+					target: LOG_TARGET,
+					"registration failed: {e}; next try at #{}",
+					self.attest_not_before,
+				);
 				Ok(was_eligible)
 			}
 		}
