@@ -17,6 +17,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_burn, Burn]
 	[pallet_attestation, Attestation]
 	[pallet_mint, Mint]
+	[pallet_validator_set, ValidatorSet]
+	[pallet_enactment, Enactment]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}
@@ -78,6 +80,21 @@ impl pallet_mint::BenchmarkHelper<AccountId, WorkProof> for AzraBenchmarks {
 			sp_io::crypto::ed25519_sign(BENCH_ENCLAVE_KEY, &key, &claim.signing_payload())
 				.expect("the benchmark keystore holds the key it generated");
 		WorkProof { enclave_key: EnclaveKey::Ed25519(key.0), signature: signature.into() }
+	}
+}
+
+impl pallet_validator_set::BenchmarkHelper<AccountId> for AzraBenchmarks {
+	fn register_keys(who: &AccountId) {
+		use codec::Encode;
+		let _ = crate::Balances::set_balance(who, 1_000 * UNIT);
+		// Fresh keys in the benchmark keystore, with the proof that `who` holds them.
+		let generated = crate::opaque::SessionKeys::generate(&who.encode(), None);
+		crate::Session::set_keys(
+			frame_system::RawOrigin::Signed(who.clone()).into(),
+			generated.keys,
+			generated.proof.encode(),
+		)
+		.expect("fresh keys with their proof are accepted");
 	}
 }
 

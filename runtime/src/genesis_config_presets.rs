@@ -1,9 +1,10 @@
 //! Genesis presets: the starting state of each chain the node knows by name.
 //!
 //! - `development` (`--dev`): Alice is the only validator and the sudo key; the well-known
-//!   dev accounts are endowed.
-//! - `local_testnet` (`--chain local`): Alice, Bob and Charlie validate, so finality needs
-//!   at least two of them online.
+//!   dev accounts are endowed; Alice, Bob and Charlie are the council.
+//! - `local_testnet` (`--chain local`): Alice, Bob, Charlie and Dave validate. GRANDPA
+//!   finalizes with more than two thirds of them, three of four, so one may fail; Aura
+//!   keeps producing blocks (slower) with any of them. Sudo and council as on `development`.
 //!
 //! Both trust the dev PKI's root CA (see [`crate::dev_pki`]) and allow-list the dev build
 //! runtime, so providers can register `azra-node dev-enclave` quotes. The real verifier
@@ -13,8 +14,10 @@
 //!   trusts Intel's SGX Root CA ([`pallet_attestation::INTEL_SGX_ROOT_CA`]), so governance
 //!   can never make it trust another root; nothing is allow-listed (governance adds the
 //!   measurements of audited runtimes), only up-to-date platforms are accepted, and no dev
-//!   account is endowed. Its validator and governance keys are placeholders (Alice) that an
-//!   operator replaces in the exported chain spec before launch (docs/operating-a-node.md).
+//!   account is endowed. It has **no sudo key**: Root comes only from council decisions
+//!   after the enactment delay. Its validator and council keys are placeholders (Alice;
+//!   Alice, Bob and Charlie) that operators replace in the exported chain spec before
+//!   launch (docs/operating-a-node.md).
 
 use alloc::{vec, vec::Vec};
 use frame_support::{build_struct_json_patch, BoundedVec};
@@ -26,8 +29,9 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use sp_runtime::FixedU128;
 
 use crate::{
-	dev_pki, AccountId, AttestationConfig, AuraConfig, Balance, BalancesConfig, BlockNumber,
-	BurnConfig, GrandpaConfig, MintConfig, RuntimeGenesisConfig, SudoConfig, MILLI_UNIT, UNIT,
+	dev_pki, opaque::SessionKeys, AccountId, AttestationConfig, Balance, BalancesConfig,
+	BlockNumber, BurnConfig, CouncilMembershipConfig, MintConfig, RuntimeGenesisConfig,
+	SessionConfig, SudoConfig, ValidatorSetConfig, HOURS, MILLI_UNIT, MINUTES, UNIT,
 };
 
 /// What each endowed dev account starts with: one million AZRA.
@@ -49,11 +53,46 @@ pub fn dev_reward_ratio() -> FixedU128 {
 /// Production-shaped chains close an epoch once a day.
 pub const PRODUCTION_EPOCH_LENGTH: BlockNumber = crate::DAYS;
 
-/// What the production template's placeholder governance key starts with, to pay fees.
+/// What each of the production template's placeholder council members starts with, to pay
+/// fees.
 pub const PRODUCTION_GOVERNANCE_ENDOWMENT: Balance = 1_000 * UNIT;
 
-/// A validator's session keys: Aura authors blocks, GRANDPA finalizes them.
-pub type ValidatorKeys = (AuraId, GrandpaId);
+/// Dev and local chains rotate sessions every minute, so a validator joins or leaves
+/// within a test.
+pub const DEV_SESSION_LENGTH: BlockNumber = MINUTES;
+
+/// Production-shaped chains rotate sessions every hour.
+pub const PRODUCTION_SESSION_LENGTH: BlockNumber = HOURS;
+
+/// A validator: its account, and its session keys (Aura authors blocks, GRANDPA finalizes
+/// them).
+pub type ValidatorKeys = (AccountId, AuraId, GrandpaId);
+
+/// The session entries of `validators`: each account is its own validator id.
+fn session_keys(validators: &[ValidatorKeys]) -> Vec<(AccountId, AccountId, SessionKeys)> {
+	validators
+		.iter()
+		.map(|(account, aura, grandpa)| {
+			(
+				account.clone(),
+				account.clone(),
+				SessionKeys { aura: aura.clone(), grandpa: grandpa.clone() },
+			)
+		})
+		.collect()
+}
+
+fn validator_accounts(validators: &[ValidatorKeys]) -> Vec<AccountId> {
+	validators.iter().map(|(account, _, _)| account.clone()).collect()
+}
+
+/// The dev council: Alice, Bob and Charlie.
+pub fn dev_council() -> Vec<AccountId> {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+		.iter()
+		.map(|k| k.to_account_id())
+		.collect()
+}
 
 fn genesis(
 	validators: Vec<ValidatorKeys>,
@@ -64,15 +103,12 @@ fn genesis(
 		balances: BalancesConfig {
 			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
 		},
-		aura: AuraConfig {
-			authorities: validators.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+		validator_set: ValidatorSetConfig {
+			validators: validator_accounts(&validators),
+			session_length: DEV_SESSION_LENGTH,
 		},
-		grandpa: GrandpaConfig {
-			authorities: validators
-				.iter()
-				.map(|(_, grandpa)| (grandpa.clone(), 1))
-				.collect::<Vec<_>>(),
-		},
+		session: SessionConfig { keys: session_keys(&validators) },
+		council_membership: CouncilMembershipConfig { members: dev_council_bounded() },
 		sudo: SudoConfig { key: Some(root) },
 		burn: BurnConfig { price_per_unit: DEV_PRICE_PER_UNIT },
 		mint: MintConfig { epoch_length: DEV_EPOCH_LENGTH, ratio: dev_reward_ratio() },
@@ -89,7 +125,11 @@ fn genesis(
 }
 
 fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> ValidatorKeys {
-	(sr.public().into(), ed.public().into())
+	(sr.to_account_id(), sr.public().into(), ed.public().into())
+}
+
+fn dev_council_bounded() -> BoundedVec<AccountId, frame_support::traits::ConstU32<100>> {
+	BoundedVec::truncate_from(dev_council())
 }
 
 /// The well-known dev accounts (Alice … Ferdie and their stashes), endowed on dev chains.
@@ -106,13 +146,14 @@ pub fn development_config_genesis() -> Value {
 	)
 }
 
-/// The `local_testnet` preset: Alice, Bob and Charlie validate.
+/// The `local_testnet` preset: Alice, Bob, Charlie and Dave validate, so one may fail.
 pub fn local_config_genesis() -> Value {
 	genesis(
 		vec![
 			dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 			dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
@@ -123,16 +164,25 @@ pub fn local_config_genesis() -> Value {
 pub const PRODUCTION_PRESET: &str = "production";
 
 /// The `production` preset: Intel's root, no allow-listed measurement, up-to-date
-/// platforms only, no dev endowments; placeholder validator and governance keys.
+/// platforms only, no dev endowments, no sudo key; placeholder validator and council keys.
 pub fn production_config_genesis() -> Value {
-	let governance = Sr25519Keyring::Alice.to_account_id();
+	let validators = vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)];
+	let council = dev_council();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: vec![(governance.clone(), PRODUCTION_GOVERNANCE_ENDOWMENT)],
+			balances: council
+				.iter()
+				.cloned()
+				.map(|member| (member, PRODUCTION_GOVERNANCE_ENDOWMENT))
+				.collect::<Vec<_>>(),
 		},
-		aura: AuraConfig { authorities: vec![Sr25519Keyring::Alice.public().into()] },
-		grandpa: GrandpaConfig { authorities: vec![(Ed25519Keyring::Alice.public().into(), 1)] },
-		sudo: SudoConfig { key: Some(governance) },
+		validator_set: ValidatorSetConfig {
+			validators: validator_accounts(&validators),
+			session_length: PRODUCTION_SESSION_LENGTH,
+		},
+		session: SessionConfig { keys: session_keys(&validators) },
+		council_membership: CouncilMembershipConfig { members: dev_council_bounded() },
+		sudo: SudoConfig { key: None },
 		burn: BurnConfig { price_per_unit: DEV_PRICE_PER_UNIT },
 		mint: MintConfig { epoch_length: PRODUCTION_EPOCH_LENGTH, ratio: dev_reward_ratio() },
 		attestation: AttestationConfig {

@@ -2,8 +2,11 @@
 //!
 //! The state-transition function of the AzraCode chain. It carries the native token $AZRA
 //! (12 decimals) in `pallet-balances`, produces blocks with Aura and finalizes them with
-//! GRANDPA, charges fees through `pallet-transaction-payment`, and uses `pallet-sudo` as
-//! dev governance. Build programs, inputs and outputs are stored by their BLAKE2-256 hash
+//! GRANDPA under a validator set kept on chain (`pallet-validator-set`, `pallet-session`),
+//! and charges fees through `pallet-transaction-payment`. A council (`pallet-collective`,
+//! `pallet-membership`) governs: the calls it approves run after an enactment delay of at
+//! least one epoch (`pallet-enactment`, `pallet-scheduler`). Dev and local chains also keep
+//! a `pallet-sudo` key; production-shaped chains have none. Build programs, inputs and outputs are stored by their BLAKE2-256 hash
 //! in `pallet-preimage`, each against a deposit held from whoever noted it.
 //!
 //! - [`configs`] holds every pallet's `Config`: the one place pallets are wired together.
@@ -69,7 +72,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("azra"),
 	impl_name: Cow::Borrowed("azra"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -187,6 +190,14 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
+	// Before Session: its genesis is the set Session starts from.
+	#[runtime::pallet_index(8)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	// Before Aura and GRANDPA: a new session hands them its keys in `on_initialize`.
+	#[runtime::pallet_index(9)]
+	pub type Session = pallet_session;
+
 	#[runtime::pallet_index(2)]
 	pub type Aura = pallet_aura;
 
@@ -205,6 +216,26 @@ mod runtime {
 	// Programs, inputs and outputs of builds, stored by hash against a deposit.
 	#[runtime::pallet_index(7)]
 	pub type Preimage = pallet_preimage;
+
+	// Governance: the council votes, announced calls wait an epoch in the scheduler.
+	#[runtime::pallet_index(13)]
+	pub type Scheduler = pallet_scheduler;
+
+	#[runtime::pallet_index(14)]
+	pub type Council = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(15)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+
+	#[runtime::pallet_index(16)]
+	pub type Enactment = pallet_enactment;
+
+	// Batching and proxies, for providers that run unattended.
+	#[runtime::pallet_index(17)]
+	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(18)]
+	pub type Proxy = pallet_proxy;
 
 	// Mint after Balances: its genesis records the issuance Balances created.
 	#[runtime::pallet_index(10)]

@@ -127,14 +127,20 @@ fn the_production_preset_trusts_intels_root_and_nothing_else() {
 			pallet_attestation::AcceptedTcbStatuses::<Runtime>::get().to_vec(),
 			vec![azra_primitives::TcbStatus::UpToDate]
 		);
-		// No dev account is endowed but the placeholder governance key.
-		let governance = Sr25519Keyring::Alice.to_account_id();
+		// No dev account is endowed but the placeholder council members.
+		let council = genesis_config_presets::dev_council();
 		assert_eq!(
 			Balances::total_issuance(),
-			genesis_config_presets::PRODUCTION_GOVERNANCE_ENDOWMENT
+			genesis_config_presets::PRODUCTION_GOVERNANCE_ENDOWMENT * council.len() as u128
 		);
-		assert_eq!(free(Sr25519Keyring::Bob), 0);
-		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(governance));
+		assert_eq!(free(Sr25519Keyring::Dave), 0);
+		assert_eq!(pallet_collective::Members::<Runtime, azra_runtime::configs::CouncilCollective>::get(), {
+			let mut sorted = council.clone();
+			sorted.sort();
+			sorted
+		});
+		// No sudo key: Root comes only from the council, through the enactment delay.
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
 		assert_eq!(
 			pallet_mint::Parameters::<Runtime>::get().epoch_length,
 			genesis_config_presets::PRODUCTION_EPOCH_LENGTH
@@ -152,14 +158,18 @@ fn the_production_preset_trusts_intels_root_and_nothing_else() {
 
 #[test]
 fn presets_name_their_validators() {
-	preset_storage("development").execute_with(|| {
-		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
-		assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 1);
-	});
-	preset_storage("local_testnet").execute_with(|| {
-		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 3);
-		assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 3);
-	});
+	for (preset, validators) in [("development", 1), ("local_testnet", 4), ("production", 1)] {
+		preset_storage(preset).execute_with(|| {
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), validators, "{preset}");
+			assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), validators, "{preset}");
+			assert_eq!(pallet_session::Validators::<Runtime>::get().len(), validators, "{preset}");
+			assert_eq!(
+				pallet_validator_set::Validators::<Runtime>::get().len(),
+				validators,
+				"{preset}"
+			);
+		});
+	}
 	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
 }
 
@@ -167,7 +177,7 @@ fn presets_name_their_validators() {
 fn a_signed_transfer_through_executive_moves_azra_and_pays_the_author() {
 	for (preset, slot, author) in [
 		("development", 1, Sr25519Keyring::Alice),
-		// Three validators: slot 1 belongs to the second, Bob.
+		// Four validators, sorted by account (Dave, Bob, Charlie, Alice): slot 1 is Bob's.
 		("local_testnet", 1, Sr25519Keyring::Bob),
 	] {
 		preset_storage(preset).execute_with(|| {

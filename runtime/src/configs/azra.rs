@@ -4,13 +4,13 @@
 //! the pallet that owns the data: builds and burns come from `Burn`, epochs and refunds
 //! from `Mint`, eligibility and work-proof checks from the attestation side.
 
+use super::GovernanceOrigin;
 use azra_primitives::Units;
 use frame_support::{parameter_types, traits::ConstU32};
-use frame_system::EnsureRoot;
 use sp_runtime::{FixedU128, Perbill};
 
 use super::super::{
-	AccountId, Attestation, Balance, Balances, BlockNumber, Burn, Mint, Runtime, RuntimeHoldReason,
+	Attestation, Balance, Balances, BlockNumber, Burn, Mint, Runtime, RuntimeHoldReason,
 	Timestamp, DAYS, HOURS, MILLI_UNIT, MINUTES, UNIT,
 };
 
@@ -63,12 +63,6 @@ parameter_types! {
 	/// An enclave re-attests at least daily.
 	pub const ReattestationPeriod: BlockNumber = DAYS;
 }
-
-/// The origin that governs AzraCode: the attestation pallet's allow-lists and trust anchor,
-/// and the management of stored programs, inputs and outputs (`pallet-preimage`). Root
-/// (sudo on dev chains) until governance gets a collective (ARCHITECTURE.md §12); one alias
-/// so that every pallet it governs moves with it.
-pub type GovernanceOrigin = EnsureRoot<AccountId>;
 
 impl pallet_attestation::Config for Runtime {
 	type UnixTime = Timestamp;

@@ -1,8 +1,12 @@
 //! Every pallet's `Config`: the one place where AzraCode's pallets are wired together.
 
 mod azra;
+mod governance;
+mod validators;
 
-pub use azra::GovernanceOrigin;
+pub use governance::{
+	CouncilCollective, GovernanceOrigin, HalfOfCouncil, OneEpoch, ProxyType, TwoThirdsOfCouncil,
+};
 
 use frame_support::{
 	derive_impl,
@@ -120,8 +124,9 @@ impl pallet_balances::Config for Runtime {
 /// block, so that neither leaves the supply unaccounted: the mint pallet's issuance equation
 /// (total issuance = genesis + minted + refunded − burned) holds after every call.
 ///
-/// The author is read from the Aura pre-runtime digest; an Aura key is an sr25519 public key
-/// and so also an account. Where no author can be found (a block built outside consensus),
+/// The author is the validator account behind the Aura pre-runtime digest's authority
+/// index (`pallet-session` maps session keys back to their validator). Where no author can
+/// be found (a block built outside consensus),
 /// or the author cannot take the amount (below the existential deposit of an account that
 /// does not exist), the amount is dropped from supply and booked as burned in the burn
 /// ledger ([`pallet_burn::Pallet::book_burn`]).
@@ -131,11 +136,9 @@ impl OnUnbalanced<Credit<AccountId, Balances>> for ToBlockAuthor {
 	fn on_nonzero_unbalanced(amount: Credit<AccountId, Balances>) {
 		let digest = System::digest();
 		let pre_runtime_digests = digest.logs().iter().filter_map(|item| item.as_pre_runtime());
-		let author = Aura::find_author(pre_runtime_digests)
-			.and_then(|index| {
-				pallet_aura::Authorities::<Runtime>::get().get(index as usize).cloned()
-			})
-			.map(|aura_id| AccountId::new(aura_id.into_inner().0));
+		let author = pallet_session::FindAccountFromAuthorIndex::<Runtime, Aura>::find_author(
+			pre_runtime_digests,
+		);
 		let unpaid = match author {
 			Some(author) => match <Balances as Balanced<AccountId>>::resolve(&author, amount) {
 				Ok(()) => return,
