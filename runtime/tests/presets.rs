@@ -134,11 +134,14 @@ fn the_production_preset_trusts_intels_root_and_nothing_else() {
 			genesis_config_presets::PRODUCTION_GOVERNANCE_ENDOWMENT * council.len() as u128
 		);
 		assert_eq!(free(Sr25519Keyring::Dave), 0);
-		assert_eq!(pallet_collective::Members::<Runtime, azra_runtime::configs::CouncilCollective>::get(), {
-			let mut sorted = council.clone();
-			sorted.sort();
-			sorted
-		});
+		assert_eq!(
+			pallet_collective::Members::<Runtime, azra_runtime::configs::CouncilCollective>::get(),
+			{
+				let mut sorted = council.clone();
+				sorted.sort();
+				sorted
+			}
+		);
 		// No sudo key: Root comes only from the council, through the enactment delay.
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
 		assert_eq!(

@@ -10,8 +10,8 @@ use frame_support::{parameter_types, traits::ConstU32};
 use sp_runtime::{FixedU128, Perbill};
 
 use super::super::{
-	Attestation, Balance, Balances, BlockNumber, Burn, Mint, Runtime, RuntimeHoldReason,
-	Timestamp, DAYS, HOURS, MILLI_UNIT, MINUTES, UNIT,
+	Attestation, Balance, Balances, BlockNumber, Burn, Mint, Runtime, RuntimeHoldReason, Timestamp,
+	DAYS, HOURS, MILLI_UNIT, MINUTES, UNIT,
 };
 
 parameter_types! {
