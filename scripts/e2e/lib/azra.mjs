@@ -1,4 +1,5 @@
-// Helpers the AzraCode e2e tests share: the dev enclave CLI, events, governance, azra_* RPC.
+// Helpers the AzraCode e2e tests share: the dev enclave CLI, events, governance (sudo on dev
+// chains, the council everywhere), azra_* RPC.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { Keyring } from '@polkadot/keyring';
@@ -36,4 +37,29 @@ export async function governed(api, call, devNode) {
     throw err;
   }
   return events;
+}
+
+/**
+ * The council (Alice, Bob, Charlie on the presets) passes a motion to announce `call`:
+ * Alice proposes it with a threshold of two, Alice and Bob vote aye, Alice closes it.
+ * Resolves with the `enactment.Announced` event's data (`index`, `callHash`, `enactAt`);
+ * the call itself runs as Root only at `enactAt`.
+ */
+export async function councilAnnounces(api, call, devNode) {
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 4242 });
+  const [alice, bob] = [keyring.addFromUri('//Alice'), keyring.addFromUri('//Bob')];
+  const motion = api.tx.enactment.announce(call);
+  const length = motion.method.encodedLength;
+  const { events } = await submitAndWatch(api, api.tx.council.propose(2, motion.method, length), alice, devNode);
+  const { proposalIndex, proposalHash } = eventOf(events, 'council', 'Proposed');
+  for (const member of [alice, bob]) {
+    await submitAndWatch(api, api.tx.council.vote(proposalHash, proposalIndex, true), member, devNode);
+  }
+  const weight = (await api.call.transactionPaymentCallApi.queryCallInfo(motion.method, length)).weight;
+  const closed = await submitAndWatch(
+    api, api.tx.council.close(proposalHash, proposalIndex, weight, length), alice, devNode,
+  );
+  const executed = eventOf(closed.events, 'council', 'Executed');
+  assert.ok(executed.result.isOk, `the motion ran: ${executed.result.toString()}`);
+  return eventOf(closed.events, 'enactment', 'Announced');
 }
