@@ -190,6 +190,10 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
+	// Who authored the block: equivocation reports credit it.
+	#[runtime::pallet_index(19)]
+	pub type Authorship = pallet_authorship;
+
 	// Before Session: its genesis is the set Session starts from.
 	#[runtime::pallet_index(8)]
 	pub type ValidatorSet = pallet_validator_set;
@@ -197,6 +201,14 @@ mod runtime {
 	// Before Aura and GRANDPA: a new session hands them its keys in `on_initialize`.
 	#[runtime::pallet_index(9)]
 	pub type Session = pallet_session;
+
+	// Each recent session's key root, so equivocations can be proven against it.
+	#[runtime::pallet_index(20)]
+	pub type Historical = pallet_session::historical;
+
+	// Recorded offences (GRANDPA equivocations); validators hold no stake to slash.
+	#[runtime::pallet_index(21)]
+	pub type Offences = pallet_offences;
 
 	#[runtime::pallet_index(2)]
 	pub type Aura = pallet_aura;

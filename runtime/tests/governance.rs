@@ -2,11 +2,15 @@
 //! motions, the enactment delay no origin can skip, the validator set and session rotation,
 //! provider proxies, and the production preset's missing sudo key.
 
+mod common;
+
+use common::preset_storage;
+
 use azra_runtime::{
 	configs::{CouncilCollective, ProxyType},
 	genesis_config_presets, AllPalletsWithSystem, Balances, Burn, Council, Enactment, Proxy,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, Session, Sudo, System,
-	Timestamp, ValidatorSet, SLOT_DURATION, UNIT,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, Session, Sudo, System, Timestamp,
+	ValidatorSet, SLOT_DURATION, UNIT,
 };
 use codec::Encode;
 use frame_support::{
@@ -17,27 +21,11 @@ use frame_support::{
 };
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve};
-use sp_runtime::{traits::Hash, BuildStorage, Digest, DigestItem, DispatchError};
-
-/// Applies `patch` on top of `base`, recursively, as the node does with a preset.
-fn merge_json(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge_json(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		}
-		(base, patch) => *base = patch,
-	}
-}
+use sp_runtime::{traits::Hash, Digest, DigestItem, DispatchError};
 
 /// Block 1 of the chain the preset `name` starts, with a keystore for session keys.
 fn chain(name: &str) -> sp_io::TestExternalities {
-	let patch = genesis_config_presets::get_preset(&name.into()).expect("a known preset");
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge_json(&mut config, serde_json::from_slice(&patch).unwrap());
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
-	let mut ext: sp_io::TestExternalities = config.build_storage().unwrap().into();
+	let mut ext = preset_storage(name);
 	ext.register_extension(sp_keystore::KeystoreExt::new(
 		sp_keystore::testing::MemoryKeystore::new(),
 	));
@@ -379,5 +367,116 @@ fn the_enactment_weight_bound_covers_the_announced_call() {
 			RuntimeCall::Enactment(pallet_enactment::Call::enact { index: 0, call_weight: weight });
 		assert!(enact.get_dispatch_info().call_weight.all_gte(weight));
 		assert!(enact.get_dispatch_info().call_weight.any_gt(Weight::zero()));
+	});
+}
+
+/// Alice's GRANDPA key signs two different prevotes in round 1 of the current set, as an
+/// equivocating voter would.
+fn equivocation_by(
+	voter: sp_keyring::Ed25519Keyring,
+	first_target: sp_core::H256,
+	second_target: sp_core::H256,
+) -> sp_consensus_grandpa::EquivocationProof<sp_core::H256, u32> {
+	let set_id = pallet_grandpa::CurrentSetId::<Runtime>::get();
+	let round = 1;
+	let signed = |target_hash| {
+		let vote = finality_grandpa::Prevote { target_hash, target_number: 1u32 };
+		let payload = sp_consensus_grandpa::localized_payload(
+			round,
+			set_id,
+			&finality_grandpa::Message::<sp_core::H256, u32>::Prevote(vote.clone()),
+		);
+		(vote, voter.sign(&payload).into())
+	};
+	sp_consensus_grandpa::EquivocationProof::new(
+		set_id,
+		sp_consensus_grandpa::Equivocation::Prevote(finality_grandpa::Equivocation {
+			round_number: round,
+			identity: voter.public().into(),
+			first: signed(first_target),
+			second: signed(second_target),
+		}),
+	)
+}
+
+#[test]
+fn a_grandpa_equivocation_is_proven_against_the_session_and_recorded_as_an_offence() {
+	use frame_support::traits::KeyOwnerProofSystem;
+	use sp_keyring::Ed25519Keyring;
+	chain("development").execute_with(|| {
+		run_to_block(3);
+		let (one, two) = (sp_core::H256::repeat_byte(1), sp_core::H256::repeat_byte(2));
+		let alice_key = sp_consensus_grandpa::AuthorityId::from(Ed25519Keyring::Alice.public());
+		let key_owner_proof =
+			azra_runtime::Historical::prove((sp_consensus_grandpa::KEY_TYPE, alice_key))
+				.expect("Alice's GRANDPA key belongs to the current session");
+		// Bob is not a validator on dev: what the history "proves" for his key does not
+		// check out, so his equivocations cannot be reported (nor pinned on anyone).
+		let bob_key = sp_consensus_grandpa::AuthorityId::from(Ed25519Keyring::Bob.public());
+		if let Some(bob_proof) =
+			azra_runtime::Historical::prove((sp_consensus_grandpa::KEY_TYPE, bob_key))
+		{
+			assert_noop!(
+				azra_runtime::Grandpa::report_equivocation_unsigned(
+					RuntimeOrigin::none(),
+					Box::new(equivocation_by(Ed25519Keyring::Bob, one, two)),
+					bob_proof,
+				),
+				pallet_grandpa::Error::<Runtime>::InvalidKeyOwnershipProof
+			);
+		}
+
+		// Two signatures of the same vote are no equivocation.
+		assert_noop!(
+			azra_runtime::Grandpa::report_equivocation_unsigned(
+				RuntimeOrigin::none(),
+				Box::new(equivocation_by(Ed25519Keyring::Alice, one, one)),
+				key_owner_proof.clone(),
+			),
+			pallet_grandpa::Error::<Runtime>::InvalidEquivocationProof
+		);
+		// Bob's votes cannot be pinned on Alice's key.
+		assert_noop!(
+			azra_runtime::Grandpa::report_equivocation_unsigned(
+				RuntimeOrigin::none(),
+				Box::new(equivocation_by(Ed25519Keyring::Bob, one, two)),
+				key_owner_proof.clone(),
+			),
+			pallet_grandpa::Error::<Runtime>::InvalidKeyOwnershipProof
+		);
+
+		let issuance = Balances::total_issuance();
+		assert_ok!(azra_runtime::Grandpa::report_equivocation_unsigned(
+			RuntimeOrigin::none(),
+			Box::new(equivocation_by(Ed25519Keyring::Alice, one, two)),
+			key_owner_proof.clone(),
+		));
+		assert!(System::events().iter().any(|record| matches!(
+			record.event,
+			RuntimeEvent::Offences(pallet_offences::Event::Offence { .. })
+		)));
+		// Recorded once: the same offence cannot be reported twice.
+		assert_noop!(
+			azra_runtime::Grandpa::report_equivocation_unsigned(
+				RuntimeOrigin::none(),
+				Box::new(equivocation_by(Ed25519Keyring::Alice, one, two)),
+				key_owner_proof,
+			),
+			pallet_grandpa::Error::<Runtime>::DuplicateOffenceReport
+		);
+		// Nothing is slashed or minted: validators hold no stake.
+		assert_eq!(Balances::total_issuance(), issuance);
+	});
+}
+
+#[test]
+fn session_key_history_stays_bounded() {
+	chain("development").execute_with(|| {
+		let length = pallet_validator_set::SessionLength::<Runtime>::get();
+		let kept = azra_runtime::configs::SESSIONS_KEPT;
+		run_to_block((kept + 5) * length + 1);
+		let stored = pallet_session::historical::HistoricalSessions::<Runtime>::iter().count();
+		assert!(stored as u32 <= kept + 2, "{stored} session roots kept, at most {kept} + 2");
+		assert!(stored > 0);
 	});
 }

@@ -1,10 +1,14 @@
 //! The real runtime, started from each real genesis preset, applying signed extrinsics
 //! through `Executive` as a node would.
 
+mod common;
+
+use common::preset_storage;
+
 use azra_runtime::{
 	genesis_config_presets::{self, ENDOWMENT},
-	Address, Balances, BalancesCall, Executive, Header, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SignedPayload, System, TxExtension, UncheckedExtrinsic, UNIT,
+	Address, Balances, BalancesCall, Executive, Header, Runtime, RuntimeCall, SignedPayload,
+	System, TxExtension, UncheckedExtrinsic, UNIT,
 };
 use codec::Encode;
 use frame_support::{
@@ -17,30 +21,8 @@ use sp_runtime::{
 	generic::Era,
 	traits::{Hash as _, Header as _},
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
-	BuildStorage, Digest, DigestItem,
+	Digest, DigestItem,
 };
-
-/// Applies `patch` on top of `base`, recursively, as the node does with a preset.
-fn merge_json(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge_json(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		}
-		(base, patch) => *base = patch,
-	}
-}
-
-/// Genesis storage of the preset `name`, built the way the node builds it.
-fn preset_storage(name: &str) -> sp_io::TestExternalities {
-	let patch = genesis_config_presets::get_preset(&name.into())
-		.unwrap_or_else(|| panic!("the runtime has a `{name}` preset"));
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge_json(&mut config, serde_json::from_slice(&patch).unwrap());
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
-	config.build_storage().unwrap().into()
-}
 
 /// Starts block 1 in Aura slot `slot`, so the block has an author.
 fn start_block(slot: u64) {

@@ -7,6 +7,7 @@ mod validators;
 pub use governance::{
 	CouncilCollective, GovernanceOrigin, HalfOfCouncil, OneEpoch, ProxyType, TwoThirdsOfCouncil,
 };
+pub use validators::SESSIONS_KEPT;
 
 use frame_support::{
 	derive_impl,
@@ -30,9 +31,10 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Burn, Hash, Nonce, PalletInfo, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
-	System, EXISTENTIAL_DEPOSIT, MICRO_UNIT, MILLI_UNIT, SLOT_DURATION, SS58_PREFIX, VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Burn, Hash, Historical, Nonce,
+	Offences, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, EXISTENTIAL_DEPOSIT, MICRO_UNIT,
+	MILLI_UNIT, SLOT_DURATION, SS58_PREFIX, VERSION,
 };
 
 /// A block may use up to 75% of its weight for normal (user) extrinsics; the rest is kept
@@ -88,9 +90,16 @@ impl pallet_grandpa::Config for Runtime {
 	type WeightInfo = ();
 	type MaxAuthorities = ConstU32<32>;
 	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
+	type MaxSetIdSessionEntries = ConstU64<{ validators::SESSIONS_KEPT as u64 }>;
+	// An equivocation report proves the offender's key with the historical session roots
+	// and is recorded by `pallet-offences` (see `validators`).
+	type KeyOwnerProof = sp_session::MembershipProof;
+	type EquivocationReportSystem = pallet_grandpa::EquivocationReportSystem<
+		Self,
+		Offences,
+		Historical,
+		validators::ReportLongevity,
+	>;
 }
 
 impl pallet_timestamp::Config for Runtime {
