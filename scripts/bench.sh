@@ -35,15 +35,17 @@ if [ "${#pallets[@]}" -eq 0 ]; then
 fi
 
 for name in "${pallets[@]}"; do
-	echo "=== pallet_$name"
+	# Folder names use dashes (validator-set), pallet names underscores (pallet_validator_set).
+	pallet="pallet_${name//-/_}"
+	echo "=== $pallet"
 	if [ -d "pallets/$name" ]; then
 		output=(--template scripts/weights-template.hbs --output "pallets/$name/src/weights.rs")
 	else
-		output=(--output "runtime/src/weights/pallet_$name.rs")
+		output=(--output "runtime/src/weights/$pallet.rs")
 	fi
 	"$node_bin" benchmark pallet \
 		--chain dev \
-		--pallet "pallet_$name" \
+		--pallet "$pallet" \
 		--extrinsic '*' \
 		--steps "${STEPS:-50}" \
 		--repeat "${REPEAT:-20}" \

@@ -306,7 +306,9 @@ impl_runtime_apis! {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Attestation, Balances, Burn, Mint, Preimage, Sudo, Timestamp};
+			use crate::{
+				Attestation, Balances, Burn, Enactment, Mint, Preimage, Sudo, Timestamp, ValidatorSet,
+			};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -319,7 +321,9 @@ impl_runtime_apis! {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Attestation, Balances, Burn, Mint, Preimage, Sudo, Timestamp};
+			use crate::{
+				Attestation, Balances, Burn, Enactment, Mint, Preimage, Sudo, Timestamp, ValidatorSet,
+			};
 
 			let whitelist = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();
