@@ -123,6 +123,7 @@ export async function startDevNode(extraArgs = []) {
   ];
   const child = spawn(nodeBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const devNode = new DevNode(child, rpcPort);
+  devNode.p2pPort = p2pPort;
   child.on('error', (err) => devNode.lines.push(`failed to start ${nodeBinary()}: ${err.message}`));
   return devNode;
 }
