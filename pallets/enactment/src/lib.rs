@@ -227,6 +227,11 @@ pub mod pallet {
 				"an announced call must wait at least one block"
 			);
 		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
 	}
 
 	#[pallet::call]
@@ -366,6 +371,36 @@ impl<T: Config> Pallet<T> {
 		};
 		Self::deposit_event(Event::Enacted { index, result });
 		Ok(Some(T::WeightInfo::enact().saturating_add(used)).into())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The invariants: at most [`Config::MaxPending`] announcements wait, each with an index
+	/// below [`NextAnnouncement`] and its enactment in the scheduler's agenda for its block
+	/// (or, in that very block, already taken off the agenda to run).
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		ensure!(
+			Announcements::<T>::count() <= T::MaxPending::get(),
+			"more announcements than MaxPending"
+		);
+		ensure!(
+			Announcements::<T>::iter().count() as u32 == Announcements::<T>::count(),
+			"the announcement counter disagrees with the map"
+		);
+		let next = NextAnnouncement::<T>::get();
+		let now = frame_system::Pallet::<T>::block_number();
+		for (index, announcement) in Announcements::<T>::iter() {
+			ensure!(index < next, "an announcement has an index not yet handed out");
+			if announcement.enact_at > now {
+				ensure!(
+					T::Scheduler::next_dispatch_time(Self::task_name(index))
+						== Ok(announcement.enact_at),
+					"a pending announcement is not scheduled for its block"
+				);
+			}
+		}
+		Ok(())
 	}
 }
 

@@ -37,6 +37,7 @@ fn an_announced_call_runs_as_root_exactly_after_the_delay() {
 			.into(),
 		);
 		run_to_block(10);
+		assert_eq!(crate::Pallet::<Test>::do_try_state(), Ok(()));
 		assert_eq!(marker(), None, "the call must not run before its block");
 		run_to_block(11);
 		assert_eq!(marker(), Some(b"v1".to_vec()));
@@ -107,6 +108,7 @@ fn at_most_max_pending_announcements_wait() {
 			assert_ok!(announce(set_marker(&[block as u8])));
 		}
 		assert_noop!(announce(set_marker(b"four")), Error::<Test>::TooManyPending);
+		assert_eq!(crate::Pallet::<Test>::do_try_state(), Ok(()));
 		// Once one has run, there is room again.
 		run_to_block(11);
 		assert_ok!(announce(set_marker(b"four")));
@@ -290,5 +292,20 @@ fn a_full_agenda_is_the_schedulers_error_and_changes_nothing() {
 fn integrity_holds() {
 	new_test_ext().execute_with(|| {
 		<crate::Pallet<Test> as Hooks<u64>>::integrity_test();
+	});
+}
+
+#[test]
+fn try_state_notices_an_announcement_the_scheduler_lost() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(announce(set_marker(b"v1")));
+		assert_eq!(crate::Pallet::<Test>::do_try_state(), Ok(()));
+		// Remove the scheduled enactment behind the pallet's back.
+		assert_ok!(
+			<Scheduler as frame_support::traits::schedule::v3::Named<_, _, _>>::cancel_named(
+				Enactment::task_name(0)
+			)
+		);
+		assert!(crate::Pallet::<Test>::do_try_state().is_err());
 	});
 }
