@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: format check, the whole workspace's Rust tests (pallets, runtime,
-# benchmarks as tests), then the end-to-end tests against a real dev node.
+# benchmarks as tests), the short fault test of a 4-validator local network, then the
+# end-to-end tests against real nodes.
 # Exits non-zero on the first failure.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -44,8 +45,17 @@ if [ "${#bench_pallets[@]}" -gt 0 ]; then
 	SKIP_WASM_BUILD=1 cargo test "${bench_pallets[@]}" --features runtime-benchmarks
 fi
 
+step "try-runtime: migrations' pre/post checks, every pallet's try_state"
+# The runtime builds with `try-runtime` (the TryRuntime API), runs every migration with its
+# checks on each preset's state, and the pallets' migration tests run their pre/post checks.
+SKIP_WASM_BUILD=1 cargo test -p azra-runtime --features try-runtime --test upgrade
+SKIP_WASM_BUILD=1 cargo test -p pallet-burn -p pallet-attestation --features try-runtime -- migrations
+
 step "build the node"
 cargo build -p azra-node
+
+step "fault tolerance: 4 validators, one killed and restarted (short version)"
+scripts/fault-test.sh --short
 
 step "end-to-end tests"
 node scripts/e2e/run.mjs

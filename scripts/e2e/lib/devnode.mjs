@@ -196,7 +196,13 @@ export function useDevNode(extraArgs = []) {
     if (ctx.failed && ctx.devNode) console.error(ctx.devNode.logTail());
     if (ctx.devNode) await ctx.devNode.stop();
   });
-  ctx.spec = (name, fn) =>
+  ctx.spec = specMarkingFailures(ctx);
+  return ctx;
+}
+
+/** `test`, except that a failing test sets `ctx.failed`, so `after` can print the logs. */
+export function specMarkingFailures(ctx) {
+  return (name, fn) =>
     test(name, async () => {
       try {
         await fn();
@@ -205,5 +211,4 @@ export function useDevNode(extraArgs = []) {
         throw err;
       }
     });
-  return ctx;
 }
