@@ -292,7 +292,7 @@ fn the_council_adds_a_validator_through_the_enactment_delay() {
 fn a_provider_proxy_may_claim_but_never_move_the_cold_accounts_azra() {
 	chain("development").execute_with(|| {
 		let cold = Alice.to_account_id();
-		let hot = Ferdie();
+		let hot = Sr25519Keyring::Ferdie.to_account_id();
 		assert_ok!(Proxy::add_proxy(signed(Alice), hot.clone().into(), ProxyType::Provider, 0));
 		let cold_before = Balances::balance(&cold);
 		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
@@ -349,11 +349,6 @@ fn a_provider_proxy_may_claim_but_never_move_the_cold_accounts_azra() {
 			"{executed:?}"
 		);
 	});
-}
-
-#[allow(non_snake_case)]
-fn Ferdie() -> azra_runtime::AccountId {
-	Sr25519Keyring::Ferdie.to_account_id()
 }
 
 #[test]
