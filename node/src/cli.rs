@@ -44,6 +44,10 @@ pub enum Subcommand {
 	/// them and claims rewards; `provider verify <id>` re-runs a completed build.
 	Provider(crate::provider::ProviderCmd),
 
+	/// Run economic scenarios through the real runtime natively (no consensus, no
+	/// network): CSV, SVG plots and a summary per scenario. `--list` names the built-ins.
+	Simulate(crate::simulate::SimulateCmd),
+
 	/// Benchmark the runtime's pallets, storage, blocks and machine.
 	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]

@@ -12,6 +12,7 @@ mod dev_enclave;
 mod provider;
 mod rpc;
 mod service;
+mod simulate;
 
 fn main() -> sc_cli::Result<()> {
 	command::run()

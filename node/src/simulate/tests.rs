@@ -1,0 +1,165 @@
+//! The built-in scenarios, run briefly, and the economic claims docs/economics.md makes
+//! about them.
+
+use super::{
+	economy::{run, Outcome},
+	report::{checks, csv, CSV_HEADER},
+	scenario::{builtin, Attacker, DemandChange, GovernanceMove, Scenario, BUILTIN},
+};
+use azra_runtime::UNIT;
+
+/// Built-in `name`, cut to `epochs`.
+fn short(name: &str, epochs: u32) -> Scenario {
+	let mut scenario = builtin(name).expect("a built-in");
+	scenario.epochs = epochs;
+	scenario
+}
+
+fn simulate(scenario: &Scenario) -> Outcome {
+	run(scenario, |_| {}).unwrap_or_else(|e| panic!("{}: {e}", scenario.name))
+}
+
+fn assert_checks_hold(outcome: &Outcome) {
+	for (claim, holds) in checks(outcome) {
+		assert!(holds, "{}: {claim}", outcome.scenario.name);
+	}
+}
+
+#[test]
+fn steady_demand_pays_providers_the_ratio_of_proven_burn_and_adds_up() {
+	let outcome = simulate(&short("steady", 6));
+	assert_checks_hold(&outcome);
+	assert_eq!(outcome.rows.len(), 6);
+	for row in &outcome.rows {
+		assert_eq!(row.builds_submitted, 20, "epoch {}", row.epoch);
+		// 20 builds of 1,000 units at 1 mAZRA: 20 AZRA burned, 90% of it used and proven.
+		assert_eq!(row.burned, 20 * UNIT, "epoch {}", row.epoch);
+		assert_eq!(row.proven_burn, 18 * UNIT, "epoch {}", row.epoch);
+		assert_eq!(row.refunded, 2 * UNIT, "unused units come back");
+		// The dev ratio is 0.9; a few plancks of rounding dust per provider stay unminted.
+		let budget = 18 * UNIT * 9 / 10;
+		assert_eq!(row.budget, budget);
+		assert!(row.minted <= budget && budget - row.minted < 10, "minted {}", row.minted);
+		assert_eq!(row.providers_paid, 5, "every provider worked and was paid");
+		assert!(row.net_emission < 0, "steady use shrinks supply");
+	}
+	// The CSV has a line per epoch and its figures are the rows'.
+	let text = csv(&outcome);
+	let lines: Vec<_> = text.lines().collect();
+	assert_eq!(lines[0], CSV_HEADER);
+	assert_eq!(lines.len(), 7);
+	assert!(lines[1].starts_with("0,20,20.000000000000,18.000000000000,"), "{}", lines[1]);
+}
+
+#[test]
+fn after_a_crash_minting_falls_with_proven_burn() {
+	let mut scenario = short("crash", 10);
+	scenario.demand.changes =
+		vec![DemandChange { epoch: 5, scale: Some(0.4), for_epochs: None, growth: None }];
+	let outcome = simulate(&scenario);
+	assert_checks_hold(&outcome);
+	let (before, after) = (&outcome.rows[4], &outcome.rows[6]);
+	assert_eq!(before.builds_submitted, 30);
+	assert_eq!(after.builds_submitted, 12);
+	assert!(after.proven_burn * 10 <= before.proven_burn * 4 + 1);
+	// Minted falls in the same proportion as proven burn: no floor keeps paying.
+	let minted_ratio = after.minted as f64 / before.minted as f64;
+	let proven_ratio = after.proven_burn as f64 / before.proven_burn as f64;
+	assert!((minted_ratio - proven_ratio).abs() < 1e-6, "{minted_ratio} vs {proven_ratio}");
+}
+
+#[test]
+fn a_self_dealer_ends_poorer_by_at_least_a_twentieth_of_what_it_pushed_through() {
+	let mut scenario = short("self-dealer", 8);
+	scenario.attackers = vec![Attacker::SelfDealer {
+		providers: 1,
+		builds_per_epoch: 10,
+		units_per_build: 1_000,
+		from_epoch: 1,
+	}];
+	// Even at the highest ratio governance can reach.
+	scenario.genesis.ratio = Some(0.95);
+	let outcome = simulate(&scenario);
+	assert_checks_hold(&outcome);
+	// In each of 7 epochs it burned 10 AZRA and proved 90% of the units, so 9 AZRA of
+	// proven burn; 95% of that came back at most, the unused units as refunds, the rest
+	// and every fee are lost.
+	let pushed = 7 * 9 * UNIT;
+	let loss = outcome.attacker_start - outcome.attacker_end;
+	assert!(loss >= pushed / 20, "lost {loss}, pushed {pushed}");
+	let last = outcome.rows.last().unwrap();
+	assert!(last.attacker_balance < outcome.attacker_start);
+}
+
+#[test]
+fn a_sybil_swarm_loses_and_does_not_dilute_honest_providers() {
+	let honest_only = simulate(&short("steady", 6));
+	let swarm = {
+		let mut scenario = short("sybil-swarm", 6);
+		scenario.attackers = vec![Attacker::SelfDealer {
+			providers: 8,
+			builds_per_epoch: 16,
+			units_per_build: 500,
+			from_epoch: 0,
+		}];
+		simulate(&scenario)
+	};
+	assert_checks_hold(&swarm);
+	assert!(swarm.attacker_end < swarm.attacker_start);
+	// Shares follow proven burn, so the swarm's builds take nothing from honest work
+	// (up to a few plancks of rounding per claim).
+	let (alone, beside) = (honest_only.honest_rewards, swarm.honest_rewards);
+	assert!(alone.abs_diff(beside) < 100, "honest rewards {alone} alone, {beside} beside a swarm");
+}
+
+#[test]
+fn a_ceiling_caps_the_budget_and_a_higher_ratio_mints_more() {
+	let sweep = builtin("ratio-sweep").unwrap();
+	let runs: Vec<Outcome> = sweep
+		.expand()
+		.into_iter()
+		.filter(|r| r.name.ends_with("ratio-0.5") || r.name.ends_with("ceiling-2"))
+		.map(|mut r| {
+			r.epochs = 4;
+			simulate(&r)
+		})
+		.collect();
+	let (half, capped) = (&runs[0], &runs[1]);
+	for outcome in &runs {
+		assert_checks_hold(outcome);
+	}
+	for (h, c) in half.rows.iter().zip(&capped.rows) {
+		assert_eq!(h.proven_burn, c.proven_burn, "same work either way");
+		assert!(c.capped && c.budget == 2 * UNIT, "the 2 AZRA ceiling binds: {c:?}");
+		assert!(!h.capped);
+		assert!(h.budget <= h.proven_burn / 2 + 1 && h.budget + 1 >= h.proven_burn / 2);
+	}
+}
+
+#[test]
+fn governance_moves_are_bounded_per_epoch() {
+	let mut scenario = short("steady", 4);
+	scenario.governance = vec![
+		GovernanceMove { epoch: 1, ratio: Some(0.85), ceiling: None, price_per_unit: None },
+		GovernanceMove { epoch: 2, ratio: Some(0.3), ceiling: None, price_per_unit: None },
+	];
+	let outcome = simulate(&scenario);
+	assert_checks_hold(&outcome);
+	assert!(outcome.governance[0].contains("applied"), "{:?}", outcome.governance);
+	assert!(outcome.governance[1].contains("refused"), "{:?}", outcome.governance);
+	let budget_of = |row: usize| {
+		let r = &outcome.rows[row];
+		r.budget as f64 / r.proven_burn as f64
+	};
+	assert!((budget_of(0) - 0.9).abs() < 1e-9);
+	assert!((budget_of(3) - 0.85).abs() < 1e-9, "the refused move changed nothing");
+}
+
+#[test]
+fn every_builtin_runs_a_few_epochs_and_its_checks_hold() {
+	for name in BUILTIN.iter().filter(|n| !["scale", "ratio-sweep"].contains(n)) {
+		let outcome = simulate(&short(name, 3));
+		assert_checks_hold(&outcome);
+		assert_eq!(outcome.rows.len(), 3, "{name}");
+	}
+}
