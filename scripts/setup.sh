@@ -10,8 +10,10 @@ as_root() {
 	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# clang + libclang-dev: bindgen; protobuf-compiler: litep2p's build script.
-apt_packages=(clang libclang-dev protobuf-compiler pkg-config make)
+# clang + libclang-dev: bindgen; protobuf-compiler: litep2p's build script; chromium:
+# the headless browser the dashboard's e2e test drives (Debian's, at /usr/bin/chromium:
+# puppeteer-core brings no browser of its own).
+apt_packages=(clang libclang-dev protobuf-compiler pkg-config make chromium)
 missing=()
 for pkg in "${apt_packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -48,12 +50,24 @@ if [ "$node_major" -lt 20 ]; then
 	exit 1
 fi
 
-# The e2e tests drive a node with @polkadot/api, pinned by the committed package-lock.
-if [ ! -d "$AZRA_ROOT/scripts/e2e/node_modules/@polkadot/api" ]; then
+# The e2e tests drive a node with @polkadot/api and the dashboard with puppeteer-core,
+# pinned by the committed package-lock. A clone installed before puppeteer-core was added
+# has @polkadot/api only, hence both checks.
+e2e_modules="$AZRA_ROOT/scripts/e2e/node_modules"
+if [ ! -d "$e2e_modules/@polkadot/api" ] || [ ! -d "$e2e_modules/puppeteer-core" ]; then
 	log "installing e2e npm packages"
 	(cd "$AZRA_ROOT/scripts/e2e" && npm ci --no-audit --no-fund --loglevel=error)
 else
 	log "e2e npm packages present"
+fi
+
+# The dashboard serves Chart.js and the polkadot.js browser bundles from its own
+# node_modules, pinned by its package-lock.
+if [ ! -d "$AZRA_ROOT/scripts/dashboard/node_modules/chart.js" ]; then
+	log "installing dashboard npm packages"
+	(cd "$AZRA_ROOT/scripts/dashboard" && npm ci --no-audit --no-fund --loglevel=error)
+else
+	log "dashboard npm packages present"
 fi
 
 log "done (cargo target dir: $CARGO_TARGET_DIR)"
