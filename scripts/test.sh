@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: format check, the whole workspace's Rust tests (pallets, runtime,
-# benchmarks as tests), the short fault test of a 4-validator local network, then the
-# end-to-end tests against real nodes.
+# benchmarks as tests), the economy simulation's built-in scenarios, the short fault test
+# of a 4-validator local network, then the end-to-end tests against real nodes (the
+# dashboard's in headless Chromium).
 # Exits non-zero on the first failure.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -53,6 +54,13 @@ SKIP_WASM_BUILD=1 cargo test -p pallet-burn -p pallet-attestation --features try
 
 step "build the node"
 cargo build -p azra-node
+
+step "economy simulation: the built-in scenarios, briefly, through the real runtime"
+# Every built-in but the 1,000-epoch `scale` run, cut to 12 epochs; the command fails if a
+# run breaks one of its checks (net emission adds up, budgets bounded, attackers no richer).
+sim_out="$(mktemp -d)"
+"$AZRA_NODE" simulate --epochs 12 --out "$sim_out"
+rm -rf "$sim_out"
 
 step "fault tolerance: 4 validators, one killed and restarted (short version)"
 scripts/fault-test.sh --short

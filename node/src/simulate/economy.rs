@@ -196,9 +196,7 @@ pub fn run(scenario: &Scenario, mut progress: impl FnMut(u32)) -> Result<Outcome
 	economy.open_epoch(scenario.epochs, 0)?;
 	economy.run_epoch(first + scenario.epochs as EpochIndex)?;
 
-	if scenario.epochs >= 1 {
-		economy.snapshot(first + scenario.epochs as EpochIndex - 1)?;
-	}
+	economy.snapshot_until(first + scenario.epochs as EpochIndex - 1)?;
 	Ok(Outcome {
 		scenario: scenario.clone(),
 		rows: std::mem::take(&mut economy.rows),
@@ -371,15 +369,22 @@ impl<'a> Economy<'a> {
 			self.attacker_at_end.insert(closed, holdings);
 			self.backlog_at_end.insert(closed, self.backlog.len() as u32);
 		}
-		// Providers claimed the epoch before last during the last one: its record is final.
-		// Records leave state after `HistoryDepth` epochs, so each is read as soon as it is.
-		if epoch >= 2 {
-			self.snapshot(chain_epoch - 2)?;
+		// An epoch is claimed within `claim_every` epochs after it closes, and those claims
+		// are in by the end of the epoch that carries them: from then on its record is
+		// final. Records leave state after `HistoryDepth` epochs, so each is read as soon
+		// as it is final.
+		let lag = self.scenario.providers.claim_every.max(1) + 1;
+		if epoch >= lag {
+			self.snapshot_until(chain_epoch - lag)?;
 		}
-		for p in 0..self.providers.len() {
-			let unclaimed = std::mem::take(&mut self.providers[p].unclaimed);
-			for chunk in unclaimed.chunks(16) {
-				self.queue.push_back(Action::Claim { provider: p, epochs: chunk.to_vec() });
+		// Providers claim every `claim_every` epochs, and everything in the settlement epoch.
+		let claim_every = self.scenario.providers.claim_every.max(1);
+		if epoch % claim_every == 0 || !self.working {
+			for p in 0..self.providers.len() {
+				let unclaimed = std::mem::take(&mut self.providers[p].unclaimed);
+				for chunk in unclaimed.chunks(16) {
+					self.queue.push_back(Action::Claim { provider: p, epochs: chunk.to_vec() });
+				}
 			}
 		}
 		if !self.working {
@@ -698,6 +703,16 @@ impl<'a> Economy<'a> {
 			Action::StoreCollateral | Action::Reclaim { .. } => {}
 		}
 		Ok(None)
+	}
+
+	/// Adds the rows of every chain epoch up to `last` not yet read; their records must be
+	/// final.
+	fn snapshot_until(&mut self, last: EpochIndex) -> Result<(), String> {
+		let first = self.first_epoch.ok_or("rows start after the warm-up")?;
+		while first + (self.rows.len() as EpochIndex) <= last {
+			self.snapshot(first + self.rows.len() as EpochIndex)?;
+		}
+		Ok(())
 	}
 
 	/// Adds the row of chain epoch `chain_epoch` from its record, which must be final.

@@ -147,7 +147,7 @@ pub fn plots(outcome: &Outcome, dir: &Path) -> Result<(), String> {
 	};
 	let start = outcome.start_issuance as i128;
 	let mut supply = vec![Series::new(
-		"supply − supply at epoch 0",
+		"supply change since the run began",
 		epochs(&|r| r.supply as i128 - start),
 		BLUE,
 	)];
@@ -219,6 +219,7 @@ fn line_chart(path: &Path, title: &str, series: &[Series]) -> Result<(), String>
 	chart
 		.configure_mesh()
 		.x_desc("epoch")
+		.x_label_formatter(&|x| format!("{x:.0}"))
 		.light_line_style(WHITE.mix(0.0))
 		.draw()
 		.map_err(|e| error(&e))?;

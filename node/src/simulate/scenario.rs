@@ -99,6 +99,13 @@ pub struct Providers {
 	pub count: u32,
 	/// Units each can prove per epoch.
 	pub capacity_per_epoch: u32,
+	/// Providers claim every this many epochs, all unclaimed epochs at once (1 to 16).
+	#[serde(default = "every_epoch")]
+	pub claim_every: u32,
+}
+
+fn every_epoch() -> u32 {
+	1
 }
 
 /// A coalition of accounts owned by one party.
@@ -206,6 +213,9 @@ impl Scenario {
 		if demand.changes.iter().filter_map(|c| c.scale).any(|s| !(s >= 0.0 && s.is_finite())) {
 			return fail("`scale` must be at least 0");
 		}
+		if !(1..=16).contains(&self.providers.claim_every) {
+			return fail("`providers.claim_every` must lie between 1 and 16");
+		}
 		if self.providers.count > 0 && self.providers.capacity_per_epoch == 0 {
 			return fail("`providers.capacity_per_epoch` must be at least 1");
 		}
@@ -258,7 +268,7 @@ pub const BUILTIN: [&str; 8] =
 
 /// The built-in scenario `name`.
 pub fn builtin(name: &str) -> Option<Scenario> {
-	let honest = |count| Providers { count, capacity_per_epoch: 8_000 };
+	let honest = |count| Providers { count, capacity_per_epoch: 8_000, claim_every: 1 };
 	let demand = |builds_per_epoch| Demand {
 		builders: 10,
 		builds_per_epoch,
@@ -346,9 +356,13 @@ pub fn builtin(name: &str) -> Option<Scenario> {
 			)
 		},
 		"scale" => Scenario {
-			demand: Demand { builders: 100, ..demand(100.0) },
-			providers: Providers { count: 100, capacity_per_epoch: 2_000 },
-			..base("scale", "A hundred providers and a hundred builds an epoch, for 1,000 epochs.", 1_000)
+			demand: Demand { builders: 100, ..demand(50.0) },
+			providers: Providers { count: 100, capacity_per_epoch: 1_000, claim_every: 8 },
+			..base(
+				"scale",
+				"A hundred providers proving fifty builds an epoch between them, claiming every 8 epochs, for 1,000 epochs.",
+				1_000,
+			)
 		},
 		_ => return None,
 	};
