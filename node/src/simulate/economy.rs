@@ -1,29 +1,36 @@
 //! The economy: builders, providers and attackers acting on the twin, epoch after epoch.
 //!
-//! Every action is what a real client would send: builders `burn.submitBuild`, providers
-//! register a dev enclave (`attestation.requestNonce`, `attestation.registerEnclave` with a
-//! dev-PKI DCAP quote the runtime verifies), `burn.acceptBuild`, `mint.submitWork` with the
-//! enclave's signature, and `mint.claimRewards` for the epoch before. Governance moves are
-//! Root calls, as the council's enacted decisions run. The figures of each epoch are the
-//! runtime's own epoch records (what `azra_epochs` serves), read once final.
+//! Every participant's action is what a real client would send, as a signed extrinsic:
+//! builders `burn.submitBuild`; providers register a dev enclave
+//! (`attestation.requestNonce`, then `attestation.registerEnclave` with a dev-PKI DCAP quote
+//! the runtime verifies), `burn.acceptBuild`, `mint.submitWork` with the enclave's
+//! signature, and `mint.claimRewards` every `claim_every` epochs. Governance moves are
+//! dispatched as Root, the way the council's enacted decisions run.
+//!
+//! The burn and mint figures of each epoch are the runtime's own epoch records (what
+//! `azra_epochs` serves), read once final; supply and holdings are read from the runtime's
+//! balances at each epoch's end.
 //!
 //! The run opens with a warm-up (collateral stored, every enclave registered) that ends at
-//! an epoch boundary; scenario epoch 0 is the first chain epoch after it. It closes with a
-//! settlement epoch in which providers only claim, so the last epoch's rewards are in.
+//! an epoch boundary; scenario epoch 0 is the first chain epoch after it. It closes with
+//! settlement epochs in which providers only claim, so the last epoch's rewards are in.
 
 use std::collections::{BTreeMap, VecDeque};
 
 use azra_dev_enclave::{CollateralOptions, DevPki, Tee};
 use azra_primitives::{BuildId, EpochIndex, Units};
-use azra_runtime::{Balance, Balances, Runtime, RuntimeCall, RuntimeOrigin, UNIT};
+use azra_runtime::{Balance, Balances, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, UNIT};
 use codec::Encode;
-use frame_support::traits::{fungible::Inspect, UnfilteredDispatchable};
+use frame_support::traits::{fungible::Inspect, Get, UnfilteredDispatchable};
 use sp_core::H256;
 use sp_io::hashing::blake2_256;
-use sp_runtime::{BoundedVec, FixedU128};
+use sp_runtime::{
+	transaction_validity::{InvalidTransaction, TransactionValidityError},
+	BoundedVec, FixedPointNumber, FixedU128, Perbill,
+};
 
 use super::{
-	scenario::{builds_per_epoch, Attacker, Scenario},
+	scenario::{builds_per_epoch, Attacker, GovernanceMove, Scenario},
 	twin::{Applied, Signer, Twin, START_MILLIS},
 };
 use crate::provider::enclave::{dev_collateral, dev_identity, DevEnclave, Enclave, EnclaveKeyPair};
@@ -31,40 +38,49 @@ use crate::provider::enclave::{dev_collateral, dev_identity, DevEnclave, Enclave
 type Mint = pallet_mint::Pallet<Runtime>;
 type Burn = pallet_burn::Pallet<Runtime>;
 
-/// What builders and honest providers start with.
-const ACCOUNT_ENDOWMENT: Balance = 1_000_000 * UNIT;
+/// What builders and providers start with.
+pub const ACCOUNT_ENDOWMENT: Balance = 1_000_000 * UNIT;
 
-/// The most epochs a run may span: enclaves re-attest daily, and the dev chain's day is
-/// 1,440 epochs; runs longer than that would measure re-attestation, not the economy.
-pub const MAX_EPOCHS: u32 = 1_400;
+/// Blocks the warm-up may take: every nonce must still be valid when its registration
+/// lands (`NonceLifetime` is 20 blocks), so registrations that need longer are refused.
+const MAX_WARM_UP_BLOCKS: u32 = 1_000;
 
-/// One epoch of a run, as the chain recorded it.
+/// Settlement epochs allowed for the last claims to fit in blocks.
+const MAX_SETTLEMENT_EPOCHS: u32 = 8;
+
+/// One epoch of a run.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EpochRow {
 	/// Scenario epoch (0 is the first after the warm-up).
 	pub epoch: u32,
 	/// Builds submitted (honest and attacker).
 	pub builds_submitted: u32,
-	/// AZRA that left supply: build prices, forfeited bonds.
+	/// AZRA that left supply: build prices, forfeited bonds (epoch record).
 	pub burned: Balance,
-	/// Burn that paid for the work proven in the epoch: what its budget draws on.
+	/// Burn that paid for the work proven in the epoch: what its budget draws on (epoch
+	/// record).
 	pub proven_burn: Balance,
-	/// Rewards minted for the epoch's work (claimed in the next epoch).
+	/// Rewards minted for the epoch's work, claimed later (epoch record).
 	pub minted: Balance,
-	/// AZRA minted back to builders during the epoch (unused units, expired builds).
+	/// AZRA minted back to builders during the epoch: unused units, expired builds (epoch
+	/// record).
 	pub refunded: Balance,
-	/// `minted + refunded − burned`.
+	/// `minted + refunded − burned` (epoch record).
 	pub net_emission: i128,
 	/// Total issuance at the end of the epoch.
 	pub supply: Balance,
-	/// The most the epoch's rewards could mint: `min(ratio × proven burn, ceiling)`.
+	/// The most the epoch's rewards could mint (epoch record).
 	pub budget: Balance,
-	/// Whether the ceiling capped the budget (the breaker).
+	/// Whether the ceiling capped the budget: the breaker (epoch record).
 	pub capped: bool,
-	/// Providers whose claim for the epoch paid out.
+	/// The ratio in force when the epoch closed.
+	pub ratio: FixedU128,
+	/// The ceiling in force when the epoch closed.
+	pub ceiling: Balance,
+	/// Providers, honest or not, whose claim for the epoch minted something.
 	pub providers_paid: u32,
 	/// Everything the attackers' accounts hold (free and held), at the end of the epoch.
-	pub attacker_balance: Balance,
+	pub attacker_holdings: Balance,
 	/// Honest builds waiting for a provider at the end of the epoch.
 	pub backlog: u32,
 }
@@ -77,17 +93,20 @@ pub struct Outcome {
 	pub rows: Vec<EpochRow>,
 	/// Total issuance when scenario epoch 0 opened.
 	pub start_issuance: Balance,
-	/// Total issuance after the settlement epoch.
+	/// Total issuance after settlement.
 	pub end_issuance: Balance,
-	/// Attackers' holdings when scenario epoch 0 opened and after settlement.
+	/// Attackers' holdings when scenario epoch 0 opened.
 	pub attacker_start: Balance,
-	/// See [`Outcome::attacker_start`].
+	/// Attackers' holdings after settlement.
 	pub attacker_end: Balance,
-	/// Honest providers' rewards over the run.
+	/// Builds the attackers submitted.
+	pub attacker_builds: u32,
+	/// Rewards minted to honest providers over the run.
 	pub honest_rewards: Balance,
 	/// Each governance move and what became of it.
 	pub governance: Vec<String>,
-	/// Calls that failed on chain, by call and error: an honest run has none.
+	/// Calls that failed on chain and `try_state` violations, by kind: an honest run has
+	/// none.
 	pub failures: BTreeMap<String, u32>,
 	/// Blocks executed, warm-up and settlement included.
 	pub blocks: u32,
@@ -95,21 +114,17 @@ pub struct Outcome {
 	pub extrinsics: u64,
 }
 
-/// Who acts.
+/// A provider account and its enclave.
 struct Provider {
 	signer: Signer,
 	enclave: DevEnclave,
 	registered: bool,
 	/// Units it may still prove this epoch (honest providers only).
-	capacity_left: u64,
+	capacity_left: Units,
 	/// Epochs it earned points in and has not claimed.
 	unclaimed: Vec<EpochIndex>,
-	/// Index of its attacker, for attackers' providers.
-	attacker: Option<usize>,
-}
-
-struct Builder {
-	signer: Signer,
+	/// Whether an attacker owns it.
+	attacker: bool,
 }
 
 /// A build waiting for an honest provider.
@@ -132,16 +147,24 @@ enum Action {
 	Reclaim { builder: usize, build: BuildId },
 }
 
+/// Who signs an action.
+#[derive(Clone, Copy)]
+enum Who {
+	Alice,
+	Builder(usize),
+	Provider(usize),
+}
+
 /// A running simulation of one scenario.
 struct Economy<'a> {
 	scenario: &'a Scenario,
 	twin: Twin,
-	genesis_hash: H256,
-	/// Alice: pays for the collateral.
+	/// Pays for storing the collateral.
 	alice: Signer,
-	builders: Vec<Builder>,
-	providers: Vec<Provider>,
+	/// Honest builders, then one per attacker.
+	builders: Vec<Signer>,
 	/// Honest providers are `0..honest`; attackers' follow.
+	providers: Vec<Provider>,
 	honest: usize,
 	/// Each attacker's builder (an index into `builders`) and providers.
 	attackers: Vec<(usize, Vec<usize>)>,
@@ -154,15 +177,17 @@ struct Economy<'a> {
 	submitted: BTreeMap<EpochIndex, u32>,
 	paid: BTreeMap<EpochIndex, u32>,
 	supply_at_end: BTreeMap<EpochIndex, Balance>,
-	attacker_at_end: BTreeMap<EpochIndex, Balance>,
+	holdings_at_end: BTreeMap<EpochIndex, Balance>,
 	backlog_at_end: BTreeMap<EpochIndex, u32>,
+	parameters_at_close: BTreeMap<EpochIndex, (FixedU128, Balance)>,
 	/// Rows of the epochs whose records are final.
 	rows: Vec<EpochRow>,
+	attacker_builds: u32,
 	honest_rewards: Balance,
 	failures: BTreeMap<String, u32>,
 	governance: Vec<String>,
 	extrinsics: u64,
-	/// Whether new work is still handed out (false in the settlement epoch).
+	/// Whether work is still handed out (false in settlement).
 	working: bool,
 }
 
@@ -172,12 +197,6 @@ pub fn run(scenario: &Scenario, mut progress: impl FnMut(u32)) -> Result<Outcome
 	scenario.validate()?;
 	if scenario.sweep.is_some() {
 		return Err(format!("scenario `{}`: expand the sweep into its runs first", scenario.name));
-	}
-	if scenario.epochs > MAX_EPOCHS {
-		return Err(format!(
-			"scenario `{}`: at most {MAX_EPOCHS} epochs (enclaves would need to re-attest)",
-			scenario.name
-		));
 	}
 	let mut economy = Economy::new(scenario)?;
 	economy.warm_up()?;
@@ -191,12 +210,8 @@ pub fn run(scenario: &Scenario, mut progress: impl FnMut(u32)) -> Result<Outcome
 		economy.run_epoch(first + epoch as EpochIndex)?;
 		progress(epoch as u32 + 1);
 	}
-	// Settlement: only claims, so the last epoch's rewards are minted.
-	economy.working = false;
-	economy.open_epoch(scenario.epochs, 0)?;
-	economy.run_epoch(first + scenario.epochs as EpochIndex)?;
+	economy.settle(first)?;
 
-	economy.snapshot_until(first + scenario.epochs as EpochIndex - 1)?;
 	Ok(Outcome {
 		scenario: scenario.clone(),
 		rows: std::mem::take(&mut economy.rows),
@@ -204,6 +219,7 @@ pub fn run(scenario: &Scenario, mut progress: impl FnMut(u32)) -> Result<Outcome
 		end_issuance: economy.issuance(),
 		attacker_start,
 		attacker_end: economy.attacker_holdings(),
+		attacker_builds: economy.attacker_builds,
 		honest_rewards: economy.honest_rewards,
 		governance: economy.governance,
 		failures: economy.failures,
@@ -213,21 +229,20 @@ pub fn run(scenario: &Scenario, mut progress: impl FnMut(u32)) -> Result<Outcome
 }
 
 /// `x` AZRA in plancks.
-fn azra(x: f64) -> Balance {
+pub fn azra(x: f64) -> Balance {
 	(x * UNIT as f64).round().max(0.0) as Balance
 }
 
-/// `x` as a fixed-point ratio.
-fn ratio(x: f64) -> FixedU128 {
-	FixedU128::from_inner((x * 1e18).round().max(0.0) as u128)
+/// Most epochs one `claimRewards` call may name.
+fn max_epochs_per_claim() -> usize {
+	<<Runtime as pallet_mint::Config>::MaxEpochsPerClaim as Get<u32>>::get() as usize
 }
 
 impl<'a> Economy<'a> {
 	fn new(scenario: &'a Scenario) -> Result<Self, String> {
-		let builders: Vec<Builder> = (0..scenario.demand.builders)
-			.map(|i| Builder { signer: Signer::from_uri(&format!("//sim/builder/{i}")) })
+		let mut builders: Vec<Signer> = (0..scenario.demand.builders)
+			.map(|i| Signer::from_uri(&format!("//sim/builder/{i}")))
 			.collect();
-		let mut economy_builders = builders;
 		let mut providers = Vec::new();
 		let provider = |uri: String, attacker| -> Result<Provider, String> {
 			let key = EnclaveKeyPair::from_secret_uri(&format!("{uri}/enclave"))
@@ -242,32 +257,31 @@ impl<'a> Economy<'a> {
 			})
 		};
 		for i in 0..scenario.providers.count {
-			providers.push(provider(format!("//sim/provider/{i}"), None)?);
+			providers.push(provider(format!("//sim/provider/{i}"), false)?);
 		}
 		let honest = providers.len();
 		let mut attackers = Vec::new();
 		for (a, attacker) in scenario.attackers.iter().enumerate() {
 			let Attacker::SelfDealer { providers: count, .. } = attacker;
-			economy_builders
-				.push(Builder { signer: Signer::from_uri(&format!("//sim/attacker/{a}/builder")) });
+			builders.push(Signer::from_uri(&format!("//sim/attacker/{a}/builder")));
 			let mut own = Vec::new();
 			for p in 0..*count {
 				own.push(providers.len());
-				providers.push(provider(format!("//sim/attacker/{a}/provider/{p}"), Some(a))?);
+				providers.push(provider(format!("//sim/attacker/{a}/provider/{p}"), true)?);
 			}
-			attackers.push((economy_builders.len() - 1, own));
+			attackers.push((builders.len() - 1, own));
 		}
 
-		let endowed: Vec<_> = economy_builders
+		let endowed: Vec<_> = builders
 			.iter()
-			.map(|b| b.signer.account.clone())
+			.map(|b| b.account.clone())
 			.chain(providers.iter().map(|p| p.signer.account.clone()))
 			.collect();
 		let genesis = &scenario.genesis;
-		let mut twin = Twin::from_dev_preset(|config| {
+		let twin = Twin::from_dev_preset(|config| {
 			config.balances.balances.extend(endowed.into_iter().map(|a| (a, ACCOUNT_ENDOWMENT)));
 			if let Some(r) = genesis.ratio {
-				config.mint.ratio = ratio(r);
+				config.mint.ratio = FixedU128::from_float(r);
 			}
 			if let Some(c) = genesis.ceiling {
 				config.mint.ceiling = azra(c);
@@ -276,13 +290,11 @@ impl<'a> Economy<'a> {
 				config.burn.price_per_unit = azra(p);
 			}
 		})?;
-		let genesis_hash = twin.genesis_hash();
 		Ok(Self {
 			scenario,
 			twin,
-			genesis_hash,
 			alice: Signer::from_uri("//Alice"),
-			builders: economy_builders,
+			builders,
 			providers,
 			honest,
 			attackers,
@@ -293,9 +305,11 @@ impl<'a> Economy<'a> {
 			submitted: BTreeMap::new(),
 			paid: BTreeMap::new(),
 			supply_at_end: BTreeMap::new(),
-			attacker_at_end: BTreeMap::new(),
+			holdings_at_end: BTreeMap::new(),
 			backlog_at_end: BTreeMap::new(),
+			parameters_at_close: BTreeMap::new(),
 			rows: Vec::new(),
+			attacker_builds: 0,
 			honest_rewards: 0,
 			failures: BTreeMap::new(),
 			governance: Vec::new(),
@@ -313,7 +327,7 @@ impl<'a> Economy<'a> {
 			.attackers
 			.iter()
 			.flat_map(|(builder, providers)| {
-				std::iter::once(self.builders[*builder].signer.account.clone())
+				std::iter::once(self.builders[*builder].account.clone())
 					.chain(providers.iter().map(|p| self.providers[*p].signer.account.clone()))
 			})
 			.collect();
@@ -324,22 +338,27 @@ impl<'a> Economy<'a> {
 		self.twin.with(Mint::current_epoch)
 	}
 
-	/// Stores collateral and registers every enclave, then runs to the next epoch boundary.
+	fn claims_queued(&self) -> bool {
+		self.queue.iter().any(|a| matches!(a, Action::Claim { .. }))
+	}
+
+	/// Stores collateral and registers every enclave, then runs to the first block of the
+	/// next epoch.
 	fn warm_up(&mut self) -> Result<(), String> {
 		self.queue.push_back(Action::StoreCollateral);
 		for provider in 0..self.providers.len() {
 			self.queue.push_back(Action::RequestNonce { provider });
 		}
-		let start = {
-			self.twin.start_block()?;
-			self.current_epoch()
-		};
+		self.twin.start_block()?;
+		let mut previous = self.current_epoch();
 		loop {
 			self.drain_queue()?;
 			self.twin.end_block();
 			self.twin.start_block()?;
 			let epoch = self.current_epoch();
-			if epoch > start && self.queue.is_empty() {
+			let epoch_opened = epoch != previous;
+			previous = epoch;
+			if epoch_opened && self.queue.is_empty() {
 				if let Some(p) = self.providers.iter().position(|p| !p.registered) {
 					return Err(format!(
 						"provider {p} did not register in the warm-up: {:?}",
@@ -349,57 +368,45 @@ impl<'a> Economy<'a> {
 				self.first_epoch = Some(epoch);
 				return Ok(());
 			}
-			if self.twin.block_number() > 1_000 {
-				return Err("the warm-up did not end within 1,000 blocks".into());
+			if self.twin.block_number() > MAX_WARM_UP_BLOCKS {
+				return Err(format!(
+					"the warm-up did not end within {MAX_WARM_UP_BLOCKS} blocks: too many providers to register"
+				));
 			}
 		}
 	}
 
-	/// Queues what scenario epoch `epoch` opens with: governance, claims, expired builds'
-	/// reclaims and `builds` honest builds plus the attackers'. The first block of the
-	/// epoch is open.
+	/// Does what the first block of scenario epoch `epoch` brings: records the epoch that
+	/// closed, checks every pallet's invariants, queues claims, governance, reclaims of
+	/// expired builds, and `builds` honest builds plus the attackers'.
 	fn open_epoch(&mut self, epoch: u32, builds: u32) -> Result<(), String> {
 		let chain_epoch = self.current_epoch();
-		// The epoch before has closed: its supply and the attackers' holdings are final.
 		if epoch > 0 {
-			let closed = chain_epoch - 1;
-			let supply = self.issuance();
-			let holdings = self.attacker_holdings();
-			self.supply_at_end.insert(closed, supply);
-			self.attacker_at_end.insert(closed, holdings);
-			self.backlog_at_end.insert(closed, self.backlog.len() as u32);
+			self.note_closed(chain_epoch - 1);
 		}
-		// An epoch is claimed within `claim_every` epochs after it closes, and those claims
-		// are in by the end of the epoch that carries them: from then on its record is
-		// final. Records leave state after `HistoryDepth` epochs, so each is read as soon
-		// as it is final.
-		let lag = self.scenario.providers.claim_every.max(1) + 1;
-		if epoch >= lag {
+		// An epoch is claimed within `claim_every` epochs after it closes, and its record is
+		// final once those claims are in. Records leave state after `HistoryDepth` epochs,
+		// so each is read as soon as it is final; while claims wait for room in blocks,
+		// reading waits too.
+		let lag = self.scenario.providers.claim_every + 1;
+		if epoch >= lag && !self.claims_queued() {
 			self.snapshot_until(chain_epoch - lag)?;
 		}
-		// Providers claim every `claim_every` epochs, and everything in the settlement epoch.
-		let claim_every = self.scenario.providers.claim_every.max(1);
-		if epoch % claim_every == 0 || !self.working {
-			for p in 0..self.providers.len() {
-				let unclaimed = std::mem::take(&mut self.providers[p].unclaimed);
-				for chunk in unclaimed.chunks(16) {
-					self.queue.push_back(Action::Claim { provider: p, epochs: chunk.to_vec() });
-				}
-			}
+		if epoch % self.scenario.providers.claim_every == 0 {
+			self.queue_claims();
 		}
-		if !self.working {
-			return Ok(());
-		}
+
 		let moves: Vec<_> =
 			self.scenario.governance.iter().filter(|m| m.epoch == epoch).cloned().collect();
 		for governance in moves {
 			let outcome = self.govern(&governance);
 			self.governance.push(format!("epoch {epoch}: {outcome}"));
 		}
-		let capacity = self.scenario.providers.capacity_per_epoch as u64;
+		let capacity = self.scenario.providers.capacity_per_epoch;
 		for provider in self.providers.iter_mut().take(self.honest) {
 			provider.capacity_left = capacity;
 		}
+		// Builds nobody took before they expired go back to their builders.
 		let now = self.twin.block_number();
 		while self.backlog.front().is_some_and(|b| b.expires_at < now) {
 			if let Some(build) = self.backlog.pop_front() {
@@ -410,10 +417,9 @@ impl<'a> Economy<'a> {
 
 		let demand = &self.scenario.demand;
 		for i in 0..builds {
-			let builder = (i % demand.builders) as usize;
 			self.queue.push_back(Action::Submit {
-				builder,
-				units: demand.units_per_build as Units,
+				builder: (i % demand.builders) as usize,
+				units: demand.units_per_build,
 				self_dealt_to: None,
 			});
 		}
@@ -427,12 +433,41 @@ impl<'a> Economy<'a> {
 			for i in 0..*builds_per_epoch as usize {
 				self.queue.push_back(Action::Submit {
 					builder: *builder,
-					units: *units_per_build as Units,
+					units: *units_per_build,
 					self_dealt_to: Some(own[i % own.len()]),
 				});
 			}
 		}
 		Ok(())
+	}
+
+	/// Notes what chain epoch `closed` ended with, from the first block after it: supply,
+	/// holdings, backlog and the parameters its budget was computed with. Also runs the
+	/// burn and mint pallets' `try_state` checks.
+	fn note_closed(&mut self, closed: EpochIndex) {
+		let supply = self.issuance();
+		let holdings = self.attacker_holdings();
+		self.supply_at_end.insert(closed, supply);
+		self.holdings_at_end.insert(closed, holdings);
+		self.backlog_at_end.insert(closed, self.backlog.len() as u32);
+		let parameters = self.twin.with(|| Mint::parameters_with_bounds().current);
+		self.parameters_at_close.insert(closed, (parameters.ratio, parameters.ceiling));
+		let checks = self.twin.with(|| (Burn::do_try_state(), Mint::do_try_state()));
+		for (pallet, result) in [("burn", checks.0), ("mint", checks.1)] {
+			if let Err(error) = result {
+				*self.failures.entry(format!("{pallet} try_state: {error:?}")).or_default() += 1;
+			}
+		}
+	}
+
+	/// Queues every provider's unclaimed epochs.
+	fn queue_claims(&mut self) {
+		for p in 0..self.providers.len() {
+			let unclaimed = std::mem::take(&mut self.providers[p].unclaimed);
+			for chunk in unclaimed.chunks(max_epochs_per_claim()) {
+				self.queue.push_back(Action::Claim { provider: p, epochs: chunk.to_vec() });
+			}
+		}
 	}
 
 	/// Runs blocks until chain epoch `epoch` has closed; the next epoch's first block is
@@ -451,25 +486,50 @@ impl<'a> Economy<'a> {
 		}
 	}
 
+	/// After the last scenario epoch: providers claim everything, and nothing else happens,
+	/// so the last epochs' records become final without new burn or refunds.
+	fn settle(&mut self, first: EpochIndex) -> Result<(), String> {
+		self.working = false;
+		let last = first + self.scenario.epochs as EpochIndex - 1;
+		self.note_closed(last);
+		// Work that spilled past the last epoch would burn and refund in an epoch without a
+		// row, and the figures would no longer add up.
+		let spilled = self.queue.iter().filter(|a| !matches!(a, Action::Claim { .. })).count();
+		if spilled > 0 {
+			return Err(format!(
+				"{spilled} actions of the last epoch did not fit in its blocks: lower the demand"
+			));
+		}
+		self.queue_claims();
+		for _ in 0..MAX_SETTLEMENT_EPOCHS {
+			let epoch = self.current_epoch();
+			self.run_epoch(epoch)?;
+			if self.queue.is_empty() {
+				return self.snapshot_until(last);
+			}
+		}
+		Err(format!("claims did not fit in {MAX_SETTLEMENT_EPOCHS} settlement epochs"))
+	}
+
 	/// A Root call, as an enacted council decision runs: what became of it.
-	fn govern(&mut self, governance: &super::scenario::GovernanceMove) -> String {
+	fn govern(&mut self, governance: &GovernanceMove) -> String {
 		let mut calls = Vec::new();
 		if governance.ratio.is_some() || governance.ceiling.is_some() {
 			let mut parameters = self.twin.with(|| Mint::parameters_with_bounds().current);
 			if let Some(r) = governance.ratio {
-				parameters.ratio = ratio(r);
+				parameters.ratio = FixedU128::from_float(r);
 			}
 			if let Some(c) = governance.ceiling {
 				parameters.ceiling = azra(c);
 			}
 			calls.push((
-				format!("mint parameters {parameters:?}"),
+				format!("ratio {:?}, ceiling {} AZRA", governance.ratio, parameters.ceiling / UNIT),
 				RuntimeCall::Mint(pallet_mint::Call::set_parameters { parameters }),
 			));
 		}
 		if let Some(price) = governance.price_per_unit {
 			calls.push((
-				format!("price per unit {} plancks", azra(price)),
+				format!("price per unit {price} AZRA"),
 				RuntimeCall::Burn(pallet_burn::Call::set_price_per_unit { new: azra(price) }),
 			));
 		}
@@ -487,11 +547,11 @@ impl<'a> Economy<'a> {
 
 	/// Offers waiting honest builds to honest providers with capacity left, round robin.
 	fn dispatch_backlog(&mut self) {
-		if self.honest == 0 {
+		if self.honest == 0 || !self.working {
 			return;
 		}
 		while let Some(build) = self.backlog.front() {
-			let units = build.units as u64;
+			let units = build.units;
 			let chosen =
 				(0..self.honest).map(|k| (self.next_provider + k) % self.honest).find(|p| {
 					let p = &self.providers[*p];
@@ -507,21 +567,30 @@ impl<'a> Economy<'a> {
 
 	/// Applies queued actions until the queue is empty or the block is full.
 	fn drain_queue(&mut self) -> Result<(), String> {
+		let mut applied = 0u32;
 		while let Some(action) = self.queue.pop_front() {
 			if let Some(action) = self.act(action)? {
+				if applied == 0 {
+					return Err(format!(
+						"block {}: an extrinsic does not fit even in an empty block",
+						self.twin.block_number()
+					));
+				}
 				// The block is full: the rest waits for the next one.
 				self.queue.push_front(action);
 				return Ok(());
 			}
+			applied += 1;
 		}
 		Ok(())
 	}
 
-	/// Sends `action`; gives it back if the block is full.
-	fn act(&mut self, action: Action) -> Result<Option<Action>, String> {
-		let (name, signer_is, call) = match &action {
+	/// The call `action` sends, who signs it, and a name for reports.
+	fn call_of(&mut self, action: &Action) -> Result<(&'static str, Who, RuntimeCall), String> {
+		Ok(match action {
 			Action::StoreCollateral => {
 				let pki = DevPki::new().map_err(|e| e.to_string())?;
+				// Issued an hour before the first block, as a platform's collateral would be.
 				let issued_at = START_MILLIS / 1000 - 3600;
 				let collateral = dev_collateral(
 					&pki,
@@ -551,9 +620,10 @@ impl<'a> Economy<'a> {
 					.last()
 					.map(|n| n.nonce)
 					.ok_or("a provider registers only after its nonce was issued")?;
+				let genesis = self.twin.genesis_hash();
 				let enclave = &self.providers[*provider].enclave;
 				let quote = enclave
-					.registration_quote(&self.genesis_hash, &account, &nonce)
+					.registration_quote(&genesis, &account, &nonce)
 					.map_err(|e| e.to_string())?;
 				let call = RuntimeCall::Attestation(pallet_attestation::Call::register_enclave {
 					quote: BoundedVec::try_from(quote).map_err(|_| "quote too large")?,
@@ -567,10 +637,11 @@ impl<'a> Economy<'a> {
 			}
 			Action::Submit { builder, units, .. } => {
 				let max_price = self.twin.with(|| Burn::quote(*units)).unwrap_or(Balance::MAX);
-				let seed = blake2_256(&(self.extrinsics, *builder as u32, *units).encode());
+				// Each build gets its own input.
+				let input = blake2_256(&(self.extrinsics, *builder as u32, *units).encode());
 				let call = RuntimeCall::Burn(pallet_burn::Call::submit_build {
 					spec_hash: H256(blake2_256(b"azra/simulate/program")),
-					input_hash: H256(seed),
+					input_hash: H256(input),
 					units: *units,
 					required_measurement: None,
 					max_price,
@@ -587,17 +658,17 @@ impl<'a> Economy<'a> {
 					.twin
 					.with(|| pallet_burn::Builds::<Runtime>::get(build))
 					.ok_or("a proven build is in state")?;
-				let used = ((*units as f64 * self.scenario.demand.utilization).ceil() as Units)
+				let used = Perbill::from_float(self.scenario.demand.utilization)
+					.mul_ceil(*units)
 					.clamp(1, *units);
-				let provider_account = self.providers[*provider].signer.account.clone();
 				let claim = azra_primitives::WorkClaim {
-					genesis_hash: self.genesis_hash,
+					genesis_hash: self.twin.genesis_hash(),
 					build_id: *build,
 					spec_hash: stored.spec_hash,
 					input_hash: stored.input_hash,
 					output_hash: H256(blake2_256(&build.to_le_bytes())),
 					units_used: used,
-					provider: provider_account,
+					provider: self.providers[*provider].signer.account.clone(),
 				};
 				let proof = self.providers[*provider].enclave.sign_work(&claim);
 				let call = RuntimeCall::Mint(pallet_mint::Call::submit_work {
@@ -620,18 +691,29 @@ impl<'a> Economy<'a> {
 				Who::Builder(*builder),
 				RuntimeCall::Burn(pallet_burn::Call::reclaim_expired { build_id: *build }),
 			),
-		};
+		})
+	}
 
-		// Events of this extrinsic are the ones after those already in the block.
-		let events_before = self.twin.with(|| azra_runtime::System::event_count());
-		let signer = match signer_is {
+	/// Sends `action`; gives it back if the block is full.
+	fn act(&mut self, action: Action) -> Result<Option<Action>, String> {
+		let (name, who, call) = self.call_of(&action)?;
+		// This extrinsic's events are the ones after those already in the block.
+		let events_before = self.twin.with(azra_runtime::System::event_count);
+		let signer = match who {
 			Who::Alice => &mut self.alice,
-			Who::Builder(b) => &mut self.builders[b].signer,
+			Who::Builder(b) => &mut self.builders[b],
 			Who::Provider(p) => &mut self.providers[p].signer,
 		};
-		let applied = self.twin.apply(signer, call);
-		match applied {
+		match self.twin.apply(signer, call) {
 			Applied::BlockFull => return Ok(Some(action)),
+			Applied::Invalid(TransactionValidityError::Invalid(InvalidTransaction::Payment)) => {
+				return Err(format!(
+					"{name}: the signer cannot pay the fee at block {}: it spent its endowment \
+					 of {} AZRA; lower the demand or the epochs",
+					self.twin.block_number(),
+					ACCOUNT_ENDOWMENT / UNIT
+				))
+			}
 			Applied::Invalid(error) => {
 				return Err(format!(
 					"{name} was refused at block {}: {error:?}",
@@ -658,7 +740,8 @@ impl<'a> Economy<'a> {
 				*self.submitted.entry(epoch).or_default() += 1;
 				match self_dealt_to {
 					Some(provider) => {
-						self.queue.push_back(Action::Accept { provider, build: id, units })
+						self.attacker_builds += 1;
+						self.queue.push_back(Action::Accept { provider, build: id, units });
 					}
 					None => {
 						let expires_at = self
@@ -686,15 +769,17 @@ impl<'a> Economy<'a> {
 						.into_iter()
 						.skip(events_before as usize)
 						.filter_map(|record| match record.event {
-							azra_runtime::RuntimeEvent::Mint(
-								pallet_mint::Event::RewardsClaimed { epoch, amount, .. },
-							) => Some((epoch, amount)),
+							RuntimeEvent::Mint(pallet_mint::Event::RewardsClaimed {
+								epoch,
+								amount,
+								..
+							}) => Some((epoch, amount)),
 							_ => None,
 						})
 						.collect()
 				});
-				for (epoch, amount) in paid {
-					if self.providers[provider].attacker.is_none() {
+				for (epoch, amount) in paid.into_iter().filter(|(_, amount)| *amount > 0) {
+					if !self.providers[provider].attacker {
 						self.honest_rewards = self.honest_rewards.saturating_add(amount);
 					}
 					*self.paid.entry(epoch).or_default() += 1;
@@ -705,7 +790,7 @@ impl<'a> Economy<'a> {
 		Ok(None)
 	}
 
-	/// Adds the rows of every chain epoch up to `last` not yet read; their records must be
+	/// Adds the rows of every chain epoch up to `last` not read yet; their records must be
 	/// final.
 	fn snapshot_until(&mut self, last: EpochIndex) -> Result<(), String> {
 		let first = self.first_epoch.ok_or("rows start after the warm-up")?;
@@ -722,11 +807,16 @@ impl<'a> Economy<'a> {
 			.twin
 			.with(|| Mint::epoch_record(chain_epoch))
 			.ok_or_else(|| format!("no record of epoch {chain_epoch}"))?;
+		let (ratio, ceiling) =
+			self.parameters_at_close.get(&chain_epoch).copied().ok_or_else(|| {
+				format!("no parameters noted at the close of epoch {chain_epoch}")
+			})?;
 		let net = if record.net_emission.positive {
 			record.net_emission.magnitude as i128
 		} else {
 			-(record.net_emission.magnitude as i128)
 		};
+		let at = |map: &BTreeMap<EpochIndex, Balance>| map.get(&chain_epoch).copied().unwrap_or(0);
 		self.rows.push(EpochRow {
 			epoch: chain_epoch - first,
 			builds_submitted: self.submitted.get(&chain_epoch).copied().unwrap_or(0),
@@ -735,21 +825,22 @@ impl<'a> Economy<'a> {
 			minted: record.minted_rewards,
 			refunded: record.refunded,
 			net_emission: net,
-			supply: self.supply_at_end.get(&chain_epoch).copied().unwrap_or(0),
+			supply: at(&self.supply_at_end),
 			budget: record.budget,
 			capped: record.capped_at_ceiling,
+			ratio,
+			ceiling,
 			providers_paid: self.paid.get(&chain_epoch).copied().unwrap_or(0),
-			attacker_balance: self.attacker_at_end.get(&chain_epoch).copied().unwrap_or(0),
+			attacker_holdings: at(&self.holdings_at_end),
 			backlog: self.backlog_at_end.get(&chain_epoch).copied().unwrap_or(0),
 		});
 		Ok(())
 	}
 }
 
-/// Who signs an action.
-#[derive(Clone, Copy)]
-enum Who {
-	Alice,
-	Builder(usize),
-	Provider(usize),
+/// The budget the rule gives an epoch with `proven_burn` under `ratio` and `ceiling`:
+/// `min(⌊ratio × proven burn⌋, ceiling)`. Written out here, not taken from the mint pallet,
+/// so that the check compares the pallet with the rule.
+pub fn rule_budget(proven_burn: Balance, ratio: FixedU128, ceiling: Balance) -> Balance {
+	ratio.saturating_mul_int(proven_burn).min(ceiling)
 }

@@ -6,7 +6,7 @@ use std::{fmt::Write as _, fs, path::Path};
 use azra_runtime::{Balance, UNIT};
 use plotters::prelude::*;
 
-use super::economy::{EpochRow, Outcome};
+use super::economy::{rule_budget, EpochRow, Outcome};
 
 /// `plancks` as AZRA with all twelve decimals: exact, for the CSV.
 pub fn azra_text(plancks: i128) -> String {
@@ -22,7 +22,7 @@ fn azra_f64(plancks: i128) -> f64 {
 }
 
 /// The CSV header; one line per epoch follows.
-pub const CSV_HEADER: &str = "epoch,builds_submitted,burned,proven_burn,minted,refunded,net_emission,supply,budget,ceiling_capped,providers_paid,attacker_balance,backlog";
+pub const CSV_HEADER: &str = "epoch,builds_submitted,burned,proven_burn,minted,refunded,net_emission,supply,budget,ceiling_capped,ratio,ceiling,providers_paid,attacker_holdings,backlog";
 
 /// The run's epochs as CSV, amounts in AZRA.
 pub fn csv(outcome: &Outcome) -> String {
@@ -32,7 +32,7 @@ pub fn csv(outcome: &Outcome) -> String {
 		let amount = |b: Balance| azra_text(b as i128);
 		let _ = writeln!(
 			out,
-			"{},{},{},{},{},{},{},{},{},{},{},{},{}",
+			"{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
 			row.epoch,
 			row.builds_submitted,
 			amount(row.burned),
@@ -43,8 +43,10 @@ pub fn csv(outcome: &Outcome) -> String {
 			amount(row.supply),
 			amount(row.budget),
 			row.capped,
+			row.ratio,
+			amount(row.ceiling),
 			row.providers_paid,
-			amount(row.attacker_balance),
+			amount(row.attacker_holdings),
 			row.backlog,
 		);
 	}
@@ -69,22 +71,28 @@ pub fn checks(outcome: &Outcome) -> Vec<(String, bool)> {
 		),
 		net == supply_change,
 	));
-	let bounded = rows.iter().all(|r| r.minted <= r.budget && r.budget <= r.proven_burn);
+	let rule = rows.iter().all(|r| r.budget == rule_budget(r.proven_burn, r.ratio, r.ceiling));
 	checks.push((
-		"no epoch mints more than its budget, nor budgets more than its proven burn".into(),
-		bounded,
+		"every epoch's budget is min(ratio × proven burn, ceiling) under its parameters".into(),
+		rule,
 	));
-	if !outcome.scenario.attackers.is_empty() {
+	let minted = rows.iter().all(|r| r.minted <= r.budget);
+	checks.push(("no epoch mints more than its budget".into(), minted));
+	if outcome.attacker_builds > 0 {
 		checks.push((
 			format!(
-				"the attackers end no richer ({} → {} AZRA)",
+				"the attackers end poorer ({} → {} AZRA, {} builds)",
 				azra_text(outcome.attacker_start as i128),
-				azra_text(outcome.attacker_end as i128)
+				azra_text(outcome.attacker_end as i128),
+				outcome.attacker_builds
 			),
-			outcome.attacker_end <= outcome.attacker_start,
+			outcome.attacker_end < outcome.attacker_start,
 		));
 	}
-	checks.push(("no call failed on chain".into(), outcome.failures.is_empty()));
+	checks.push((
+		"no call failed on chain, and the burn and mint pallets' try_state held every epoch".into(),
+		outcome.failures.is_empty(),
+	));
 	checks
 }
 
@@ -111,11 +119,11 @@ pub fn summary(outcome: &Outcome, seconds: f64) -> String {
 		("minted (rewards)", sum(|r| r.minted)),
 		("refunded", sum(|r| r.refunded)),
 		("net emission", net),
-		("honest providers' rewards", outcome.honest_rewards as i128),
+		("minted to honest providers", outcome.honest_rewards as i128),
 	] {
 		let _ = writeln!(out, "| {label} | {} |", azra_text(value));
 	}
-	if !scenario.attackers.is_empty() {
+	if outcome.attacker_builds > 0 {
 		let change = outcome.attacker_end as i128 - outcome.attacker_start as i128;
 		let _ = writeln!(out, "| attackers' change | {} |", azra_text(change));
 	}
@@ -125,7 +133,7 @@ pub fn summary(outcome: &Outcome, seconds: f64) -> String {
 		let _ = writeln!(out, "- governance, {line}");
 	}
 	for (what, count) in &outcome.failures {
-		let _ = writeln!(out, "- failed on chain {count}×: {what}");
+		let _ = writeln!(out, "- failed {count}×: {what}");
 	}
 	let _ = writeln!(out, "\nChecks:");
 	for (claim, holds) in checks(outcome) {
@@ -155,7 +163,7 @@ pub fn plots(outcome: &Outcome, dir: &Path) -> Result<(), String> {
 		let attacker_start = outcome.attacker_start as i128;
 		supply.push(Series::new(
 			"attackers' holdings − their start",
-			epochs(&|r| r.attacker_balance as i128 - attacker_start),
+			epochs(&|r| r.attacker_holdings as i128 - attacker_start),
 			RED,
 		));
 	}

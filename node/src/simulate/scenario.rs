@@ -4,7 +4,24 @@
 //! capacity, any attackers, and governance moves. [`builtin`] holds the set the docs plot;
 //! `azra-node simulate --print <name>` writes one out as a starting point for your own.
 
+use azra_primitives::Units;
+use azra_runtime::{Balance, Runtime, UNIT};
+use frame_support::traits::Get;
 use serde::{Deserialize, Serialize};
+use sp_runtime::FixedU128;
+
+/// The most epochs a run may span: enclaves re-attest daily, and the dev chain's day is
+/// 1,440 epochs; longer runs would measure re-attestation, not the economy.
+pub const MAX_EPOCHS: u32 = 1_400;
+
+/// The most builds any epoch may ask for (honest and attackers' together), builder
+/// accounts, and provider accounts: bounds on the simulator's memory and time, far above
+/// what the built-ins use.
+pub const MAX_BUILDS_PER_EPOCH: u32 = 10_000;
+/// See [`MAX_BUILDS_PER_EPOCH`].
+pub const MAX_BUILDERS: u32 = 10_000;
+/// See [`MAX_BUILDS_PER_EPOCH`]. Every provider registers in the warm-up.
+pub const MAX_PROVIDERS: u32 = 1_000;
 
 /// One economy to run, epoch after epoch.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
@@ -15,7 +32,7 @@ pub struct Scenario {
 	/// One sentence on what the scenario shows.
 	#[serde(default)]
 	pub description: String,
-	/// Epochs to run (dev chain: 10 blocks each).
+	/// Epochs to run (dev chain: 10 blocks each), at most [`MAX_EPOCHS`].
 	pub epochs: u32,
 	/// Genesis values that differ from the dev preset's.
 	#[serde(default)]
@@ -27,7 +44,8 @@ pub struct Scenario {
 	/// Coalitions trying to profit from the rules.
 	#[serde(default)]
 	pub attackers: Vec<Attacker>,
-	/// Parameter changes made through Root (sudo on the dev chain), in epoch order.
+	/// Parameter changes dispatched as Root, as enacted council decisions are; moves at or
+	/// after `epochs` do not happen.
 	#[serde(default)]
 	pub governance: Vec<GovernanceMove>,
 	/// Run the scenario once per listed value instead of once: a parameter sweep.
@@ -39,11 +57,11 @@ pub struct Scenario {
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct GenesisOverrides {
-	/// Budget per unit of proven burn (0.1 to 0.95).
+	/// Budget per unit of proven burn, within the runtime's bounds (0.1 to 0.95).
 	pub ratio: Option<f64>,
-	/// The most an epoch may pay out, in AZRA.
+	/// The most an epoch may pay out, in AZRA (1 to 1,000,000).
 	pub ceiling: Option<f64>,
-	/// Price of one compute unit, in AZRA.
+	/// Price of one compute unit, in AZRA (10⁻⁹ to 1).
 	pub price_per_unit: Option<f64>,
 }
 
@@ -55,8 +73,8 @@ pub struct Demand {
 	pub builders: u32,
 	/// Builds submitted in the first epoch.
 	pub builds_per_epoch: f64,
-	/// Units each build asks for.
-	pub units_per_build: u32,
+	/// Units each build asks for (at most the runtime's `MaxUnitsPerBuild`, 1,000,000).
+	pub units_per_build: Units,
 	/// Relative growth of the level per epoch (0.02 is 2% an epoch).
 	#[serde(default)]
 	pub growth: f64,
@@ -82,7 +100,7 @@ pub struct DemandChange {
 	/// Factor on the level (0.4 is a −60% crash).
 	#[serde(default)]
 	pub scale: Option<f64>,
-	/// With `scale`: the level returns after this many epochs.
+	/// With `scale`: the level returns after this many epochs (at least one).
 	#[serde(default)]
 	pub for_epochs: Option<u32>,
 	/// New growth per epoch.
@@ -97,8 +115,8 @@ pub struct DemandChange {
 pub struct Providers {
 	/// How many.
 	pub count: u32,
-	/// Units each can prove per epoch.
-	pub capacity_per_epoch: u32,
+	/// Units each can prove per epoch: at least one honest build's.
+	pub capacity_per_epoch: Units,
 	/// Providers claim every this many epochs, all unclaimed epochs at once (1 to 16).
 	#[serde(default = "every_epoch")]
 	pub claim_every: u32,
@@ -121,7 +139,7 @@ pub enum Attacker {
 		/// Builds it pushes through per epoch, spread over its providers.
 		builds_per_epoch: u32,
 		/// Units per build.
-		units_per_build: u32,
+		units_per_build: Units,
 		/// First epoch it deals in.
 		#[serde(default)]
 		from_epoch: u32,
@@ -181,49 +199,131 @@ impl Scenario {
 		runs
 	}
 
-	/// Checks what serde cannot: names usable as file names, values in range.
+	/// Checks what serde cannot: names usable as file names, values the runtime and the
+	/// simulator accept. A file that passes runs without a chain error from its own values.
 	pub fn validate(&self) -> Result<(), String> {
-		let fail = |what: &str| Err(format!("scenario `{}`: {what}", self.name));
+		let fail = |what: String| Err(format!("scenario `{}`: {what}", self.name));
 		if self.name.is_empty()
 			|| !self.name.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
 		{
-			return fail("the name must be letters, digits, `-`, `_` or `.`");
+			return fail("the name must be letters, digits, `-`, `_` or `.`".into());
 		}
-		if self.epochs == 0 {
-			return fail("`epochs` must be at least 1");
+		if self.epochs == 0 || self.epochs > MAX_EPOCHS {
+			return fail(format!("`epochs` must lie between 1 and {MAX_EPOCHS}"));
 		}
+		self.validate_genesis(&self.genesis).or_else(|e| fail(e))?;
+		if let Some(sweep) = &self.sweep {
+			if sweep.ratio.is_empty() && sweep.ceiling.is_empty() {
+				return fail("a `sweep` needs at least one `ratio` or `ceiling`".into());
+			}
+			for run in self.expand() {
+				self.validate_genesis(&run.genesis).or_else(|e| fail(e))?;
+			}
+		}
+		self.validate_demand().or_else(|e| fail(e))?;
+		self.validate_participants().or_else(|e| fail(e))
+	}
+
+	fn validate_genesis(&self, genesis: &GenesisOverrides) -> Result<(), String> {
+		type MinRatio = <Runtime as pallet_mint::Config>::MinRatio;
+		type MaxRatio = <Runtime as pallet_mint::Config>::MaxRatio;
+		type MinCeiling = <Runtime as pallet_mint::Config>::MinCeiling;
+		type MaxCeiling = <Runtime as pallet_mint::Config>::MaxCeiling;
+		type MinPrice = <Runtime as pallet_burn::Config>::MinPricePerUnit;
+		type MaxPrice = <Runtime as pallet_burn::Config>::MaxPricePerUnit;
+		if let Some(ratio) = genesis.ratio {
+			let (min, max) = (MinRatio::get(), MaxRatio::get());
+			if !(ratio.is_finite() && (min..=max).contains(&FixedU128::from_float(ratio))) {
+				return Err(format!(
+					"`ratio` {ratio} is outside the runtime's bounds {min}..={max}"
+				));
+			}
+		}
+		let amount_within = |what: &str, value: Option<f64>, min: Balance, max: Balance| match value
+		{
+			Some(v) if !(v.is_finite() && (min..=max).contains(&super::economy::azra(v))) => {
+				Err(format!(
+					"`{what}` {v} AZRA is outside the runtime's bounds {} ..= {} AZRA",
+					min as f64 / UNIT as f64,
+					max as f64 / UNIT as f64
+				))
+			}
+			_ => Ok(()),
+		};
+		amount_within("ceiling", genesis.ceiling, MinCeiling::get(), MaxCeiling::get())?;
+		amount_within("price_per_unit", genesis.price_per_unit, MinPrice::get(), MaxPrice::get())
+	}
+
+	fn validate_demand(&self) -> Result<(), String> {
 		let demand = &self.demand;
-		if demand.builders == 0 {
-			return fail("`demand.builders` must be at least 1");
+		let max_units = <<Runtime as pallet_burn::Config>::MaxUnitsPerBuild as Get<Units>>::get();
+		if demand.builders == 0 || demand.builders > MAX_BUILDERS {
+			return Err(format!("`demand.builders` must lie between 1 and {MAX_BUILDERS}"));
 		}
 		if !(demand.builds_per_epoch >= 0.0 && demand.builds_per_epoch.is_finite()) {
-			return fail("`demand.builds_per_epoch` must be a number of at least 0");
+			return Err("`demand.builds_per_epoch` must be a number of at least 0".into());
 		}
-		if demand.units_per_build == 0 {
-			return fail("`demand.units_per_build` must be at least 1");
+		if demand.units_per_build == 0 || demand.units_per_build > max_units {
+			return Err(format!("`demand.units_per_build` must lie between 1 and {max_units}"));
 		}
 		if !(demand.utilization > 0.0 && demand.utilization <= 1.0) {
-			return fail("`demand.utilization` must lie in (0, 1]");
+			return Err("`demand.utilization` must lie in (0, 1]".into());
 		}
 		let growths =
 			std::iter::once(demand.growth).chain(demand.changes.iter().filter_map(|c| c.growth));
 		if growths.into_iter().any(|g| !(g > -1.0 && g.is_finite())) {
-			return fail("growth must be above −1");
+			return Err("growth must be above −1".into());
 		}
-		if demand.changes.iter().filter_map(|c| c.scale).any(|s| !(s >= 0.0 && s.is_finite())) {
-			return fail("`scale` must be at least 0");
+		for change in &demand.changes {
+			match (change.scale, change.for_epochs) {
+				(Some(s), _) if !(s >= 0.0 && s.is_finite()) => {
+					return Err("`scale` must be at least 0".into())
+				}
+				(_, Some(0)) => return Err("`for_epochs` must be at least 1".into()),
+				(None, Some(_)) => return Err("`for_epochs` needs a `scale`".into()),
+				_ => {}
+			}
 		}
-		if !(1..=16).contains(&self.providers.claim_every) {
-			return fail("`providers.claim_every` must lie between 1 and 16");
+		let attackers: u32 = self
+			.attackers
+			.iter()
+			.map(|Attacker::SelfDealer { builds_per_epoch, .. }| *builds_per_epoch)
+			.fold(0u32, u32::saturating_add);
+		let busiest = builds_per_epoch(demand, self.epochs).into_iter().max().unwrap_or(0);
+		if busiest.saturating_add(attackers) > MAX_BUILDS_PER_EPOCH {
+			return Err(format!(
+				"an epoch would ask for {} builds; at most {MAX_BUILDS_PER_EPOCH}",
+				busiest.saturating_add(attackers)
+			));
 		}
-		if self.providers.count > 0 && self.providers.capacity_per_epoch == 0 {
-			return fail("`providers.capacity_per_epoch` must be at least 1");
+		Ok(())
+	}
+
+	fn validate_participants(&self) -> Result<(), String> {
+		let providers = &self.providers;
+		let max_claim = <<Runtime as pallet_mint::Config>::MaxEpochsPerClaim as Get<u32>>::get();
+		if !(1..=max_claim).contains(&providers.claim_every) {
+			return Err(format!("`providers.claim_every` must lie between 1 and {max_claim}"));
 		}
+		if providers.count > 0 && providers.capacity_per_epoch < self.demand.units_per_build {
+			return Err(
+				"`providers.capacity_per_epoch` is below one build's units: no build would be taken"
+					.into(),
+			);
+		}
+		let max_units = <<Runtime as pallet_burn::Config>::MaxUnitsPerBuild as Get<Units>>::get();
+		let mut total = providers.count;
 		for attacker in &self.attackers {
 			let Attacker::SelfDealer { providers, units_per_build, .. } = attacker;
-			if *providers == 0 || *units_per_build == 0 {
-				return fail("a self-dealer needs at least one provider and one unit per build");
+			if *providers == 0 || *units_per_build == 0 || *units_per_build > max_units {
+				return Err(format!(
+					"a self-dealer needs at least one provider and 1 to {max_units} units per build"
+				));
 			}
+			total = total.saturating_add(*providers);
+		}
+		if total > MAX_PROVIDERS {
+			return Err(format!("at most {MAX_PROVIDERS} providers, attackers' included"));
 		}
 		Ok(())
 	}

@@ -2,21 +2,21 @@
 //! networking.
 //!
 //! Genesis comes from the runtime's own `dev` preset. Every block is opened and closed by
-//! `Executive` with an Aura slot and a timestamp, as a node's block builder would, and every
-//! action is a signed extrinsic applied through `Executive`: fees, nonces, weights, the burn,
-//! the attestation (real DCAP verification of dev-PKI quotes) and the mint all run as they
-//! do on chain. State lives in memory; each block's changes are committed to the in-memory
+//! `Executive` with an Aura slot and a timestamp, as a node's block builder would, and
+//! [`Twin::apply`] applies signed extrinsics through `Executive`: fees, nonces, weights, the
+//! burn, the attestation (real DCAP verification of dev-PKI quotes) and the mint all run as
+//! they do on chain. State lives in memory; each block's changes are committed to the in-memory
 //! trie so that computing the next state root costs that block's changes, not the run's.
 
+use crate::provider::chain::sign;
 use azra_runtime::{
-	genesis_config_presets, AccountId, Address, Executive, Header, Nonce, RuntimeCall,
-	RuntimeGenesisConfig, SignedPayload, System, TxExtension, UncheckedExtrinsic, SLOT_DURATION,
+	genesis_config_presets, AccountId, Executive, Header, Nonce, RuntimeCall, RuntimeGenesisConfig,
+	System, UncheckedExtrinsic, SLOT_DURATION, VERSION,
 };
 use codec::Encode;
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::{sr25519, Pair, H256};
 use sp_runtime::{
-	generic::Era,
 	traits::Header as _,
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	BuildStorage, Digest, DigestItem, DispatchError,
@@ -68,6 +68,8 @@ pub enum Applied {
 /// The runtime and its state, between or inside blocks.
 pub struct Twin {
 	ext: sp_io::TestExternalities,
+	/// Hash of the genesis block: what signatures, registrations and work proofs commit to.
+	genesis: H256,
 	/// Trie nodes and values read recently: what a node's state cache is, so that reads of
 	/// hot items (the ledger, balances, tallies) do not walk the trie each time.
 	cache: SharedTrieCache<sp_core::Blake2Hasher>,
@@ -98,6 +100,7 @@ impl Twin {
 		let genesis = ext.execute_with(|| H256::from_slice(System::block_hash(0).as_ref()));
 		let mut twin = Self {
 			ext,
+			genesis,
 			cache: SharedTrieCache::new(CacheSize::new(TRIE_CACHE_BYTES), None),
 			parent_hash: genesis,
 			number: 0,
@@ -149,21 +152,15 @@ impl Twin {
 
 	/// Applies `call` signed by `signer`, as the next extrinsic of the open block.
 	pub fn apply(&mut self, signer: &mut Signer, call: RuntimeCall) -> Applied {
-		let nonce = signer.nonce;
-		let outcome = self.ext.execute_with(|| {
-			let extension = tx_extension(nonce);
-			let payload = SignedPayload::new(call.clone(), extension.clone())
-				.map_err(TransactionValidityError::from)?;
-			let signature = payload.using_encoded(|bytes| signer.pair.sign(bytes));
-			let xt = UncheckedExtrinsic::new_signed(
-				call,
-				Address::Id(signer.account.clone()),
-				signature.into(),
-				extension,
-			);
-			Executive::apply_extrinsic(xt)
-		});
-		match outcome {
+		let xt = sign(
+			&signer.pair,
+			call,
+			signer.nonce,
+			self.genesis,
+			VERSION.spec_version,
+			VERSION.transaction_version,
+		);
+		match self.ext.execute_with(|| Executive::apply_extrinsic(xt)) {
 			Ok(result) => {
 				signer.nonce += 1;
 				match result {
@@ -204,30 +201,13 @@ impl Twin {
 
 	/// The chain's genesis hash as the runtime sees it (what registrations and work proofs
 	/// commit to).
-	pub fn genesis_hash(&mut self) -> H256 {
-		self.with(|| {
-			let hash = System::block_hash(0);
-			H256::from_slice(hash.as_ref())
-		})
+	pub fn genesis_hash(&self) -> H256 {
+		self.genesis
 	}
 }
 
-/// The transaction extensions a wallet attaches: immortal, no tip, no metadata hash.
-fn tx_extension(nonce: Nonce) -> TxExtension {
-	(
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-	)
-}
-
-/// Applies `patch` on top of `base`, recursively, as the node does with a preset.
+/// Applies `patch` on top of `base`, recursively: how a preset patches the default genesis
+/// config (the node's merge also deletes keys patched with `null`; no preset does that).
 fn merge_json(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
 		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
