@@ -66,18 +66,32 @@ pub mod opaque {
 	}
 }
 
-/// The runtime's identity. `spec_version` goes up with every change of on-chain logic.
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: Cow::Borrowed("azra"),
-	impl_name: Cow::Borrowed("azra"),
-	authoring_version: 1,
-	spec_version: 105,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+/// Declares [`VERSION`] with `spec_version` `$spec`: the `runtime_version` attribute reads
+/// the number as a literal when it writes the Wasm's version section.
+macro_rules! runtime_version {
+	($spec:tt) => {
+		/// The runtime's identity. `spec_version` goes up with every change of on-chain logic
+		/// (docs/development.md).
+		#[sp_version::runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: Cow::Borrowed("azra"),
+			impl_name: Cow::Borrowed("azra"),
+			authoring_version: 1,
+			spec_version: $spec,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+
+#[cfg(not(feature = "next-spec-version"))]
+runtime_version!(105);
+// The same runtime one version later: only the second Wasm blob that the upgrade e2e test
+// enacts through governance is built with it (runtime/build.rs).
+#[cfg(feature = "next-spec-version")]
+runtime_version!(106);
 
 /// Block time. Aura slots and the GRANDPA/timestamp configuration derive from it.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;

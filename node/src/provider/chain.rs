@@ -306,8 +306,12 @@ impl Chain {
 		signer: &sr25519::Pair,
 		call: RuntimeCall,
 	) -> ChainResult<Inclusion> {
-		let head = self.finalized_head().await?;
-		let (spec_version, tx_version) = self.runtime_version(head.hash).await?;
+		// The pool checks a transaction against the best block's runtime, which reaches a
+		// runtime upgrade before finality does: sign for that runtime, or every transaction
+		// between the upgrade and its finality is refused as a bad signature.
+		let best: String = self.client.request("chain_getBlockHash", ArrayParams::new()).await?;
+		let best = decode_hex_h256("best block", &best)?;
+		let (spec_version, tx_version) = self.runtime_version(best).await?;
 		let account: AccountId = signer.public().into();
 		let nonce = self.next_nonce(&account).await?;
 		let extrinsic = sign(signer, call, nonce, self.genesis, spec_version, tx_version);
