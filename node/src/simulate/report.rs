@@ -16,6 +16,14 @@ pub fn azra_text(plancks: i128) -> String {
 	format!("{sign}{}.{:012}", magnitude / unit, magnitude % unit)
 }
 
+/// `ratio` as a decimal with all eighteen digits: exact, for the CSV.
+pub fn ratio_text(ratio: sp_runtime::FixedU128) -> String {
+	use sp_runtime::FixedPointNumber;
+	let inner = ratio.into_inner();
+	let accuracy = sp_runtime::FixedU128::DIV;
+	format!("{}.{:018}", inner / accuracy, inner % accuracy)
+}
+
 /// `plancks` as AZRA, for plots and prose.
 fn azra_f64(plancks: i128) -> f64 {
 	plancks as f64 / UNIT as f64
@@ -43,7 +51,7 @@ pub fn csv(outcome: &Outcome) -> String {
 			amount(row.supply),
 			amount(row.budget),
 			row.capped,
-			row.ratio,
+			ratio_text(row.ratio),
 			amount(row.ceiling),
 			row.providers_paid,
 			amount(row.attacker_holdings),

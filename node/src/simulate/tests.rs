@@ -51,6 +51,11 @@ fn steady_demand_pays_providers_the_ratio_of_proven_burn_and_adds_up() {
 	assert_eq!(lines[0], CSV_HEADER);
 	assert_eq!(lines.len(), 7);
 	assert!(lines[1].starts_with("0,20,20.000000000000,18.000000000000,"), "{}", lines[1]);
+	assert!(
+		lines[1].contains(",false,0.900000000000000000,1000000.000000000000,5,"),
+		"{}",
+		lines[1]
+	);
 }
 
 #[test]
