@@ -10,10 +10,11 @@ as_root() {
 	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# clang + libclang-dev: bindgen; protobuf-compiler: litep2p's build script; chromium:
+# clang + libclang-dev: bindgen; protobuf-compiler: litep2p's build script; libssl-dev:
+# the OpenSSL litep2p's WebRTC links (env.sh: not compiled from source); chromium:
 # the headless browser the dashboard's e2e test drives (Debian's, at /usr/bin/chromium:
 # puppeteer-core brings no browser of its own).
-apt_packages=(clang libclang-dev protobuf-compiler pkg-config make chromium)
+apt_packages=(clang libclang-dev protobuf-compiler pkg-config make libssl-dev chromium)
 missing=()
 for pkg in "${apt_packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -50,24 +51,24 @@ if [ "$node_major" -lt 20 ]; then
 	exit 1
 fi
 
-# The e2e tests drive a node with @polkadot/api and the dashboard with puppeteer-core,
-# pinned by the committed package-lock. A clone installed before puppeteer-core was added
-# has @polkadot/api only, hence both checks.
-e2e_modules="$AZRA_ROOT/scripts/e2e/node_modules"
-if [ ! -d "$e2e_modules/@polkadot/api" ] || [ ! -d "$e2e_modules/puppeteer-core" ]; then
-	log "installing e2e npm packages"
-	(cd "$AZRA_ROOT/scripts/e2e" && npm ci --no-audit --no-fund --loglevel=error)
-else
-	log "e2e npm packages present"
-fi
-
-# The dashboard serves Chart.js and the polkadot.js browser bundles from its own
-# node_modules, pinned by its package-lock.
-if [ ! -d "$AZRA_ROOT/scripts/dashboard/node_modules/chart.js" ]; then
-	log "installing dashboard npm packages"
-	(cd "$AZRA_ROOT/scripts/dashboard" && npm ci --no-audit --no-fund --loglevel=error)
-else
-	log "dashboard npm packages present"
-fi
+# npm packages, pinned by each folder's committed package-lock: the e2e tests (@polkadot/api,
+# puppeteer-core, @hpke/* for sealed builds, which scripts/azra.mjs uses too) and the
+# dashboard (Chart.js, the polkadot.js browser bundles). A folder is installed again
+# whenever its lock differs from the one it was installed from, so a checkout that is
+# reused (.ci/run's worktree) never runs with stale packages.
+npm_install() {
+	local dir="$AZRA_ROOT/$1" stamp="$AZRA_ROOT/$1/node_modules/.azra-package-lock.sha256"
+	local want
+	want="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+	if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+		log "$1 npm packages present"
+	else
+		log "installing $1 npm packages"
+		(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+		echo "$want" >"$stamp"
+	fi
+}
+npm_install scripts/e2e
+npm_install scripts/dashboard
 
 log "done (cargo target dir: $CARGO_TARGET_DIR)"

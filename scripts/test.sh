@@ -17,8 +17,10 @@ step "format check"
 cargo fmt --all -- --check
 
 step "dependency rules"
-if [ -f ../shared/tools/check-lock.py ]; then
-	python3 ../shared/tools/check-lock.py Cargo.lock
+# ../shared beside the repository, where present (.ci/run says where it is).
+shared="${AZRA_SHARED:-$AZRA_ROOT/../shared}"
+if [ -f "$shared/tools/check-lock.py" ]; then
+	python3 "$shared/tools/check-lock.py" Cargo.lock
 fi
 if cargo tree -e normal --workspace --prefix none | grep -q '^librocksdb-sys'; then
 	echo "RocksDB is compiled into the default build" >&2
@@ -29,7 +31,7 @@ step "cargo test --workspace"
 cargo test --workspace
 # The attestation tests that read Intel's DCAP samples pass without them (each prints a
 # `skipped:` line, which cargo test keeps to itself): say so where everyone sees it.
-dcap_samples="${AZRA_DCAP_SAMPLES:-$AZRA_ROOT/../shared/fixtures/dcap}"
+dcap_samples="${AZRA_DCAP_SAMPLES:-$shared/fixtures/dcap}"
 for sample in sgx_quote sgx_quote_collateral.json tdx_quote tdx_quote_collateral.json; do
 	if [ ! -f "$dcap_samples/$sample" ]; then
 		echo "skipped: Intel's DCAP sample tests (no $dcap_samples/$sample); every other test ran"
@@ -37,20 +39,19 @@ for sample in sgx_quote sgx_quote_collateral.json tdx_quote tdx_quote_collateral
 	fi
 done
 
-step "benchmarks as tests"
-bench_pallets=()
+step "benchmarks as tests, migrations' pre/post checks and every try_state (one feature set)"
+# Both features in one build: each is a second compile of every FRAME crate, so together
+# they cost one. Under `runtime-benchmarks` every pallet's tests run again with its
+# benchmarks as tests (`impl_benchmark_test_suite!`); under `try-runtime` the pallets'
+# migration tests run their pre/post checks, and the runtime's upgrade test builds the
+# TryRuntime API and runs every migration and every pallet's try_state on each preset.
+featured_pallets=()
 for manifest in pallets/*/Cargo.toml; do
-	grep -q '^runtime-benchmarks' "$manifest" && bench_pallets+=(-p "$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -1)")
+	grep -q '^runtime-benchmarks' "$manifest" && featured_pallets+=(-p "$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -1)")
 done
-if [ "${#bench_pallets[@]}" -gt 0 ]; then
-	SKIP_WASM_BUILD=1 cargo test "${bench_pallets[@]}" --features runtime-benchmarks
-fi
-
-step "try-runtime: migrations' pre/post checks, every pallet's try_state"
-# The runtime builds with `try-runtime` (the TryRuntime API), runs every migration with its
-# checks on each preset's state, and the pallets' migration tests run their pre/post checks.
-SKIP_WASM_BUILD=1 cargo test -p azra-runtime --features try-runtime --test upgrade
-SKIP_WASM_BUILD=1 cargo test -p pallet-burn -p pallet-attestation --features try-runtime -- migrations
+featured=(--features runtime-benchmarks,try-runtime)
+SKIP_WASM_BUILD=1 cargo test "${featured_pallets[@]}" -p azra-runtime "${featured[@]}" --lib
+SKIP_WASM_BUILD=1 cargo test "${featured_pallets[@]}" -p azra-runtime "${featured[@]}" --test upgrade
 
 step "build the node"
 cargo build -p azra-node
