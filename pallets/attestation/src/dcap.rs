@@ -1,6 +1,6 @@
 //! DCAP quote verification as a host function.
 //!
-//! The runtime never links `dcap-qvl` (ARCHITECTURE.md §6: its cdylib crate type does not
+//! The runtime never links `dcap-qvl` (docs/architecture.md §6: its cdylib crate type does not
 //! link in the no_std Wasm build, and native P-256 is an order of magnitude faster than
 //! Wasm). Instead the [`dcap_verifier`] runtime interface runs `dcap-qvl` =0.7.1 natively in
 //! the node and hands the runtime SCALE data: a [`VerifiedQuote`] or a typed [`DcapError`].

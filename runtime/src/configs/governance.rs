@@ -1,4 +1,4 @@
-//! Governance is a body, not a key (ARCHITECTURE.md §12).
+//! Governance is a body, not a key (docs/architecture.md §8).
 //!
 //! - The **council** (`pallet-collective`) votes on motions; its members are kept by
 //!   `pallet-membership`, whose changes are themselves governance decisions.

@@ -215,7 +215,7 @@ parameter_types! {
 }
 
 /// Content-addressed storage of build programs, inputs and outputs, by BLAKE2-256 hash
-/// (ARCHITECTURE.md §11): a build's `spec_hash`, `input_hash` and `output_hash` are the
+/// (docs/architecture.md §7): a build's `spec_hash`, `input_hash` and `output_hash` are the
 /// hashes of preimages noted here, each backed by its noter's held deposit.
 impl pallet_preimage::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;

@@ -1,4 +1,4 @@
-//! Validators on chain (ARCHITECTURE.md §12): `pallet-validator-set` keeps the set that
+//! Validators on chain (docs/architecture.md §8): `pallet-validator-set` keeps the set that
 //! governance changes, `pallet-session` rotates it in at session boundaries together with
 //! each validator's session keys (Aura for authoring, GRANDPA for finality).
 //!
