@@ -410,7 +410,7 @@ async function registerEnclave(ctx) {
   const enclave = devEnclave(ctx, 'quote', '--provider', signer.address, '--enclave-seed', seed,
     '--nonce', nonce, '--genesis', api.genesisHash.toHex(), '--tee', values.tee ?? 'sgx');
   console.log(`dev quote of ${enclave.quote.length / 2 - 1} bytes for enclave key ${enclave.enclaveKey.Sr25519}`);
-  await send(ctx, api.tx.attestation.registerEnclave(enclave.quote, enclave.enclaveKey, nonce, enclave.measurement));
+  await send(ctx, api.tx.attestation.registerEnclave(enclave.quote, enclave.enclaveKey, nonce, enclave.measurement, enclave.sealingKey));
 }
 
 async function submitWork(ctx) {

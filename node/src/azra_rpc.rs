@@ -17,7 +17,7 @@
 
 use std::sync::Arc;
 
-use azra_primitives::{BuildId, BuildState, BuildView};
+use azra_primitives::{BuildId, BuildState, BuildView, MeasurementId};
 use azra_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
 use azra_runtime_api::{
 	AzraEconomicsApi, BuildsPage, EpochRecord, HistoryView, MintParameters, SignedAmount,
@@ -69,9 +69,17 @@ pub trait AzraApi<BlockHash> {
 	#[method(name = "build")]
 	fn build(&self, id: u64, at: Option<BlockHash>) -> RpcResult<Value>;
 
-	/// A provider's enclaves, current-epoch points and unpaid rewards.
+	/// A provider's enclaves (each with its sealing key), current-epoch points and unpaid
+	/// rewards.
 	#[method(name = "provider")]
 	fn provider(&self, account: String, at: Option<BlockHash>) -> RpcResult<Value>;
+
+	/// The enclaves a builder may seal a build's input to now (registered with a sealing
+	/// key, eligible), under `measurement` (0x-hex) if given: each with its enclave key,
+	/// provider, measurement, sealing key and expiry; at most 256, and `complete` says
+	/// whether every sealing key in state was looked at.
+	#[method(name = "sealingKeys")]
+	fn sealing_keys(&self, measurement: Option<String>, at: Option<BlockHash>) -> RpcResult<Value>;
 
 	/// The builds a provider may take now, in id order, a page at a time: at most `limit`
 	/// (1 to 256, default 256) from id `start` on, and the `next` id to ask from.
@@ -512,26 +520,32 @@ where
 	fn provider(&self, account: String, at: Option<<Block as BlockT>::Hash>) -> RpcResult<Value> {
 		let account =
 			parse_account(&account).map_err(|e| error(error_code::INVALID_ARGUMENT, e))?;
-		let view = self
-			.client
-			.runtime_api()
-			.provider(self.at(at), account.clone())
-			.map_err(runtime_error)?;
-		let enclaves: Vec<Value> = view
-			.enclaves
-			.iter()
-			.map(|e| {
-				json!({
-					"key": enclave_key_json(&e.key),
-					"measurement": format!("{:?}", e.measurement),
-					"tcbStatus": format!("{:?}", e.tcb_status),
-					"fmspc": format!("0x{}", hex(&e.fmspc)),
-					"registeredAt": e.registered_at,
-					"expiresAt": e.expires_at,
-					"eligible": e.eligible,
-				})
-			})
-			.collect();
+		let at = self.at(at);
+		let api = self.client.runtime_api();
+		let view = api.provider(at, account.clone()).map_err(runtime_error)?;
+		// Sealing keys since version 4 of the API; an older runtime has none.
+		let has_sealing_keys = api
+			.api_version::<dyn AzraEconomicsApi<Block, AccountId, Balance, BlockNumber>>(at)
+			.map_err(runtime_error)?
+			.is_some_and(|version| version >= 4);
+		let mut enclaves = Vec::with_capacity(view.enclaves.len());
+		for e in &view.enclaves {
+			let sealing_key = if has_sealing_keys {
+				api.enclave_sealing_key(at, e.key).map_err(runtime_error)?
+			} else {
+				None
+			};
+			enclaves.push(json!({
+				"key": enclave_key_json(&e.key),
+				"measurement": format!("{:?}", e.measurement),
+				"tcbStatus": format!("{:?}", e.tcb_status),
+				"fmspc": format!("0x{}", hex(&e.fmspc)),
+				"registeredAt": e.registered_at,
+				"expiresAt": e.expires_at,
+				"eligible": e.eligible,
+				"sealingKey": sealing_key.map(|key| format!("0x{}", hex(&key))),
+			}));
+		}
 		let unpaid: Vec<Value> = view
 			.unpaid
 			.iter()
@@ -570,6 +584,54 @@ where
 		let page = api.open_builds(at, start, limit).map_err(runtime_error)?;
 		Ok(open_builds_json(&page))
 	}
+
+	fn sealing_keys(
+		&self,
+		measurement: Option<String>,
+		at: Option<<Block as BlockT>::Hash>,
+	) -> RpcResult<Value> {
+		let measurement = measurement
+			.map(|text| parse_measurement(&text))
+			.transpose()
+			.map_err(|e| error(error_code::INVALID_ARGUMENT, e))?;
+		let at = self.at(at);
+		let api = self.client.runtime_api();
+		let version = api
+			.api_version::<dyn AzraEconomicsApi<Block, AccountId, Balance, BlockNumber>>(at)
+			.map_err(runtime_error)?;
+		if version.is_none_or(|version| version < 4) {
+			return Err(error(
+				error_code::RUNTIME,
+				format!(
+					"the runtime at block {at:?} has no sealing keys (AzraEconomicsApi \
+					 version 4 or later; it has {version:?})"
+				),
+			));
+		}
+		let listed = api.sealing_keys(at, measurement).map_err(runtime_error)?;
+		let enclaves: Vec<Value> = listed
+			.enclaves
+			.iter()
+			.map(|e| {
+				json!({
+					"enclaveKey": enclave_key_json(&e.enclave_key),
+					"provider": ss58(&e.provider),
+					"measurement": format!("{:?}", e.measurement),
+					"sealingKey": format!("0x{}", hex(&e.sealing_key)),
+					"expiresAt": e.expires_at,
+				})
+			})
+			.collect();
+		Ok(json!({ "enclaves": enclaves, "complete": listed.complete }))
+	}
+}
+
+/// A measurement id from 0x-hex of 32 bytes.
+fn parse_measurement(text: &str) -> Result<MeasurementId, String> {
+	let bytes = sp_core::bytes::from_hex(text).map_err(|e| format!("{text:?} is not hex: {e}"))?;
+	let raw: [u8; 32] =
+		bytes.try_into().map_err(|_| format!("{text:?} is not a 32-byte measurement id"))?;
+	Ok(MeasurementId::from(raw))
 }
 
 #[cfg(test)]

@@ -46,7 +46,8 @@ pub enum DevEnclaveCmd {
 
 	/// A quote of the dev build runtime whose report data commits to registering the
 	/// enclave key of `--enclave-seed` for `--provider` with `--nonce` on the chain with
-	/// `--genesis`: the arguments of `attestation.registerEnclave`.
+	/// `--genesis`, and the sealing key it carries: the arguments of
+	/// `attestation.registerEnclave`.
 	Quote {
 		/// The provider's account (SS58 or 0x-hex).
 		#[arg(long)]
@@ -155,6 +156,7 @@ impl DevEnclaveCmd {
 				Ok(json!({
 					"quote": hex(&quote),
 					"enclaveKey": key_json(&enclave.enclave_key()),
+					"sealingKey": hex(&enclave.sealing_key()),
 					"nonce": format!("{nonce:?}"),
 					"measurement": format!("{:?}", enclave.measurement().id()),
 				}))
@@ -287,5 +289,9 @@ mod tests {
 			format!("{:?}", azra_runtime::dev_pki::dev_runtime_measurement().id())
 		);
 		assert!(output["quote"].as_str().is_some_and(|q| q.len() > 2000));
+		// The sealing key the quote carries, for `registerEnclave`'s last argument.
+		let sealing = output["sealingKey"].as_str().expect("a sealing key");
+		assert_eq!(sealing.len(), 2 + 64);
+		assert_ne!(sealing, hex(&[0; 32]));
 	}
 }

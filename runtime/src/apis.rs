@@ -227,6 +227,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(4)]
 	impl azra_runtime_api::AzraEconomicsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn supply() -> azra_runtime_api::SupplyTotals<Balance> {
 			crate::Mint::supply_totals()
@@ -308,6 +309,35 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> azra_runtime_api::BuildsPage<AccountId, Balance, BlockNumber> {
 			crate::Burn::assigned_builds(&provider, start, limit)
+		}
+
+		fn sealing_keys(
+			measurement: Option<azra_primitives::MeasurementId>,
+		) -> azra_runtime_api::SealingKeys<AccountId, BlockNumber> {
+			let (found, complete) = crate::Attestation::sealing_keys(
+				measurement,
+				azra_runtime_api::MAX_SEALING_KEYS,
+				azra_runtime_api::MAX_SEALING_KEYS_EXAMINED,
+			);
+			azra_runtime_api::SealingKeys {
+				enclaves: found
+					.into_iter()
+					.map(|(enclave_key, record, sealing_key)| azra_runtime_api::SealingKeyView {
+						enclave_key,
+						provider: record.provider,
+						measurement: record.measurement,
+						sealing_key,
+						expires_at: record.expires_at,
+					})
+					.collect(),
+				complete,
+			}
+		}
+
+		fn enclave_sealing_key(
+			enclave_key: pallet_attestation::EnclaveKey,
+		) -> Option<azra_primitives::SealingKey> {
+			crate::Attestation::sealing_key(&enclave_key)
 		}
 	}
 

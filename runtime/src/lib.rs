@@ -80,18 +80,18 @@ macro_rules! runtime_version {
 			spec_version: $spec,
 			impl_version: 1,
 			apis: apis::RUNTIME_API_VERSIONS,
-			transaction_version: 1,
+			transaction_version: 2,
 			system_version: 1,
 		};
 	};
 }
 
 #[cfg(not(feature = "next-spec-version"))]
-runtime_version!(105);
+runtime_version!(106);
 // The same runtime one version later: only the second Wasm blob that the upgrade e2e test
 // enacts through governance is built with it (runtime/build.rs).
 #[cfg(feature = "next-spec-version")]
-runtime_version!(106);
+runtime_version!(107);
 
 /// Block time. Aura slots and the GRANDPA/timestamp configuration derive from it.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;

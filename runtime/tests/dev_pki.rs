@@ -10,7 +10,8 @@ use std::path::PathBuf;
 
 /// Mirrors the attestation benchmarks' `registration`: the whitelisted caller registers
 /// the key after its `MaxEnclavesPerProvider` (4: Alice…Dave) ones, Eve's, with nonce
-/// 0x42…42, on benchmark state whose genesis hash is frame_system's 0x69…69.
+/// 0x42…42, on benchmark state whose genesis hash is frame_system's 0x69…69, carrying the
+/// sealing key 0x5e…5e.
 fn bench_report_data() -> [u8; 64] {
 	let caller: AccountId = frame_benchmarking::whitelisted_caller();
 	let max = <<Runtime as pallet_attestation::Config>::MaxEnclavesPerProvider as Get<u32>>::get();
@@ -24,6 +25,8 @@ fn bench_report_data() -> [u8; 64] {
 	);
 	let mut report_data = [0u8; 64];
 	report_data[..32].copy_from_slice(&digest);
+	// The benchmarks' `BENCH_SEALING_KEY`.
+	report_data[32..].copy_from_slice(&[0x5e; 32]);
 	report_data
 }
 

@@ -490,7 +490,7 @@ fn preimage_deposits_are_a_build_records_deposit_and_a_micro_azra_per_byte() {
 
 #[test]
 fn a_provider_lists_open_builds_through_the_runtime_api() {
-	use azra_runtime_api::runtime_decl_for_azra_economics_api::AzraEconomicsApiV3;
+	use azra_runtime_api::runtime_decl_for_azra_economics_api::AzraEconomicsApiV4;
 	preset_storage("development").execute_with(|| {
 		start_block(1);
 		for nonce in 0..3 {

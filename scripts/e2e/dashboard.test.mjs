@@ -277,7 +277,7 @@ spec('a provider that registers a dev enclave shows with its enclave and earning
       '--nonce', nonce, '--genesis', api.genesisHash.toHex(),
     );
     const { blockHash } = await submitAndWatch(
-      api, api.tx.attestation.registerEnclave(enclave.quote, enclave.enclaveKey, nonce, enclave.measurement),
+      api, api.tx.attestation.registerEnclave(enclave.quote, enclave.enclaveKey, nonce, enclave.measurement, enclave.sealingKey),
       charlie, devNode,
     );
     const registeredAt = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();

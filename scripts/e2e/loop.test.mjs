@@ -85,16 +85,27 @@ spec('2. a provider stores dev collateral, gets a nonce and registers a dev encl
     'quote', '--provider', provider.address, '--enclave-seed', ENCLAVE_SEED,
     '--nonce', nonce, '--genesis', api.genesisHash.toHex(),
   );
-  const register = api.tx.attestation.registerEnclave(enclave.quote, enclave.enclaveKey, nonce, enclave.measurement);
+  const register = api.tx.attestation.registerEnclave(enclave.quote, enclave.enclaveKey, nonce, enclave.measurement, enclave.sealingKey);
   const registered = await submitAndWatch(api, register, provider, devNode);
   const data = eventOf(registered.events, 'attestation', 'EnclaveRegistered');
   assert.equal(data.provider.toString(), provider.address);
   assert.equal(data.measurement.toHex(), enclave.measurement);
   assert.ok(data.tcbStatus.isUpToDate);
+  // The enclave's sealing key, as its quote carried it, is on chain and over RPC.
+  assert.equal(data.sealingKey.toHex(), enclave.sealingKey);
+  assert.notEqual(enclave.sealingKey, `0x${'00'.repeat(32)}`);
+  const listed = await azraRpc(api, 'azra_sealingKeys', [enclave.measurement]);
+  assert.ok(listed.complete);
+  const mine = listed.enclaves.find((e) => e.sealingKey === enclave.sealingKey);
+  assert.ok(mine, 'azra_sealingKeys lists the new enclave under its measurement');
+  assert.equal(mine.provider, provider.address);
+  assert.equal(mine.measurement, enclave.measurement);
+  const mineReported = await azraRpc(api, 'azra_provider', [provider.address]);
+  assert.ok(mineReported.enclaves.some((e) => e.sealingKey === enclave.sealingKey));
 
   // 6b. The same registration replayed: its nonce was used up.
   await assert.rejects(
-    submitAndWatch(api, api.tx.attestation.registerEnclave(enclave.quote, enclave.enclaveKey, nonce, enclave.measurement), provider, devNode),
+    submitAndWatch(api, api.tx.attestation.registerEnclave(enclave.quote, enclave.enclaveKey, nonce, enclave.measurement, enclave.sealingKey), provider, devNode),
     (err) => err.dispatchError === 'attestation.NonceUnknown',
   );
   state.measurement = enclave.measurement;

@@ -26,7 +26,7 @@ async function register(api, devNode, seed) {
     '--nonce', nonce, '--genesis', api.genesisHash.toHex(),
   );
   await submitAndWatch(
-    api, api.tx.attestation.registerEnclave(enclave.quote, enclave.enclaveKey, nonce, enclave.measurement),
+    api, api.tx.attestation.registerEnclave(enclave.quote, enclave.enclaveKey, nonce, enclave.measurement, enclave.sealingKey),
     provider, devNode,
   );
   return enclave;

@@ -308,7 +308,7 @@ spec('2. the provider account registers a dev enclave', async () => {
     '--nonce', nonce, '--genesis', api.genesisHash.toHex(),
   );
   const registered = await send(
-    api.tx.attestation.registerEnclave(enclave.quote, enclave.enclaveKey, nonce, enclave.measurement), provider,
+    api.tx.attestation.registerEnclave(enclave.quote, enclave.enclaveKey, nonce, enclave.measurement, enclave.sealingKey), provider,
   );
   const data = eventOf(registered.events, 'attestation', 'EnclaveRegistered');
   assert.equal(data.provider.toString(), provider.address);

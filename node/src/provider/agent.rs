@@ -241,6 +241,7 @@ impl Agent {
 			enclave_key: self.enclave.enclave_key(),
 			nonce,
 			measurement: self.measurement,
+			sealing_key: self.enclave.sealing_key(),
 		});
 		chain.submit(&self.signer, call).await?;
 		Ok(())

@@ -15,9 +15,17 @@
 //! Both hold the enclave key as an sr25519 pair ([`EnclaveKeyPair`]): the key is bound to
 //! the enclave by the quote, whose report data commits to it
 //! ([`registration_report`]), not by where the key happens to live.
+//!
+//! Each enclave also holds a *sealing key* (X25519, [`azra_sealing::KeyPair`]) that
+//! builders seal inputs to. It is derived inside the enclave from the enclave key's secret
+//! (RFC 9180 `DeriveKeyPair` over a domain-separated hash of it), so it lives exactly where
+//! the enclave key lives, and the same enclave key always comes back with the same sealing
+//! key: the chain refuses a re-attestation that changes it. The quote's report data
+//! carries its public half in bytes 32..64. The dev enclave seals nothing real: its keys
+//! sit in a process the provider controls.
 
 use azra_dev_enclave::{DevPki, Identity, SgxEnclave, TdxGuest, Tee};
-use azra_primitives::{MeasurementId, WorkClaim};
+use azra_primitives::{MeasurementId, SealingKey, WorkClaim};
 use azra_runtime::AccountId;
 use pallet_attestation::{
 	registration_report_data, Digest384, EnclaveKey, Fmspc, MeasurementEntry, RtmrPin, WorkProof,
@@ -146,22 +154,32 @@ pub trait Enclave: Send + Sync {
 	/// The public key the chain registers and checks work proofs against.
 	fn enclave_key(&self) -> EnclaveKey;
 
+	/// The public half of the sealing key builders seal inputs to.
+	fn sealing_key(&self) -> SealingKey;
+
 	/// A DCAP quote of this enclave carrying `report_data`.
 	fn quote(&self, report_data: [u8; 64]) -> Result<Vec<u8>, EnclaveError>;
 
 	/// The enclave key's work proof for `claim`: the `proof` of `mint.submitWork`.
 	fn sign_work(&self, claim: &WorkClaim<AccountId>) -> WorkProof;
 
-	/// The quote for `attestation.registerEnclave(quote, enclave_key, nonce)`: its report
-	/// data commits to this enclave's key, `provider`, `nonce` (from
-	/// `attestation.requestNonce`) and the chain's `genesis` hash.
+	/// The quote for `attestation.registerEnclave(quote, enclave_key, nonce, measurement,
+	/// sealing_key)`: its report data commits to this enclave's key, `provider`, `nonce`
+	/// (from `attestation.requestNonce`) and the chain's `genesis` hash, and carries the
+	/// sealing key.
 	fn registration_quote(
 		&self,
 		genesis: &H256,
 		provider: &AccountId,
 		nonce: &H256,
 	) -> Result<Vec<u8>, EnclaveError> {
-		self.quote(registration_report(genesis, provider, &self.enclave_key(), nonce))
+		self.quote(registration_report(
+			genesis,
+			provider,
+			&self.enclave_key(),
+			nonce,
+			&self.sealing_key(),
+		))
 	}
 
 	/// The allow-listed measurement this enclave runs, if the enclave knows it (the dev
@@ -202,14 +220,15 @@ pub fn dev_collateral(
 	})
 }
 
-/// The report data that registers `enclave_key` for `provider` with `nonce` on the chain
-/// with genesis hash `genesis`: the chain's 32-byte statement
-/// ([`registration_report_data`]) followed by 32 zero bytes, which the chain leaves free.
+/// The report data that registers `enclave_key` with `sealing_key` for `provider` with
+/// `nonce` on the chain with genesis hash `genesis`: the chain's 32-byte statement
+/// ([`registration_report_data`]) followed by the 32-byte sealing key.
 pub fn registration_report(
 	genesis: &H256,
 	provider: &AccountId,
 	enclave_key: &EnclaveKey,
 	nonce: &H256,
+	sealing_key: &SealingKey,
 ) -> [u8; 64] {
 	let mut report_data = [0u8; 64];
 	report_data[..32].copy_from_slice(&registration_report_data(
@@ -218,6 +237,7 @@ pub fn registration_report(
 		enclave_key,
 		nonce,
 	));
+	report_data[32..].copy_from_slice(sealing_key);
 	report_data
 }
 
@@ -235,6 +255,9 @@ fn within_chain_bound(quote: Vec<u8>) -> Result<Vec<u8>, EnclaveError> {
 	}
 	Ok(quote)
 }
+
+/// Domain of the sealing key's derivation from the enclave key's secret.
+const SEALING_DOMAIN: &[u8] = b"azra/sealing-key/v1";
 
 /// An enclave key held as an sr25519 pair: what both enclaves here sign work with.
 ///
@@ -258,6 +281,18 @@ impl EnclaveKeyPair {
 	/// The public key, as the chain names it.
 	pub fn enclave_key(&self) -> EnclaveKey {
 		EnclaveKey::Sr25519(self.0.public().0)
+	}
+
+	/// The sealing key that belongs to this enclave key: RFC 9180's `DeriveKeyPair` of a
+	/// domain-separated BLAKE2-256 of the enclave key's secret. Whoever holds the enclave
+	/// key holds it, and nobody else.
+	pub fn sealing_key_pair(&self) -> azra_sealing::KeyPair {
+		let secret = zeroize::Zeroizing::new(self.0.to_raw_vec());
+		let mut ikm = zeroize::Zeroizing::new(Vec::with_capacity(SEALING_DOMAIN.len() + 64));
+		ikm.extend_from_slice(SEALING_DOMAIN);
+		ikm.extend_from_slice(&secret);
+		let digest = zeroize::Zeroizing::new(sp_io::hashing::blake2_256(&ikm));
+		azra_sealing::KeyPair::derive(&digest[..])
 	}
 
 	/// The signature over `claim`'s signing payload, with the key that made it.
@@ -309,6 +344,7 @@ pub fn dev_identity(tee: Tee, debug: bool) -> Identity {
 /// chain rejects them.
 pub struct DevEnclave {
 	key: EnclaveKeyPair,
+	sealing: azra_sealing::KeyPair,
 	identity: Identity,
 	pki: DevPki,
 }
@@ -317,7 +353,8 @@ impl DevEnclave {
 	/// The dev build runtime on `tee`, with enclave key `key`.
 	pub fn new(key: EnclaveKeyPair, tee: Tee) -> Result<Self, EnclaveError> {
 		let pki = DevPki::new().map_err(|e| EnclaveError::DevPki(e.to_string()))?;
-		Ok(Self { key, identity: dev_identity(tee, false), pki })
+		let sealing = key.sealing_key_pair();
+		Ok(Self { key, sealing, identity: dev_identity(tee, false), pki })
 	}
 
 	/// The same enclave running under debug: its quotes say so, and chains must reject
@@ -363,6 +400,10 @@ impl Enclave for DevEnclave {
 
 	fn enclave_key(&self) -> EnclaveKey {
 		self.key.enclave_key()
+	}
+
+	fn sealing_key(&self) -> SealingKey {
+		self.sealing.public()
 	}
 
 	fn quote(&self, report_data: [u8; 64]) -> Result<Vec<u8>, EnclaveError> {
@@ -460,6 +501,7 @@ static NEXT_ENTRY: AtomicU64 = AtomicU64::new(0);
 pub struct ConfigfsTsm {
 	root: PathBuf,
 	key: EnclaveKeyPair,
+	sealing: azra_sealing::KeyPair,
 	wait: Duration,
 }
 
@@ -467,7 +509,8 @@ impl ConfigfsTsm {
 	/// The report interface at `root` (normally [`TSM_REPORT_ROOT`]), with the enclave key
 	/// `key`.
 	pub fn new(root: impl Into<PathBuf>, key: EnclaveKeyPair) -> Self {
-		Self { root: root.into(), key, wait: DEFAULT_QUOTE_WAIT }
+		let sealing = key.sealing_key_pair();
+		Self { root: root.into(), key, sealing, wait: DEFAULT_QUOTE_WAIT }
 	}
 
 	/// The same, waiting at most `wait` per attempt for the entry's attributes and quote.
@@ -541,6 +584,10 @@ impl Enclave for ConfigfsTsm {
 
 	fn enclave_key(&self) -> EnclaveKey {
 		self.key.enclave_key()
+	}
+
+	fn sealing_key(&self) -> SealingKey {
+		self.sealing.public()
 	}
 
 	fn quote(&self, report_data: [u8; 64]) -> Result<Vec<u8>, EnclaveError> {
@@ -716,7 +763,9 @@ mod tests {
 			let key = enclave.enclave_key();
 			let expected = registration_report_data(&genesis, &provider, &key, &nonce);
 			assert_eq!(verified.quote.report_data[..32], expected);
-			assert_eq!(verified.quote.report_data[32..], [0; 32]);
+			// The second half carries the sealing key, which is the enclave key's own.
+			assert_eq!(verified.quote.report_data[32..], enclave.sealing_key());
+			assert_ne!(enclave.sealing_key(), [0; 32]);
 			assert!(!verified.quote.debug);
 			assert!(enclave.measurement().matches_quote(&verified));
 
@@ -964,8 +1013,18 @@ mod tests {
 		let verified = verify_as_dev_chain(&quote, Tee::Tdx);
 		assert_eq!(
 			verified.quote.report_data,
-			registration_report(&genesis, &provider, &tsm.enclave_key(), &nonce)
+			registration_report(
+				&genesis,
+				&provider,
+				&tsm.enclave_key(),
+				&nonce,
+				&tsm.sealing_key()
+			)
 		);
+		// The sealing key is the enclave key's: the same seed gives the same one, wherever
+		// the key is held, so a restarted agent re-attests with the key builders know.
+		assert_eq!(tsm.sealing_key(), dev_enclave("//BobEnclave", Tee::Tdx).sealing_key());
+		assert_ne!(tsm.sealing_key(), dev_enclave("//AliceEnclave", Tee::Tdx).sealing_key());
 		assert_eq!(kernel.entries(), 1);
 		assert!(is_empty(&root.0));
 		assert!(tsm.describe().contains("configfs-tsm"));

@@ -632,6 +632,7 @@ impl<'a> Economy<'a> {
 					measurement: enclave
 						.measurement_id()
 						.ok_or("the dev enclave knows its measurement")?,
+					sealing_key: enclave.sealing_key(),
 				});
 				("register_enclave", Who::Provider(*provider), call)
 			}

@@ -58,6 +58,9 @@ pub fn registration<T: Config>() -> (T::AccountId, EnclaveKey, H256) {
 /// The nonce of the benchmarks' registration.
 pub const BENCH_NONCE: H256 = H256([0x42; 32]);
 
+/// The sealing key the benchmark quote's report data carries (bytes 32..64).
+pub const BENCH_SEALING_KEY: SealingKey = [0x5e; 32];
+
 /// Root, collateral and time set up for the benchmark quote; returns it with its verified
 /// form.
 fn setup_verified<T: Config>() -> (BenchmarkQuote, VerifiedQuoteV2) {
@@ -152,7 +155,9 @@ fn fill_enclaves<T: Config>(provider: &T::AccountId, verified: &VerifiedQuoteV2)
 			now,
 		);
 		record.advisory_ids = worst_case_advisories(b'E');
-		assert_ok!(Attestation::<T>::bind_enclave(enclave_key(i), record, now));
+		// Each with its own sealing key, which the cleanup of expired ones removes too.
+		let sealing_key = sp_io::hashing::blake2_256(&(b"sealing", i).encode());
+		assert_ok!(Attestation::<T>::bind_enclave(enclave_key(i), record, sealing_key, now));
 	}
 	id
 }
@@ -252,8 +257,9 @@ mod benchmarks {
 		let quote: BoundedVec<u8, T::MaxQuoteLen> =
 			BoundedVec::try_from(sample.quote).expect("quote fits");
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller.clone()), quote, key, nonce, id);
+		_(RawOrigin::Signed(caller.clone()), quote, key, nonce, id, BENCH_SEALING_KEY);
 		assert_eq!(ProviderEnclaves::<T>::get(&caller).into_inner(), alloc::vec![key]);
+		assert_eq!(SealingKeys::<T>::get(key), Some(BENCH_SEALING_KEY));
 	}
 
 	#[benchmark]

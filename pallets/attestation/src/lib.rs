@@ -17,6 +17,10 @@
 //! - **Enclave key**: the ed25519/sr25519 key an enclave generated inside itself and bound
 //!   into its quote's report data; registered to a provider until the re-attestation
 //!   period ends.
+//! - **Sealing key**: the X25519 public key an enclave generated inside itself for builders
+//!   to seal inputs to ([`SealingKey`]); its quote's report data carries it in bytes
+//!   32..64. It stays the same across re-attestation, so builds sealed to it are never
+//!   stranded: a new sealing key needs a new enclave key.
 //! - **Work proof**: an enclave key's signature over a [`WorkClaim`].
 //!
 //! Verification runs natively in the node through the [`dcap::dcap_verifier`] host function
@@ -37,7 +41,8 @@
 //! - [`request_nonce`](Pallet::request_nonce): a provider obtains a short-lived nonce
 //!   (its expired ones are dropped first).
 //! - [`register_enclave`](Pallet::register_enclave): a provider presents a quote whose
-//!   report data commits to (domain, genesis hash, provider, enclave key, nonce).
+//!   report data commits to (domain, genesis hash, provider, enclave key, nonce) in its
+//!   first 32 bytes and carries the enclave's sealing key in the other 32.
 //! - [`deregister_enclave`](Pallet::deregister_enclave): a provider retires an enclave key.
 //! - [`force_deregister`](Pallet::force_deregister): governance retires a (leaked) enclave
 //!   key without touching its measurement.
@@ -134,7 +139,8 @@ pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
 use azra_primitives::{
-	MeasurementId, ProviderEligibility, TcbStatus, VerifiedWork, WorkClaim, WorkProofVerifier,
+	MeasurementId, ProviderEligibility, SealingKey, TcbStatus, VerifiedWork, WorkClaim,
+	WorkProofVerifier,
 };
 use codec::Encode;
 use frame_support::{
@@ -180,7 +186,8 @@ pub trait BenchmarkHelper {
 	fn set_unix_time(secs: u64);
 	/// The quote (and collateral, root, time) to benchmark verification with. Its report
 	/// data must begin with `report_data`, which commits to the benchmarks' registration
-	/// (see the benchmarks' `registration`), so that `register_enclave` succeeds.
+	/// (see the benchmarks' `registration`), and end with the benchmarks'
+	/// `BENCH_SEALING_KEY` (`[0x5e; 32]`), so that `register_enclave` succeeds.
 	fn quote(report_data: [u8; 32]) -> BenchmarkQuote;
 }
 
@@ -342,6 +349,14 @@ pub mod pallet {
 	pub type Enclaves<T: Config> =
 		StorageMap<_, Blake2_128Concat, EnclaveKey, EnclaveRecordOf<T>, OptionQuery>;
 
+	/// Each registered enclave's sealing key (the X25519 public key builders seal inputs
+	/// to), as its registration quote's report data carried it. Kept across
+	/// re-attestation; leaves with the enclave. An enclave registered before sealing keys
+	/// existed has none until it re-attests.
+	#[pallet::storage]
+	pub type SealingKeys<T: Config> =
+		StorageMap<_, Blake2_128Concat, EnclaveKey, SealingKey, OptionQuery>;
+
 	/// The enclave keys registered to each provider.
 	#[pallet::storage]
 	pub type ProviderEnclaves<T: Config> = StorageMap<
@@ -496,6 +511,8 @@ pub mod pallet {
 			tcb_status: TcbStatus,
 			/// Last block at which the registration holds.
 			expires_at: BlockNumberFor<T>,
+			/// The enclave's sealing key, which builders seal inputs to.
+			sealing_key: SealingKey,
 		},
 		/// A registration ended: the provider retired the key, or it had expired and was
 		/// cleared to make room.
@@ -601,6 +618,14 @@ pub mod pallet {
 		RevokedStatusNotAcceptable,
 		/// The quote's report data does not commit to this registration.
 		ReportDataMismatch,
+		/// The quote's report data carries no sealing key (its bytes 32..64 are zero): the
+		/// enclave software predates sealed builds.
+		SealingKeyMissing,
+		/// The quote's report data carries another sealing key than the one submitted.
+		SealingKeyMismatch,
+		/// A re-attestation brought another sealing key than the enclave's registered one;
+		/// builds may be sealed to the old one, so a new sealing key needs a new enclave key.
+		SealingKeyChanged,
 		/// The provider holds no such nonce (never issued, already used, or expired and
 		/// taken out of state).
 		NonceUnknown,
@@ -863,7 +888,10 @@ pub mod pallet {
 		/// stored collateral of its platform at the block time; its enclave must not be in
 		/// debug mode, must satisfy `measurement`, and its platform's TCB status and
 		/// advisories must pass the policy; `report_data[0..32]` must equal
-		/// [`registration_report_data`] of (genesis hash, caller, `enclave_key`, `nonce`).
+		/// [`registration_report_data`] of (genesis hash, caller, `enclave_key`, `nonce`),
+		/// and `report_data[32..64]` must be `sealing_key`, the X25519 key the enclave
+		/// generated for builders to seal inputs to (not zero; on re-attestation, the one
+		/// already registered).
 		/// A quote whose PCK chain is not three certificates is refused before it is
 		/// verified ([`Error::CertificateChainShape`]).
 		/// The nonce is consumed. Registering a key again re-attests it (new expiry).
@@ -877,9 +905,17 @@ pub mod pallet {
 			enclave_key: EnclaveKey,
 			nonce: H256,
 			measurement: MeasurementId,
+			sealing_key: SealingKey,
 		) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
-			Self::do_register_enclave(provider, &quote, enclave_key, nonce, measurement)
+			Self::do_register_enclave(
+				provider,
+				&quote,
+				enclave_key,
+				nonce,
+				measurement,
+				sealing_key,
+			)
 		}
 
 		/// Retire one of the caller's enclave keys.
@@ -1226,6 +1262,7 @@ impl<T: Config> Pallet<T> {
 		enclave_key: EnclaveKey,
 		nonce: H256,
 		measurement: MeasurementId,
+		sealing_key: SealingKey,
 	) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
 
@@ -1241,9 +1278,12 @@ impl<T: Config> Pallet<T> {
 			Measurements::<T>::get(measurement).ok_or(Error::<T>::MeasurementNotAllowed)?;
 		ensure!(!record.revoked, Error::<T>::MeasurementRevoked);
 
-		// The key: free, or already this provider's.
+		// The key: free, or already this provider's; a re-attestation keeps its sealing key.
 		if let Some(existing) = Enclaves::<T>::get(enclave_key) {
 			ensure!(existing.provider == provider, Error::<T>::EnclaveKeyTaken);
+		}
+		if let Some(registered) = SealingKeys::<T>::get(enclave_key) {
+			ensure!(registered == sealing_key, Error::<T>::SealingKeyChanged);
 		}
 
 		// The quote: verified, then held to the policy, then bound to this registration.
@@ -1251,6 +1291,9 @@ impl<T: Config> Pallet<T> {
 		Self::check_policy(&verified, &record.entry)?;
 		let expected = Self::expected_report_data(&provider, &enclave_key, &nonce);
 		ensure!(verified.quote.report_data[..32] == expected[..], Error::<T>::ReportDataMismatch);
+		let carried = &verified.quote.report_data[32..];
+		ensure!(carried.iter().any(|b| *b != 0), Error::<T>::SealingKeyMissing);
+		ensure!(carried == &sealing_key[..], Error::<T>::SealingKeyMismatch);
 
 		// The nonce is used up; a provider with none left has no entry.
 		if nonces.is_empty() {
@@ -1266,7 +1309,7 @@ impl<T: Config> Pallet<T> {
 			freshness.tcb_eval_data_number,
 			now,
 		);
-		Self::bind_enclave(enclave_key, record, now)
+		Self::bind_enclave(enclave_key, record, sealing_key, now)
 	}
 
 	/// The record of an enclave of `provider` registered at block `now` under
@@ -1294,11 +1337,12 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Register `enclave_key` with `record` (its provider's list makes room from expired
-	/// registrations when full).
+	/// Register `enclave_key` with `record` and `sealing_key` (its provider's list makes
+	/// room from expired registrations when full).
 	fn bind_enclave(
 		enclave_key: EnclaveKey,
 		record: EnclaveRecordOf<T>,
+		sealing_key: SealingKey,
 		now: BlockNumberFor<T>,
 	) -> DispatchResult {
 		let provider = record.provider.clone();
@@ -1314,6 +1358,7 @@ impl<T: Config> Pallet<T> {
 				for key in expired {
 					keys.retain(|k| *k != key);
 					Enclaves::<T>::remove(key);
+					SealingKeys::<T>::remove(key);
 					Self::deposit_event(Event::EnclaveDeregistered {
 						provider: provider.clone(),
 						enclave_key: key,
@@ -1325,6 +1370,7 @@ impl<T: Config> Pallet<T> {
 		let (measurement, tcb_status, expires_at) =
 			(record.measurement, record.tcb_status, record.expires_at);
 		Enclaves::<T>::insert(enclave_key, record);
+		SealingKeys::<T>::insert(enclave_key, sealing_key);
 		ProviderEnclaves::<T>::insert(&provider, keys);
 		Self::deposit_event(Event::EnclaveRegistered {
 			provider,
@@ -1332,6 +1378,7 @@ impl<T: Config> Pallet<T> {
 			measurement,
 			tcb_status,
 			expires_at,
+			sealing_key,
 		});
 		Ok(())
 	}
@@ -1340,6 +1387,7 @@ impl<T: Config> Pallet<T> {
 	/// caller says why).
 	fn remove_enclave(provider: &T::AccountId, enclave_key: EnclaveKey) {
 		Enclaves::<T>::remove(enclave_key);
+		SealingKeys::<T>::remove(enclave_key);
 		// A provider with no enclave left has no entry.
 		ProviderEnclaves::<T>::mutate_exists(provider, |keys| {
 			if let Some(list) = keys {
@@ -1349,6 +1397,39 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		});
+	}
+
+	/// The sealing key of `enclave_key`, if it is registered with one.
+	pub fn sealing_key(enclave_key: &EnclaveKey) -> Option<SealingKey> {
+		SealingKeys::<T>::get(enclave_key)
+	}
+
+	/// The enclaves builders may seal inputs to now: registered with a sealing key,
+	/// eligible ([`Pallet::check_enclave`]) and, if `measurement` is given, registered under
+	/// it. At most `limit` of them, in storage order, looking at no more than
+	/// `max_examined` sealing keys; the answer's flag says whether every key was looked at.
+	/// For the runtime API (off chain): no call reads this.
+	pub fn sealing_keys(
+		measurement: Option<MeasurementId>,
+		limit: u32,
+		max_examined: u32,
+	) -> (Vec<(EnclaveKey, EnclaveRecordOf<T>, SealingKey)>, bool) {
+		let mut found = Vec::new();
+		let mut examined = 0u32;
+		for (key, sealing_key) in SealingKeys::<T>::iter() {
+			if examined >= max_examined || found.len() as u32 >= limit {
+				return (found, false);
+			}
+			examined = examined.saturating_add(1);
+			let Some(record) = Enclaves::<T>::get(key) else { continue };
+			if measurement.is_some_and(|m| m != record.measurement) {
+				continue;
+			}
+			if Self::check_enclave(&record).is_ok() {
+				found.push((key, record, sealing_key));
+			}
+		}
+		(found, true)
 	}
 
 	/// Why `record` cannot earn now, if it cannot: expired registration, revoked (or
@@ -1429,6 +1510,10 @@ impl<T: Config> Pallet<T> {
 				ProviderEnclaves::<T>::get(&record.provider).contains(&key),
 				"enclave not listed by its provider"
 			);
+		}
+		for (key, sealing_key) in SealingKeys::<T>::iter() {
+			ensure!(Enclaves::<T>::contains_key(key), "sealing key of no registered enclave");
+			ensure!(sealing_key != [0; 32], "a zero sealing key");
 		}
 		Self::try_state_nonces()
 	}
@@ -1581,5 +1666,6 @@ impl<T: Config> Pallet<T> {
 				expires_at: now.saturating_add(T::ReattestationPeriod::get()),
 			},
 		);
+		SealingKeys::<T>::insert(enclave_key, [0x5e; 32]);
 	}
 }

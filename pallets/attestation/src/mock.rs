@@ -68,6 +68,7 @@ impl crate::BenchmarkHelper for MockBenchmarkHelper {
 		let pki = DevPki::new().expect("the dev PKI builds");
 		let mut data = [0u8; 64];
 		data[..32].copy_from_slice(&report_data);
+		data[32..].copy_from_slice(&crate::benchmarking::BENCH_SEALING_KEY);
 		let unix_time = 1_790_000_000;
 		crate::BenchmarkQuote {
 			quote: pki.quote(&Identity::Tdx(TdxGuest::azra_dev_runtime()), data).expect("quote"),

@@ -12,6 +12,9 @@ mod dev_pki;
 
 const PROVIDER: AccountId = 1;
 const OTHER: AccountId = 2;
+/// The sealing key the tests' enclaves generated (any non-zero 32 bytes: the chain stores
+/// what the quote carries and never uses it as a curve point).
+const SEALING_KEY: SealingKey = [0x5e; 32];
 
 fn bounded<S: Get<u32>>(bytes: Vec<u8>) -> BoundedVec<u8, S> {
 	BoundedVec::try_from(bytes).expect("fits")
@@ -76,12 +79,25 @@ fn register(
 	nonce: H256,
 	measurement: MeasurementId,
 ) -> DispatchResult {
+	register_sealing(provider, quote, key, nonce, measurement, SEALING_KEY)
+}
+
+/// [`register`] submitting `sealing_key`.
+fn register_sealing(
+	provider: AccountId,
+	quote: Vec<u8>,
+	key: EnclaveKey,
+	nonce: H256,
+	measurement: MeasurementId,
+	sealing_key: SealingKey,
+) -> DispatchResult {
 	Attestation::register_enclave(
 		RuntimeOrigin::signed(provider),
 		bounded(quote),
 		key,
 		nonce,
 		measurement,
+		sealing_key,
 	)
 }
 
@@ -114,7 +130,7 @@ fn bind(
 	let tcb_eval = verified.collateral.tcb_eval_data_number;
 	let record =
 		Attestation::enclave_record(provider, id, verified.clone(), root_hash, tcb_eval, now);
-	Attestation::bind_enclave(key, record, now)
+	Attestation::bind_enclave(key, record, SEALING_KEY, now)
 }
 
 /// Bind `key` to `provider` as a successful registration of the (verified) SGX sample
@@ -1064,7 +1080,8 @@ fn register_enclave_nonce_rules() {
 				bounded(sgx_quote()),
 				key,
 				H256::zero(),
-				id
+				id,
+				SEALING_KEY
 			),
 			DispatchError::BadOrigin
 		);
@@ -1127,6 +1144,7 @@ fn binding_records_expiry_and_makes_room_from_expired_enclaves() {
 				measurement: id,
 				tcb_status: TcbStatus::ConfigurationAndSwHardeningNeeded,
 				expires_at: 1 + ReattestationPeriod::get(),
+				sealing_key: SEALING_KEY,
 			}
 			.into(),
 		);

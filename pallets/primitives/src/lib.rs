@@ -41,6 +41,12 @@ pub type EpochIndex = u32;
 /// A build may require one; an enclave is registered under the one its quote matched.
 pub type MeasurementId = H256;
 
+/// An enclave's X25519 *sealing key*: the public key builders seal a build's input to
+/// (HPKE, RFC 9180; docs/architecture.md §5). Generated inside the enclave, which keeps the
+/// secret half; bound by the enclave's registration quote, whose report data carries it
+/// in its second 32 bytes.
+pub type SealingKey = [u8; 32];
+
 /// Domain tag mixed into every work-proof payload so that a signature made for anything
 /// else can never be replayed as a work proof. Version 2 claims commit to the chain and the
 /// build's input, so a proof signed for one chain (or one input) is worthless elsewhere.

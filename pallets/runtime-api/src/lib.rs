@@ -7,7 +7,8 @@
 //! Every read is bounded: an epoch range covers at most [`MAX_EPOCHS_PER_QUERY`] epochs, a
 //! provider report at most [`PROVIDER_EPOCHS`] recent epochs, a page of open builds at most
 //! [`MAX_OPEN_BUILDS_PER_PAGE`] builds out of [`MAX_BUILDS_EXAMINED_PER_PAGE`] records read
-//! (after a binary search of O(log n) reads).
+//! (after a binary search of O(log n) reads), a list of sealing keys at most
+//! [`MAX_SEALING_KEYS`] enclaves out of [`MAX_SEALING_KEYS_EXAMINED`] read.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -15,7 +16,9 @@
 extern crate alloc;
 
 use alloc::vec::Vec;
-use azra_primitives::{BuildId, BuildView, EpochIndex, MeasurementId, TcbStatus, Units};
+use azra_primitives::{
+	BuildId, BuildView, EpochIndex, MeasurementId, SealingKey, TcbStatus, Units,
+};
 use codec::{Codec, Decode, Encode};
 use pallet_attestation::{EnclaveKey, Fmspc};
 pub use pallet_burn::{BuildsPage, MAX_BUILDS_EXAMINED_PER_PAGE, MAX_OPEN_BUILDS_PER_PAGE};
@@ -27,6 +30,38 @@ pub const MAX_EPOCHS_PER_QUERY: u32 = pallet_mint::MAX_RECORDS_PER_READ;
 
 /// How many of the latest closed epochs a provider report looks at for unpaid rewards.
 pub const PROVIDER_EPOCHS: u32 = 32;
+
+/// Most enclaves one `sealing_keys` answer lists.
+pub const MAX_SEALING_KEYS: u32 = 256;
+
+/// Most sealing keys one `sealing_keys` query reads from state.
+pub const MAX_SEALING_KEYS_EXAMINED: u32 = 1024;
+
+/// An enclave a builder may seal a build's input to now.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct SealingKeyView<AccountId, BlockNumber> {
+	/// The enclave's key (what a sealed build names as a recipient).
+	pub enclave_key: EnclaveKey,
+	/// The provider it works for.
+	pub provider: AccountId,
+	/// The allow-listed measurement it registered under.
+	pub measurement: MeasurementId,
+	/// Its X25519 sealing key, bound by its registration quote.
+	pub sealing_key: SealingKey,
+	/// Last block at which its registration holds.
+	pub expires_at: BlockNumber,
+}
+
+/// The enclaves builders may seal to now, and whether every sealing key in state was
+/// looked at (`false`: the answer stopped at [`MAX_SEALING_KEYS`] enclaves or
+/// [`MAX_SEALING_KEYS_EXAMINED`] keys read).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct SealingKeys<AccountId, BlockNumber> {
+	/// Eligible enclaves with their sealing keys, in storage order.
+	pub enclaves: Vec<SealingKeyView<AccountId, BlockNumber>>,
+	/// Whether every registered sealing key was looked at.
+	pub complete: bool,
+}
 
 /// The mint parameters with their bounds, and the burn pallet's price per compute unit.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
@@ -89,6 +124,8 @@ sp_api::decl_runtime_apis! {
 	/// Version 2 adds [`HistoryView`]: which builds and epochs are still in state.
 	/// Version 3 adds [`BuildsPage`]s of open builds and of a provider's assigned builds,
 	/// a page at a time, without reading every build.
+	/// Version 4 adds enclaves' sealing keys: the eligible enclaves builders may seal
+	/// inputs to, and one enclave's key.
 	#[api_version(3)]
 	pub trait AzraEconomicsApi<AccountId, Balance, BlockNumber>
 	where
@@ -131,5 +168,13 @@ sp_api::decl_runtime_apis! {
 			start: Option<BuildId>,
 			limit: u32,
 		) -> BuildsPage<AccountId, Balance, BlockNumber>;
+		/// The enclaves a builder may seal a build's input to now: registered with a
+		/// sealing key and eligible, under `measurement` if given (at most
+		/// [`MAX_SEALING_KEYS`] of them).
+		#[api_version(4)]
+		fn sealing_keys(measurement: Option<MeasurementId>) -> SealingKeys<AccountId, BlockNumber>;
+		/// The sealing key of one enclave, eligible or not.
+		#[api_version(4)]
+		fn enclave_sealing_key(enclave_key: EnclaveKey) -> Option<SealingKey>;
 	}
 }

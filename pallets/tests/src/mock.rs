@@ -292,8 +292,12 @@ pub fn register(provider: AccountId, generation: u8) -> DispatchResult {
 	let identity = Identity::Sgx(SgxEnclave::azra_dev_runtime());
 	let key = EnclaveKey::Ed25519(enclave_pair(provider, generation).public().0);
 	let nonce = Attestation::do_request_nonce(provider)?;
+	// Each enclave's own sealing key (any non-zero bytes: the chain never uses it).
+	let sealing_key =
+		sp_io::hashing::blake2_256(&codec::Encode::encode(&(b"sealing", provider, generation)));
 	let mut report_data = [0u8; 64];
 	report_data[..32].copy_from_slice(&Attestation::expected_report_data(&provider, &key, &nonce));
+	report_data[32..].copy_from_slice(&sealing_key);
 	let quote = pki().quote(&identity, report_data).expect("quote");
 	Attestation::register_enclave(
 		RuntimeOrigin::signed(provider),
@@ -301,6 +305,7 @@ pub fn register(provider: AccountId, generation: u8) -> DispatchResult {
 		key,
 		nonce,
 		dev_measurement().id(),
+		sealing_key,
 	)
 }
 

@@ -28,7 +28,7 @@ fn options() -> CollateralOptions {
 }
 
 /// A quote of `identity` whose report data commits to registering `key` for `provider`
-/// with `nonce` on this chain.
+/// with `nonce` on this chain, and carries [`SEALING_KEY`].
 fn registration_quote(
 	pki: &DevPki,
 	identity: &Identity,
@@ -48,8 +48,22 @@ fn registration_quote_on(
 	key: &EnclaveKey,
 	nonce: &H256,
 ) -> Vec<u8> {
+	sealing_quote_on(pki, platform, identity, provider, key, nonce, SEALING_KEY)
+}
+
+/// [`registration_quote_on`] whose report data carries `sealing_key`.
+fn sealing_quote_on(
+	pki: &DevPki,
+	platform: Platform,
+	identity: &Identity,
+	provider: AccountId,
+	key: &EnclaveKey,
+	nonce: &H256,
+	sealing_key: SealingKey,
+) -> Vec<u8> {
 	let mut report_data = [0u8; 64];
 	report_data[..32].copy_from_slice(&Attestation::expected_report_data(&provider, key, nonce));
+	report_data[32..].copy_from_slice(&sealing_key);
 	pki.quote_on(platform, identity, report_data).expect("a dev quote")
 }
 
@@ -142,8 +156,10 @@ fn a_dev_sgx_quote_registers_and_its_key_signs_work() {
 				measurement: id,
 				tcb_status: TcbStatus::UpToDate,
 				expires_at: 1 + ReattestationPeriod::get(),
+				sealing_key: SEALING_KEY,
 			}
 		);
+		assert_eq!(Attestation::sealing_key(&ed_key(&pair)), Some(SEALING_KEY));
 		let record = Enclaves::<Test>::get(ed_key(&pair)).expect("registered");
 		assert_eq!(record.fmspc, DEV_FMSPC);
 		// Its only nonce was used up: the provider has no nonce entry left.
@@ -170,6 +186,132 @@ fn a_dev_tdx_quote_registers_with_an_sr25519_key() {
 			Attestation::verify_work_proof(&work, &sr_sign(&pair, &work)).map(|w| w.measurement),
 			Ok(id)
 		);
+	});
+}
+
+#[test]
+fn a_quote_must_carry_the_submitted_sealing_key() {
+	// SGX (the dev enclave's default) and TDX (what a configfs-tsm guest quotes).
+	for (seed, identity) in [(1, sgx()), (2, tdx())] {
+		quote_must_carry_the_submitted_sealing_key(seed, identity);
+	}
+}
+
+fn quote_must_carry_the_submitted_sealing_key(seed: u8, identity: Identity) {
+	dev_chain(|pki| {
+		let id = allow(&entry_of(&identity));
+		let key = ed_key(&ed_pair(seed));
+		let nonce = nonce_for(PROVIDER);
+		// An enclave that committed to no sealing key (report data bytes 32..64 zero).
+		let none =
+			sealing_quote_on(pki, Platform::First, &identity, PROVIDER, &key, &nonce, [0; 32]);
+		assert_noop!(
+			register_sealing(PROVIDER, none.clone(), key, nonce, id, [0; 32]),
+			Error::<Test>::SealingKeyMissing
+		);
+		assert_noop!(
+			register_sealing(PROVIDER, none, key, nonce, id, SEALING_KEY),
+			Error::<Test>::SealingKeyMissing
+		);
+		// A quote carrying one key, submitted with another: a host that swaps in a key it
+		// holds the secret of, so that builders seal to it, is refused.
+		let carried = registration_quote(pki, &identity, PROVIDER, &key, &nonce);
+		assert_noop!(
+			register_sealing(PROVIDER, carried.clone(), key, nonce, id, [0x77; 32]),
+			Error::<Test>::SealingKeyMismatch
+		);
+		assert_eq!(Attestation::sealing_key(&key), None);
+		assert_ok!(register_sealing(PROVIDER, carried, key, nonce, id, SEALING_KEY));
+		assert_eq!(SealingKeys::<Test>::get(key), Some(SEALING_KEY));
+		assert_ok!(Attestation::do_try_state());
+	});
+}
+
+#[test]
+fn re_attestation_keeps_the_sealing_key() {
+	dev_chain(|pki| {
+		let id = allow(&entry_of(&sgx()));
+		let key = ed_key(&ed_pair(1));
+		let first = nonce_for(PROVIDER);
+		let quote = registration_quote(pki, &sgx(), PROVIDER, &key, &first);
+		assert_ok!(register(PROVIDER, quote, key, first, id));
+
+		// The same enclave re-attests with the same sealing key: fine.
+		let second = nonce_for(PROVIDER);
+		let quote = registration_quote(pki, &sgx(), PROVIDER, &key, &second);
+		assert_ok!(register(PROVIDER, quote, key, second, id));
+		assert_eq!(Attestation::sealing_key(&key), Some(SEALING_KEY));
+
+		// A new sealing key under the same enclave key would strand the builds sealed to
+		// the old one: refused, even with a quote that carries it.
+		let third = nonce_for(PROVIDER);
+		let rotated =
+			sealing_quote_on(pki, Platform::First, &sgx(), PROVIDER, &key, &third, [0x66; 32]);
+		assert_noop!(
+			register_sealing(PROVIDER, rotated, key, third, id, [0x66; 32]),
+			Error::<Test>::SealingKeyChanged
+		);
+		assert_eq!(Attestation::sealing_key(&key), Some(SEALING_KEY));
+
+		// A new enclave key brings its own sealing key.
+		let other = ed_key(&ed_pair(2));
+		let rotated =
+			sealing_quote_on(pki, Platform::First, &sgx(), PROVIDER, &other, &third, [0x66; 32]);
+		assert_ok!(register_sealing(PROVIDER, rotated, other, third, id, [0x66; 32]));
+		assert_eq!(Attestation::sealing_key(&other), Some([0x66; 32]));
+	});
+}
+
+#[test]
+fn a_sealing_key_leaves_with_its_enclave() {
+	dev_chain(|pki| {
+		let id = allow(&entry_of(&sgx()));
+		let (a, b) = (ed_key(&ed_pair(1)), ed_key(&ed_pair(2)));
+		for key in [a, b] {
+			let nonce = nonce_for(PROVIDER);
+			let quote = registration_quote(pki, &sgx(), PROVIDER, &key, &nonce);
+			assert_ok!(register(PROVIDER, quote, key, nonce, id));
+		}
+		assert_ok!(Attestation::deregister_enclave(RuntimeOrigin::signed(PROVIDER), a));
+		assert_eq!(Attestation::sealing_key(&a), None);
+		assert_ok!(Attestation::force_deregister(RuntimeOrigin::root(), b));
+		assert_eq!(Attestation::sealing_key(&b), None);
+		assert_eq!(SealingKeys::<Test>::iter().count(), 0);
+		assert_ok!(Attestation::do_try_state());
+	});
+}
+
+#[test]
+fn sealing_keys_lists_eligible_enclaves_only() {
+	dev_chain(|pki| {
+		let sgx_id = allow(&entry_of(&sgx()));
+		let tdx_id = allow(&entry_of(&tdx()));
+		let (a, b) = (ed_key(&ed_pair(1)), ed_key(&ed_pair(2)));
+		let nonce = nonce_for(PROVIDER);
+		let quote = sealing_quote_on(pki, Platform::First, &sgx(), PROVIDER, &a, &nonce, [1; 32]);
+		assert_ok!(register_sealing(PROVIDER, quote, a, nonce, sgx_id, [1; 32]));
+		let nonce = nonce_for(OTHER);
+		let quote = sealing_quote_on(pki, Platform::First, &tdx(), OTHER, &b, &nonce, [2; 32]);
+		assert_ok!(register_sealing(OTHER, quote, b, nonce, tdx_id, [2; 32]));
+
+		let listed = |measurement| {
+			let (found, complete) = Attestation::sealing_keys(measurement, 10, 10);
+			assert!(complete);
+			found.into_iter().map(|(key, _, sealing)| (key, sealing)).collect::<Vec<_>>()
+		};
+		let both = listed(None);
+		assert_eq!(both.len(), 2);
+		assert!(both.contains(&(a, [1; 32])) && both.contains(&(b, [2; 32])));
+		assert_eq!(listed(Some(tdx_id)), vec![(b, [2; 32])]);
+		// Bounded: one at most, and the answer says it stopped early.
+		let (found, complete) = Attestation::sealing_keys(None, 1, 10);
+		assert_eq!((found.len(), complete), (1, false));
+		let (found, complete) = Attestation::sealing_keys(None, 10, 1);
+		assert!(found.len() <= 1 && !complete);
+
+		// A revoked measurement's enclaves are no longer offered to builders.
+		assert_ok!(Attestation::revoke_measurement(RuntimeOrigin::root(), tdx_id));
+		assert_eq!(listed(None), vec![(a, [1; 32])]);
 	});
 }
 
@@ -966,6 +1108,7 @@ fn every_quote_format_the_verifier_accepts_registers() {
 			let mut report_data = [0u8; 64];
 			report_data[..32]
 				.copy_from_slice(&Attestation::expected_report_data(&PROVIDER, &key, &nonce));
+			report_data[32..].copy_from_slice(&SEALING_KEY);
 			let quote =
 				pki.quote_as(Platform::First, &identity, report_data, format).expect("quote");
 			let result = register(PROVIDER, quote, key, nonce, entry.id());
