@@ -6,7 +6,7 @@
 #   scripts/fault-test.sh --short   short version (scripts/test.sh): Dave in 2-3, Charlie in
 #                                   4; under 3 minutes on a 2-core machine
 #
-# It builds nothing: run `cargo build -p azra-node` first (the node is $AZRA_NODE).
+# It builds nothing: run `cargo build --workspace --bin azra-node` first (the node is $AZRA_NODE).
 # What it checks, each step printing one line with its timings:
 #   1. the 4 validators start and finality advances (finalized number +2);
 #   2. a validator is SIGKILLed and the other 3 still finalize (3 of 4 GRANDPA voters
@@ -49,7 +49,7 @@ case "${1:-}" in
 esac
 
 if [ ! -x "$AZRA_NODE" ]; then
-	echo "no node binary at $AZRA_NODE: run \`cargo build -p azra-node\` first" >&2
+	echo "no node binary at $AZRA_NODE: run \`cargo build --workspace --bin azra-node\` first" >&2
 	exit 1
 fi
 

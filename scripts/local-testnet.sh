@@ -21,7 +21,7 @@ if [ "$count" -gt 4 ]; then
 	echo "note: the local preset has 4 validators (Alice, Bob, Charlie, Dave); extra nodes run as full nodes" >&2
 fi
 
-[ -x "$AZRA_NODE" ] || cargo build -p azra-node --manifest-path "$AZRA_ROOT/Cargo.toml"
+[ -x "$AZRA_NODE" ] || cargo build --workspace --bin azra-node --manifest-path "$AZRA_ROOT/Cargo.toml"
 
 testnet_dir="$(mktemp -d -t azra-local-XXXXXX)"
 testnet_p2p_base=30400

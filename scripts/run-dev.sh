@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 "$AZRA_ROOT/scripts/setup.sh"
-cargo build -p azra-node --manifest-path "$AZRA_ROOT/Cargo.toml"
+cargo build --workspace --bin azra-node --manifest-path "$AZRA_ROOT/Cargo.toml"
 
 # The RPC port and listen address are defaults: given on the command line (as
 # `--rpc-port N` or `--rpc-port=N`), the caller's value is passed once and ours not at all.

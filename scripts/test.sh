@@ -54,7 +54,9 @@ SKIP_WASM_BUILD=1 cargo test "${featured_pallets[@]}" -p azra-runtime "${feature
 SKIP_WASM_BUILD=1 cargo test "${featured_pallets[@]}" -p azra-runtime "${featured[@]}" --test upgrade
 
 step "build the node"
-cargo build -p azra-node
+# `--workspace` resolves features exactly as the workspace tests did, so only the node's
+# own crate compiles here (`-p azra-node` would resolve them for the node alone).
+cargo build --workspace --bin azra-node
 
 step "economy simulation: the built-in scenarios, briefly, through the real runtime"
 # Every built-in but the 1,000-epoch `scale` run, cut to 12 epochs; the command fails if a

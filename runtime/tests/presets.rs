@@ -517,12 +517,12 @@ fn a_provider_lists_open_builds_through_the_runtime_api() {
 		assert_eq!(rest.builds.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![2]);
 		assert_eq!(rest.next, None);
 	});
-	// Clients ask the runtime's API version before calling `open_builds`.
+	// Clients ask the runtime's API version before calling `open_builds` (3) or `sealing_keys` (4).
 	let api_id = <dyn azra_runtime_api::AzraEconomicsApi<
 		azra_runtime::Block,
 		azra_runtime::AccountId,
 		azra_runtime::Balance,
 		azra_runtime::BlockNumber,
 	> as sp_api::RuntimeApiInfo>::ID;
-	assert_eq!(azra_runtime::VERSION.api_version(&api_id), Some(3));
+	assert_eq!(azra_runtime::VERSION.api_version(&api_id), Some(4));
 }
