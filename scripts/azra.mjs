@@ -51,6 +51,9 @@ Anyone:
   build <id>                                azra_build
   open-builds [--limit N]                   azra_openBuilds, every page (or the first N builds)
   provider [<account>]                      azra_provider (default: the signer)
+  sealing-keys [--measurement M]            azra_sealingKeys: enclaves a build may be sealed to
+Keys (no node needed):
+  keygen --out FILE                         a new X25519 key pair for sealed outputs (mode 0600)
 
 Options:
   --url URL        node WebSocket (default ws://127.0.0.1:9944)
@@ -94,7 +97,15 @@ const COMMANDS = {
   supply: { options: {}, run: (ctx) => printRpc(ctx, 'azra_supply', []), help: 'supply\n  Total issuance, burned, minted, refunded and net emission since genesis.' },
   epochs: { options: {}, run: (ctx) => printRpc(ctx, 'azra_epochs', [Number(ctx.positionals[0]), Number(ctx.positionals[1])]), help: 'epochs <from> <to>\n  Records of closed epochs (at most 256).' },
   build: { options: {}, run: (ctx) => printRpc(ctx, 'azra_build', [Number(ctx.positionals[0])]), help: 'build <id>\n  A build and its state.' },
-  provider: { options: {}, run: (ctx) => printRpc(ctx, 'azra_provider', [ctx.positionals[0] ?? ctx.signer.address]), help: 'provider [<account>]\n  Enclaves, points and unpaid rewards.' },
+  provider: { options: {}, run: (ctx) => printRpc(ctx, 'azra_provider', [ctx.positionals[0] ?? ctx.signer.address]), help: 'provider [<account>]\n  Enclaves (with their sealing keys), points and unpaid rewards.' },
+  'sealing-keys': { options: { measurement: 'string' }, run: (ctx) => printRpc(ctx, 'azra_sealingKeys', [ctx.values.measurement ?? null]),
+    help: 'sealing-keys [--measurement 0x…]\n  The eligible enclaves a build may be sealed to, with their enclave keys, providers,\n'
+      + '  measurements, X25519 sealing keys and expiry blocks (azra_sealingKeys).' },
+  keygen: { options: { out: 'string' }, run: keygen, offline: true,
+    help: 'keygen --out FILE\n  Generates an X25519 key pair here (HPKE, RFC 9180; @hpke/dhkem-x25519) and writes it to FILE\n'
+      + '  as JSON { publicKey, secretKey } readable by you only (mode 0600). A sealed build\'s output is\n'
+      + '  sealed to the public key; keep the file: nobody else can open the output. Refuses to\n'
+      + '  overwrite FILE.' },
 };
 
 /** Formats plancks as AZRA with 12 decimals. */
@@ -433,6 +444,17 @@ async function claim(ctx) {
   await send(ctx, ctx.api.tx.mint.claimRewards(epochs));
 }
 
+async function keygen({ values }) {
+  if (!values.out) throw new Error('--out FILE is required');
+  const { generateKeyPair } = await import('./lib/sealing.mjs');
+  const pair = await generateKeyPair();
+  const json = JSON.stringify({ publicKey: u8aToHex(pair.publicKey), secretKey: u8aToHex(pair.secretKey) }, null, 2);
+  pair.secretKey.fill(0);
+  // 'wx': never overwrite a key file (it may be the only key to sealed outputs).
+  writeFileSync(values.out, `${json}\n`, { mode: 0o600, flag: 'wx' });
+  console.log(`X25519 key pair written to ${values.out}; public key ${u8aToHex(pair.publicKey)}`);
+}
+
 async function main(argv) {
   const name = argv[0];
   if (!name || name === '-h' || name === '--help') {
@@ -449,6 +471,10 @@ async function main(argv) {
   const { values, positionals } = parseArgs({ args: argv.slice(1), options, allowPositionals: true });
   if (values.help) {
     console.log(`node scripts/azra.mjs ${command.help}\n\nGlobal: --url URL (ws://127.0.0.1:9944), --suri SURI (//Alice), --node PATH`);
+    return 0;
+  }
+  if (command.offline) {
+    await command.run({ values, positionals });
     return 0;
   }
   const url = values.url ?? 'ws://127.0.0.1:9944';

@@ -1,6 +1,9 @@
 // scripts/azra.mjs against a real dev node: help, a read, a call, and a pallet error.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { useDevNode } from './lib/devnode.mjs';
@@ -31,4 +34,29 @@ spec('a failing call exits non-zero with the pallet error name and its docs', as
     assert.match(err.stderr, /burn\.UnknownBuild: No build has this id/);
     return true;
   });
+});
+
+spec('keygen writes a key pair only its owner can read, and never overwrites one', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'azra-keygen-'));
+  try {
+    const file = join(dir, 'output.key');
+    const { stdout } = await promisify(execFile)(process.execPath, [cli, 'keygen', '--out', file]);
+    const key = JSON.parse(readFileSync(file, 'utf8'));
+    assert.match(key.publicKey, /^0x[0-9a-f]{64}$/);
+    assert.match(key.secretKey, /^0x[0-9a-f]{64}$/);
+    assert.notEqual(key.publicKey, key.secretKey);
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.match(stdout, new RegExp(key.publicKey));
+    assert.doesNotMatch(stdout, new RegExp(key.secretKey.slice(2)));
+    await assert.rejects(promisify(execFile)(process.execPath, [cli, 'keygen', '--out', file]), /EEXIST/);
+    assert.equal(JSON.parse(readFileSync(file, 'utf8')).secretKey, key.secretKey);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+spec('sealing-keys lists the enclaves a build may be sealed to (none on a fresh chain)', async () => {
+  const { stdout } = await run('sealing-keys');
+  assert.deepEqual(JSON.parse(stdout), { enclaves: [], complete: true });
+  await assert.rejects(run('sealing-keys', '--measurement', '0x1234'), /32-byte measurement/);
 });

@@ -87,8 +87,12 @@ export class DevNode {
     }
   }
 
-  /** Connects @polkadot/api once the RPC server answers. */
-  async connect(timeoutMs = 60_000) {
+  /**
+   * Connects @polkadot/api once the RPC server answers. A debug node spends about 20 s of
+   * CPU building its genesis state (compiling the runtime) before it serves RPC; with three
+   * test files starting nodes at once on two cores that can pass a minute, hence 150 s.
+   */
+  async connect(timeoutMs = 150_000) {
     await withTimeout(this.rpcListening(), timeoutMs, `RPC port ${this.rpcPort} to open`, this);
     const provider = new WsProvider(this.url, 500);
     const api = await withTimeout(ApiPromise.create({ provider, noInitWarn: true }), timeoutMs, `RPC at ${this.url}`, this);
