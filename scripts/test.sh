@@ -8,7 +8,8 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$AZRA_ROOT"
 
-step() { printf '\n=== %s\n' "$*"; }
+# Each step prints the wall-clock time it starts at, so a log shows what each step took.
+step() { printf '\n=== %s (%s)\n' "$*" "$(date +%T)"; }
 
 step "setup"
 scripts/setup.sh
