@@ -393,6 +393,31 @@ where
 		}
 	}
 
+	/// An error (5000) unless the runtime at `at` has `AzraEconomicsApi` version `min` or
+	/// later; `what` says what the older runtime cannot do.
+	fn require_api_version(
+		&self,
+		at: <Block as BlockT>::Hash,
+		min: u32,
+		what: &str,
+	) -> RpcResult<()> {
+		let version = self
+			.client
+			.runtime_api()
+			.api_version::<dyn AzraEconomicsApi<Block, AccountId, Balance, BlockNumber>>(at)
+			.map_err(runtime_error)?;
+		if version.is_none_or(|version| version < min) {
+			return Err(error(
+				error_code::RUNTIME,
+				format!(
+					"the runtime at block {at:?} {what} (AzraEconomicsApi version {min} or \
+					 later; it has {version:?})"
+				),
+			));
+		}
+		Ok(())
+	}
+
 	/// The hash of block `number` of the canonical chain, if the node has it.
 	fn hash_of(&self, number: u32) -> Option<<Block as BlockT>::Hash> {
 		self.client.hash(number).ok().flatten()
@@ -569,18 +594,7 @@ where
 		let limit = check_page_limit(limit)?;
 		let at = self.at(at);
 		let api = self.client.runtime_api();
-		let version = api
-			.api_version::<dyn AzraEconomicsApi<Block, AccountId, Balance, BlockNumber>>(at)
-			.map_err(runtime_error)?;
-		if version.is_none_or(|version| version < 3) {
-			return Err(error(
-				error_code::RUNTIME,
-				format!(
-					"the runtime at block {at:?} cannot list open builds (AzraEconomicsApi \
-					 version 3 or later; it has {version:?})"
-				),
-			));
-		}
+		self.require_api_version(at, 3, "cannot list open builds")?;
 		let page = api.open_builds(at, start, limit).map_err(runtime_error)?;
 		Ok(open_builds_json(&page))
 	}
@@ -596,18 +610,7 @@ where
 			.map_err(|e| error(error_code::INVALID_ARGUMENT, e))?;
 		let at = self.at(at);
 		let api = self.client.runtime_api();
-		let version = api
-			.api_version::<dyn AzraEconomicsApi<Block, AccountId, Balance, BlockNumber>>(at)
-			.map_err(runtime_error)?;
-		if version.is_none_or(|version| version < 4) {
-			return Err(error(
-				error_code::RUNTIME,
-				format!(
-					"the runtime at block {at:?} has no sealing keys (AzraEconomicsApi \
-					 version 4 or later; it has {version:?})"
-				),
-			));
-		}
+		self.require_api_version(at, 4, "has no sealing keys")?;
 		let listed = api.sealing_keys(at, measurement).map_err(runtime_error)?;
 		let enclaves: Vec<Value> = listed
 			.enclaves
@@ -626,8 +629,9 @@ where
 	}
 }
 
-/// A measurement id from 0x-hex of 32 bytes.
-fn parse_measurement(text: &str) -> Result<MeasurementId, String> {
+/// A measurement id from 0x-hex of 32 bytes (the RPC's and the provider agent's
+/// `--measurement`).
+pub fn parse_measurement(text: &str) -> Result<MeasurementId, String> {
 	let bytes = sp_core::bytes::from_hex(text).map_err(|e| format!("{text:?} is not hex: {e}"))?;
 	let raw: [u8; 32] =
 		bytes.try_into().map_err(|_| format!("{text:?} is not a 32-byte measurement id"))?;

@@ -15,7 +15,7 @@ pub mod engine;
 pub mod metrics;
 
 use agent::{Agent, Filters, LOG_TARGET};
-use azra_primitives::{BuildId, BuildState, MeasurementId};
+use azra_primitives::{BuildId, BuildState};
 use chain::{Chain, ChainError};
 use engine::Engine;
 use sp_core::{sr25519, Pair, H256};
@@ -120,14 +120,6 @@ impl ProviderCmd {
 	}
 }
 
-fn parse_measurement(hex: &str) -> Result<MeasurementId, String> {
-	let bytes = sp_core::bytes::from_hex(hex).map_err(|e| format!("--measurement: {e}"))?;
-	if bytes.len() != 32 {
-		return Err("--measurement: expected 32 bytes".into());
-	}
-	Ok(H256::from_slice(&bytes))
-}
-
 /// Build the agent from its arguments.
 fn make_agent(args: &RunArgs) -> Result<Agent, String> {
 	let signer =
@@ -143,7 +135,9 @@ fn make_agent(args: &RunArgs) -> Result<Agent, String> {
 		other => return Err(format!("--enclave: `{other}` is neither `dev` nor `configfs-tsm`")),
 	};
 	let measurement = match (&args.measurement, enclave.measurement_id()) {
-		(Some(hex), _) => parse_measurement(hex)?,
+		(Some(hex), _) => {
+			crate::azra_rpc::parse_measurement(hex).map_err(|e| format!("--measurement: {e}"))?
+		}
 		(None, Some(own)) => own,
 		(None, None) => return Err("--measurement is required for this enclave".into()),
 	};
