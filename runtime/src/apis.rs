@@ -227,7 +227,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(4)]
+	#[api_version(5)]
 	impl azra_runtime_api::AzraEconomicsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn supply() -> azra_runtime_api::SupplyTotals<Balance> {
 			crate::Mint::supply_totals()
@@ -338,6 +338,10 @@ impl_runtime_apis! {
 			enclave_key: pallet_attestation::EnclaveKey,
 		) -> Option<azra_primitives::SealingKey> {
 			crate::Attestation::sealing_key(&enclave_key)
+		}
+
+		fn sealed_build(id: azra_primitives::BuildId) -> Option<azra_primitives::SealedTerms> {
+			crate::Burn::sealed_terms(id)
 		}
 	}
 

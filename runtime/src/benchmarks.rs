@@ -2,7 +2,9 @@
 //! the set-ups AzraCode's pallets need from their neighbours to be benchmarked.
 
 use crate::{AccountId, Attestation, Burn, Runtime, UNIT};
-use azra_primitives::{BuildId, MeasurementId, Units, WorkClaim};
+use azra_primitives::{
+	BuildId, MeasurementId, SealedTerms, Units, WorkClaim, MAX_SEALED_RECIPIENTS,
+};
 use frame_support::traits::fungible::Mutate;
 use pallet_attestation::{EnclaveKey, WorkProof};
 use sp_core::{crypto::KeyTypeId, hexdisplay::HexDisplay, H256};
@@ -44,20 +46,28 @@ impl AzraBenchmarks {
 }
 
 impl pallet_burn::BenchmarkHelper<AccountId> for AzraBenchmarks {
-	fn make_eligible(provider: &AccountId, measurement: Option<MeasurementId>) {
-		let key = Self::enclave_key(provider);
+	fn make_eligible(provider: &AccountId, measurement: Option<MeasurementId>) -> EnclaveKey {
+		let key = EnclaveKey::Ed25519(Self::enclave_key(provider).0);
 		Attestation::benchmark_bind_enclave(
 			provider.clone(),
-			EnclaveKey::Ed25519(key.0),
+			key,
 			measurement.unwrap_or(BENCH_MEASUREMENT),
 		);
+		key
 	}
 }
 
 impl pallet_mint::BenchmarkHelper<AccountId, WorkProof> for AzraBenchmarks {
+	/// The costliest build to complete: sealed to the most recipients, the provider's
+	/// enclave the last of them.
 	fn assigned_build(provider: &AccountId, units: Units) -> BuildId {
+		use pallet_burn::BenchmarkHelper as _;
 		let builder: AccountId = frame_benchmarking::account("builder", 0, 0);
 		let _ = crate::Balances::set_balance(&builder, 1_000_000_000 * UNIT);
+		let mut recipients = (1..MAX_SEALED_RECIPIENTS)
+			.map(|i| Self::make_eligible(&frame_benchmarking::account("recipient", i, 0), None))
+			.collect::<alloc::vec::Vec<_>>();
+		recipients.push(Self::make_eligible(provider, None));
 		let id = Burn::do_submit_build(
 			builder,
 			H256::repeat_byte(1),
@@ -65,9 +75,12 @@ impl pallet_mint::BenchmarkHelper<AccountId, WorkProof> for AzraBenchmarks {
 			units,
 			None,
 			crate::Balance::MAX,
+			Some(SealedTerms {
+				recipients: frame_support::BoundedVec::truncate_from(recipients),
+				output_key: [0x0b; 32],
+			}),
 		)
 		.expect("a funded builder submits");
-		<Self as pallet_burn::BenchmarkHelper<AccountId>>::make_eligible(provider, None);
 		// Taking the build holds the provider's bond.
 		let _ = crate::Balances::set_balance(provider, 1_000 * UNIT);
 		Burn::do_accept_build(provider.clone(), id).expect("an eligible provider accepts");

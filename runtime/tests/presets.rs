@@ -490,7 +490,7 @@ fn preimage_deposits_are_a_build_records_deposit_and_a_micro_azra_per_byte() {
 
 #[test]
 fn a_provider_lists_open_builds_through_the_runtime_api() {
-	use azra_runtime_api::runtime_decl_for_azra_economics_api::AzraEconomicsApiV4;
+	use azra_runtime_api::runtime_decl_for_azra_economics_api::AzraEconomicsApiV5;
 	preset_storage("development").execute_with(|| {
 		start_block(1);
 		for nonce in 0..3 {
@@ -517,12 +517,12 @@ fn a_provider_lists_open_builds_through_the_runtime_api() {
 		assert_eq!(rest.builds.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![2]);
 		assert_eq!(rest.next, None);
 	});
-	// Clients ask the runtime's API version before calling `open_builds` (3) or `sealing_keys` (4).
+	// Clients ask the runtime's API version before calling `open_builds` (3), `sealing_keys` (4) or `sealed_build` (5).
 	let api_id = <dyn azra_runtime_api::AzraEconomicsApi<
 		azra_runtime::Block,
 		azra_runtime::AccountId,
 		azra_runtime::Balance,
 		azra_runtime::BlockNumber,
 	> as sp_api::RuntimeApiInfo>::ID;
-	assert_eq!(azra_runtime::VERSION.api_version(&api_id), Some(4));
+	assert_eq!(azra_runtime::VERSION.api_version(&api_id), Some(5));
 }

@@ -21,12 +21,16 @@ use super::{
 	engine::{Engine, RunError, RunOutcome},
 	metrics::Metrics,
 };
-use azra_primitives::{BuildId, BuildState, BuildView, EpochIndex, MeasurementId, WorkClaim};
+use azra_primitives::{
+	BuildId, BuildState, BuildView, EpochIndex, MeasurementId, SealedTerms, SealingKey, WorkClaim,
+};
 use azra_runtime::{AccountId, Balance, BlockNumber, RuntimeCall};
 use azra_runtime_api::ProviderView;
+use azra_sealing::{Purpose, SealContext};
 use sp_core::{sr25519, Pair, H256};
 use sp_io::hashing::blake2_256;
 use std::collections::{HashMap, HashSet};
+use zeroize::Zeroizing;
 
 /// Log target of every agent line.
 pub const LOG_TARGET: &str = "provider";
@@ -481,49 +485,23 @@ impl Agent {
 		if let Some(verdict) = self.verdicts.get(&id) {
 			return Ok(verdict.clone());
 		}
-		let verdict = match fetch_inputs(chain, head, build).await? {
-			Err(Unrunnable::Missing(reason)) => Verdict::Unavailable(reason),
-			Err(Unrunnable::Tampered(reason)) => {
-				self.metrics.refused.inc();
-				Verdict::Refused(reason)
+		let sealed = chain.sealed_build(id, head.hash).await?;
+		let verdict = match sealed {
+			// Only a recipient can open the input, and only a recipient may take the build.
+			Some(terms) if !terms.recipients.contains(&self.enclave.enclave_key()) => {
+				Verdict::Refused("sealed to other enclaves".into())
 			}
-			Ok((program, input)) => {
-				log::info!(
-					target: LOG_TARGET,
-					"build {id}: running ({} program bytes, {} input bytes, {} units)",
-					program.len(),
-					input.len(),
-					build.units,
-				);
-				// Compiling and running block the thread for as long as the build takes.
-				let run =
-					tokio::task::block_in_place(|| self.engine.run(&program, &input, build.units));
-				match run {
-					Ok(outcome) => {
-						self.metrics.runs.inc();
-						log::info!(
-							target: LOG_TARGET,
-							"build {id}: ran in {} units ({} fuel), {} output bytes",
-							outcome.units_used,
-							outcome.fuel_used,
-							outcome.output.len(),
-						);
-						Verdict::Ran(outcome)
-					}
-					Err(error @ RunError::OutOfFuel { .. }) => {
-						self.metrics.refused.inc();
-						Verdict::Refused(format!("stopped: {error}"))
-					}
-					Err(error) if !error.is_deterministic() => {
-						// This machine failed, not the program: try again next pass.
-						Verdict::Unavailable(format!("could not run here: {error}"))
-					}
-					Err(error) => {
-						self.metrics.refused.inc();
-						Verdict::Refused(error.to_string())
-					}
+			sealed => match fetch_inputs(chain, head, build).await? {
+				Err(Unrunnable::Missing(reason)) => Verdict::Unavailable(reason),
+				Err(Unrunnable::Tampered(reason)) => {
+					self.metrics.refused.inc();
+					Verdict::Refused(reason)
 				}
-			}
+				Ok((program, input)) => match sealed {
+					None => self.run(id, build, &program, &input),
+					Some(terms) => self.run_sealed(chain, id, build, &terms, &program, &input),
+				},
+			},
 		};
 		match &verdict {
 			Verdict::Refused(reason) => {
@@ -538,6 +516,117 @@ impl Agent {
 		self.verdicts.insert(id, verdict.clone());
 		Ok(verdict)
 	}
+}
+
+impl Agent {
+	/// Runs `program` on `input` for build `id`, metered to the build's units.
+	fn run(
+		&self,
+		id: BuildId,
+		build: &BuildView<AccountId, Balance, BlockNumber>,
+		program: &[u8],
+		input: &[u8],
+	) -> Verdict {
+		log::info!(
+			target: LOG_TARGET,
+			"build {id}: running ({} program bytes, {} input bytes, {} units)",
+			program.len(),
+			input.len(),
+			build.units,
+		);
+		// Compiling and running block the thread for as long as the build takes.
+		let run = tokio::task::block_in_place(|| self.engine.run(program, input, build.units));
+		match run {
+			Ok(outcome) => {
+				self.metrics.runs.inc();
+				log::info!(
+					target: LOG_TARGET,
+					"build {id}: ran in {} units ({} fuel), {} output bytes",
+					outcome.units_used,
+					outcome.fuel_used,
+					outcome.output.len(),
+				);
+				Verdict::Ran(outcome)
+			}
+			Err(error @ RunError::OutOfFuel { .. }) => {
+				self.metrics.refused.inc();
+				Verdict::Refused(format!("stopped: {error}"))
+			}
+			Err(error) if !error.is_deterministic() => {
+				// This machine failed, not the program: try again next pass.
+				Verdict::Unavailable(format!("could not run here: {error}"))
+			}
+			Err(error) => {
+				self.metrics.refused.inc();
+				Verdict::Refused(error.to_string())
+			}
+		}
+	}
+
+	/// Runs sealed build `id`: opens the input `envelope` inside the enclave, runs the
+	/// program on the plaintext, and seals the output to the builder's output key. The
+	/// verdict's output is the sealed output: what is noted on chain and proven. No
+	/// plaintext is logged or written; both are wiped from memory when dropped.
+	///
+	/// An envelope that does not open is refused here, before the build is accepted.
+	fn run_sealed(
+		&self,
+		chain: &Chain,
+		id: BuildId,
+		build: &BuildView<AccountId, Balance, BlockNumber>,
+		terms: &SealedTerms,
+		program: &[u8],
+		envelope: &[u8],
+	) -> Verdict {
+		let context = seal_context(chain.genesis, build);
+		let input = match self.enclave.open_input(envelope, &context) {
+			Ok(input) => input,
+			Err(error) => {
+				self.metrics.refused.inc();
+				return Verdict::Refused(format!("the sealed input does not open: {error}"));
+			}
+		};
+		match self.run(id, build, program, &input) {
+			Verdict::Ran(outcome) => {
+				let plaintext = Zeroizing::new(outcome.output);
+				match seal_output(&terms.output_key, &context, &plaintext) {
+					Ok(sealed) => Verdict::Ran(RunOutcome { output: sealed, ..outcome }),
+					Err(error) => Verdict::Refused(format!("the output does not seal: {error}")),
+				}
+			}
+			other => other,
+		}
+	}
+}
+
+/// What a sealed build's envelopes are bound to: this chain, the build's builder and its
+/// program.
+pub fn seal_context(
+	genesis: H256,
+	build: &BuildView<AccountId, Balance, BlockNumber>,
+) -> SealContext {
+	let builder: &[u8; 32] = build.builder.as_ref();
+	SealContext { genesis_hash: genesis.0, builder: *builder, spec_hash: build.spec_hash.0 }
+}
+
+/// Seals a run's `plaintext` output to the builder's `output_key`. The sealed payload is
+/// `blake2_256(plaintext) ‖ plaintext`, so the builder who opens it can check the bytes
+/// against the hash the enclave computed (docs/architecture.md §5).
+pub fn seal_output(
+	output_key: &SealingKey,
+	context: &SealContext,
+	plaintext: &[u8],
+) -> Result<Vec<u8>, azra_sealing::SealError> {
+	let mut payload = Zeroizing::new(Vec::with_capacity(32 + plaintext.len()));
+	payload.extend_from_slice(&blake2_256(plaintext));
+	payload.extend_from_slice(plaintext);
+	azra_sealing::seal(
+		Purpose::Output,
+		&[*output_key],
+		context,
+		&payload,
+		&mut azra_sealing::os_rng(),
+	)
 }
 
 /// How [`super::chain::describe_dispatch_error`] names the preimage pallet's `AlreadyNoted`.

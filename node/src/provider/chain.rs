@@ -5,7 +5,7 @@
 //! from a finalized block, decoded with the runtime's own types (the node binary carries
 //! them), and every transaction's outcome is read back from that block's events.
 
-use azra_primitives::{BuildId, BuildView};
+use azra_primitives::{BuildId, BuildView, SealedTerms};
 use azra_runtime::{
 	AccountId, Balance, BlockNumber, Nonce, Runtime, RuntimeCall, RuntimeEvent, SignedPayload,
 	TxExtension, UncheckedExtrinsic,
@@ -214,6 +214,12 @@ impl Chain {
 		at: H256,
 	) -> ChainResult<Option<BuildView<AccountId, Balance, BlockNumber>>> {
 		self.runtime_call("AzraEconomicsApi_build", id, at).await
+	}
+
+	/// The terms of build `id` if it is sealed (`AzraEconomicsApi::sealed_build`, API
+	/// version 5); `None` for a public build.
+	pub async fn sealed_build(&self, id: BuildId, at: H256) -> ChainResult<Option<SealedTerms>> {
+		self.runtime_call("AzraEconomicsApi_sealed_build", id, at).await
 	}
 
 	/// One page of `AzraEconomicsApi::open_builds` at `at`: up to `limit` open builds from

@@ -27,6 +27,7 @@
 use azra_dev_enclave::{DevPki, Identity, SgxEnclave, TdxGuest, Tee};
 use azra_primitives::{MeasurementId, SealingKey, WorkClaim};
 use azra_runtime::AccountId;
+use azra_sealing::{Purpose, SealContext, SealError};
 use pallet_attestation::{
 	registration_report_data, Digest384, EnclaveKey, Fmspc, MeasurementEntry, RtmrPin, WorkProof,
 };
@@ -40,6 +41,7 @@ use std::{
 	thread,
 	time::{Duration, Instant},
 };
+use zeroize::Zeroizing;
 
 /// Why an enclave could not quote (or could not be set up).
 #[derive(Debug)]
@@ -162,6 +164,16 @@ pub trait Enclave: Send + Sync {
 
 	/// The enclave key's work proof for `claim`: the `proof` of `mint.submitWork`.
 	fn sign_work(&self, claim: &WorkClaim<AccountId>) -> WorkProof;
+
+	/// Opens a sealed build's input `envelope` with the secret half of the sealing key,
+	/// which never leaves the enclave. The plaintext lives only in this process's memory
+	/// and is wiped when dropped; the caller must write it nowhere (docs/builders.md
+	/// "Sealed builds" says what a dev enclave does not protect).
+	fn open_input(
+		&self,
+		envelope: &[u8],
+		context: &SealContext,
+	) -> Result<Zeroizing<Vec<u8>>, SealError>;
 
 	/// The quote for `attestation.registerEnclave(quote, enclave_key, nonce, measurement,
 	/// sealing_key)`: its report data commits to this enclave's key, `provider`, `nonce`
@@ -406,6 +418,14 @@ impl Enclave for DevEnclave {
 		self.sealing.public()
 	}
 
+	fn open_input(
+		&self,
+		envelope: &[u8],
+		context: &SealContext,
+	) -> Result<Zeroizing<Vec<u8>>, SealError> {
+		azra_sealing::open(Purpose::Input, envelope, &self.sealing, context).map(Zeroizing::new)
+	}
+
 	fn quote(&self, report_data: [u8; 64]) -> Result<Vec<u8>, EnclaveError> {
 		let quote = self
 			.pki
@@ -588,6 +608,15 @@ impl Enclave for ConfigfsTsm {
 
 	fn sealing_key(&self) -> SealingKey {
 		self.sealing.public()
+	}
+
+	fn open_input(
+		&self,
+		envelope: &[u8],
+		context: &SealContext,
+	) -> Result<Zeroizing<Vec<u8>>, SealError> {
+		// The agent runs inside the TD: opening here keeps the plaintext in the TD's memory.
+		azra_sealing::open(Purpose::Input, envelope, &self.sealing, context).map(Zeroizing::new)
 	}
 
 	fn quote(&self, report_data: [u8; 64]) -> Result<Vec<u8>, EnclaveError> {

@@ -619,7 +619,8 @@ pub mod pallet {
 		/// The quote's report data does not commit to this registration.
 		ReportDataMismatch,
 		/// The quote's report data carries no sealing key (its bytes 32..64 are zero): the
-		/// enclave software predates sealed builds.
+		/// enclave software predates sealed builds. Also: a sealed build names an enclave
+		/// that has no registered sealing key.
 		SealingKeyMissing,
 		/// The quote's report data carries another sealing key than the one submitted.
 		SealingKeyMismatch,
@@ -674,6 +675,9 @@ pub mod pallet {
 		/// issuer chain of collateral holds two (signer, root), and every certificate has a
 		/// P-256 key and an ECDSA-with-SHA-256 signature.
 		CertificateChainShape,
+		/// None of the provider's enclaves is a recipient of the sealed build: only the
+		/// enclaves the builder sealed the input to can read it.
+		NotARecipient,
 	}
 
 	impl<T> From<DcapError> for Error<T> {
@@ -1460,6 +1464,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Why the enclave `key` (with `record`) cannot receive a sealed build that requires
+	/// `required`, if it cannot: no sealing key, the wrong measurement, or any reason of
+	/// [`Pallet::check_enclave`].
+	fn check_recipient(
+		key: &EnclaveKey,
+		record: &EnclaveRecordOf<T>,
+		required: Option<MeasurementId>,
+	) -> DispatchResult {
+		ensure!(SealingKeys::<T>::contains_key(key), Error::<T>::SealingKeyMissing);
+		if let Some(required) = required {
+			ensure!(record.measurement == required, Error::<T>::RequiredMeasurementMissing);
+		}
+		Self::check_enclave(record)
+	}
+
 	/// Whether `signature` over `message` was made by `key`.
 	fn signed_by(key: &EnclaveKey, signature: &MultiSignature, message: &[u8]) -> bool {
 		match (key, signature) {
@@ -1571,6 +1590,36 @@ impl<T: Config> ProviderEligibility<T::AccountId> for Pallet<T> {
 		}
 		Err(reason.unwrap_or_else(|| Error::<T>::NoEnclave.into()))
 	}
+
+	fn ensure_eligible_recipient(
+		provider: &T::AccountId,
+		required: Option<MeasurementId>,
+		recipients: &[EnclaveKey],
+	) -> DispatchResult {
+		// Report the reason of the first of the provider's recipient enclaves that fails.
+		let mut reason: Option<DispatchError> = None;
+		for key in recipients {
+			let Some(record) = Enclaves::<T>::get(key) else { continue };
+			if &record.provider != provider {
+				continue;
+			}
+			match Self::check_recipient(key, &record, required) {
+				Ok(()) => return Ok(()),
+				Err(e) => {
+					reason.get_or_insert(e);
+				}
+			}
+		}
+		Err(reason.unwrap_or_else(|| Error::<T>::NotARecipient.into()))
+	}
+
+	fn ensure_sealing_recipient(
+		enclave: &EnclaveKey,
+		required: Option<MeasurementId>,
+	) -> DispatchResult {
+		let record = Enclaves::<T>::get(enclave).ok_or(Error::<T>::EnclaveUnknown)?;
+		Self::check_recipient(enclave, &record, required)
+	}
 }
 
 impl<T: Config> WorkProofVerifier<T::AccountId, WorkProof> for Pallet<T> {
@@ -1587,7 +1636,11 @@ impl<T: Config> WorkProofVerifier<T::AccountId, WorkProof> for Pallet<T> {
 			Self::signed_by(&proof.enclave_key, &proof.signature, &claim.signing_payload()),
 			Error::<T>::WorkProofInvalid
 		);
-		Ok(VerifiedWork { measurement: record.measurement, tcb_status: record.tcb_status })
+		Ok(VerifiedWork {
+			enclave_key: proof.enclave_key,
+			measurement: record.measurement,
+			tcb_status: record.tcb_status,
+		})
 	}
 }
 

@@ -569,25 +569,9 @@ pub struct MeasurementRecord {
 	pub revoked: bool,
 }
 
-/// An enclave's public key: the key its work proofs are signed with.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
-pub enum EnclaveKey {
-	/// An ed25519 public key.
-	Ed25519([u8; 32]),
-	/// An sr25519 public key.
-	Sr25519([u8; 32]),
-}
+/// An enclave's public key (defined with the vocabulary the pallets share, since a sealed
+/// build names its recipients by it).
+pub use azra_primitives::EnclaveKey;
 
 /// A work proof, the `proof` argument of `mint.submitWork`: the enclave key that signed and
 /// its signature over the claim's signing payload.

@@ -1,7 +1,7 @@
 //! Benchmarks of every burn call, each in its worst case.
 
 use super::*;
-use crate::pallet::{Builds, Call, Config, Ledger, Pallet, PriceAnchor};
+use crate::pallet::{Builds, Call, Config, Ledger, Pallet, PriceAnchor, SealedBuilds};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, Get};
 use frame_system::RawOrigin;
@@ -38,8 +38,20 @@ fn submit<T: Config>(builder: &T::AccountId, units: Units) -> BuildId {
 		units,
 		Some(H256::repeat_byte(7)),
 		BalanceOf::<T>::max_value(),
+		None,
 	)
 	.expect("a funded builder can submit")
+}
+
+/// `count` eligible enclaves, each of its own provider, that a build may be sealed to.
+fn recipients<T: Config>(count: u32) -> BoundedVec<EnclaveKey, ConstU32<MAX_SEALED_RECIPIENTS>> {
+	let keys = (0..count)
+		.map(|i| {
+			let provider = funded::<T>("recipient", i);
+			T::BenchmarkHelper::make_eligible(&provider, Some(H256::repeat_byte(7)))
+		})
+		.collect::<Vec<_>>();
+	BoundedVec::truncate_from(keys)
 }
 
 fn assigned<T: Config>(builder: &T::AccountId, provider: &T::AccountId) -> BuildId {
@@ -101,6 +113,68 @@ mod benchmarks {
 		);
 
 		assert_eq!(Ledger::<T>::get().next_build_id, 2);
+	}
+
+	/// A sealed submission to `r` recipients, each checked in full (eligible, with a sealing
+	/// key, running the required measurement).
+	#[benchmark]
+	fn submit_sealed_build(r: Linear<1, MAX_SEALED_RECIPIENTS>) {
+		let builder = funded_caller::<T>();
+		submit::<T>(&builder, 1);
+		let units = T::MaxUnitsPerBuild::get();
+		let recipients = recipients::<T>(r);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(builder.clone()),
+			H256::repeat_byte(1),
+			H256::repeat_byte(2),
+			units,
+			Some(H256::repeat_byte(7)),
+			BalanceOf::<T>::max_value(),
+			recipients,
+			[0x0b; 32],
+		);
+
+		assert!(SealedBuilds::<T>::get(1).is_some_and(|t| t.recipients.len() == r as usize));
+	}
+
+	/// Worst case: a sealed build to the most recipients, the caller's enclave the last of
+	/// them; a previous provider missed the deadline, so its bond is burned first.
+	#[benchmark]
+	fn accept_sealed_build() {
+		let builder = funded::<T>("builder", 0);
+		let first = funded::<T>("provider", 1);
+		let provider = funded_caller::<T>();
+		let mut keys = recipients::<T>(MAX_SEALED_RECIPIENTS - 2).into_inner();
+		keys.push(T::BenchmarkHelper::make_eligible(&first, Some(H256::repeat_byte(7))));
+		keys.push(T::BenchmarkHelper::make_eligible(&provider, Some(H256::repeat_byte(7))));
+		let id = Pallet::<T>::do_submit_build(
+			builder,
+			H256::repeat_byte(1),
+			H256::repeat_byte(2),
+			T::MaxUnitsPerBuild::get(),
+			Some(H256::repeat_byte(7)),
+			BalanceOf::<T>::max_value(),
+			Some(SealedTerms {
+				recipients: BoundedVec::truncate_from(keys),
+				output_key: [0x0b; 32],
+			}),
+		)
+		.expect("a funded builder can submit");
+		Pallet::<T>::do_accept_build(first, id).expect("a recipient accepts");
+		let after_deadline = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::AssignmentPeriod::get())
+			.saturating_add(1u32.into());
+		frame_system::Pallet::<T>::set_block_number(after_deadline);
+
+		#[extrinsic_call]
+		accept_build(RawOrigin::Signed(provider.clone()), id);
+
+		assert!(matches!(
+			Pallet::<T>::build_view(id).map(|b| b.state),
+			Some(BuildState::Assigned { provider: p, .. }) if p == provider
+		));
 	}
 
 	/// Worst case: a previous provider missed the deadline, so its bond is burned before the

@@ -127,11 +127,11 @@ pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
 use azra_primitives::{
-	BuildId, BuildRegistry, BuildState, BuildView, BurnLedger, EpochClock, EpochIndex,
-	MeasurementId, ProviderEligibility, Refund, Units,
+	BuildId, BuildRegistry, BuildState, BuildView, BurnLedger, EnclaveKey, EpochClock, EpochIndex,
+	MeasurementId, ProviderEligibility, Refund, SealedTerms, SealingKey, Units,
+	MAX_SEALED_RECIPIENTS,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::weights::Weight;
 use frame_support::{
 	ensure,
 	traits::{
@@ -140,6 +140,7 @@ use frame_support::{
 		Get,
 	},
 };
+use frame_support::{pallet_prelude::ConstU32, weights::Weight, BoundedVec};
 use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::{
@@ -235,8 +236,9 @@ pub struct BuildsPage<AccountId, Balance, BlockNumber> {
 /// Sets up what the benchmarks need from the pallets this one talks to.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
-	/// Make `provider` eligible to accept builds that require `measurement`.
-	fn make_eligible(provider: &AccountId, measurement: Option<MeasurementId>);
+	/// Make `provider` eligible to accept builds that require `measurement`, through an
+	/// enclave with a sealing key, which is returned (a sealed build may name it).
+	fn make_eligible(provider: &AccountId, measurement: Option<MeasurementId>) -> EnclaveKey;
 }
 
 #[frame_support::pallet]
@@ -334,6 +336,13 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// The sealed builds' terms, by build id: the enclaves each build's input is sealed to
+	/// and the key its output is sealed to. An entry lives and leaves with its build's
+	/// record; a build without one is public.
+	#[pallet::storage]
+	pub type SealedBuilds<T: Config> =
+		StorageMap<_, Twox64Concat, BuildId, SealedTerms, OptionQuery>;
+
 	/// Build ids, the burn totals and the pruning cursor (see [`LedgerState`]). Written by
 	/// most extrinsics of a busy block but committed once per block, so it is whitelisted
 	/// in the benchmarks and `on_initialize` charges its read and write.
@@ -389,6 +398,16 @@ pub mod pallet {
 			units: Units,
 			/// AZRA burned (the price).
 			burned: BalanceOf<T>,
+		},
+		/// The build just submitted is sealed: only these enclaves can read its input, and
+		/// only one of them may take and prove it.
+		BuildSealed {
+			/// The build.
+			build_id: BuildId,
+			/// The enclaves its input is sealed to.
+			recipients: BoundedVec<EnclaveKey, ConstU32<MAX_SEALED_RECIPIENTS>>,
+			/// The builder's key its output is to be sealed to.
+			output_key: SealingKey,
 		},
 		/// A provider took a build and put up its bond.
 		BuildAccepted {
@@ -527,6 +546,14 @@ pub mod pallet {
 		/// The provider cannot put up the bond for this build and keep its existential
 		/// deposit.
 		InsufficientBond,
+		/// A sealed build must name at least one recipient enclave.
+		NoRecipients,
+		/// A sealed build names the same enclave twice.
+		DuplicateRecipient,
+		/// A sealed build's output key is all zeros: nobody could open its output.
+		OutputKeyMissing,
+		/// The enclave that signed the work proof is not one the sealed build was sealed to.
+		ProverNotARecipient,
 	}
 
 	#[pallet::hooks]
@@ -593,6 +620,7 @@ pub mod pallet {
 				units,
 				required_measurement,
 				max_price,
+				None,
 			)
 			.map(|_| ())
 		}
@@ -601,14 +629,22 @@ pub mod pallet {
 		/// `max(ProviderBond × price, MinProviderBond)`.
 		///
 		/// The caller must be eligible (a registered, unexpired enclave whose measurement
-		/// satisfies the build) and must not be the build's builder. The bond comes back
+		/// satisfies the build; for a sealed build, one of its recipients) and must not be
+		/// the build's builder. The bond comes back
 		/// with the work proof; it is burned if the caller releases the build or misses the
 		/// deadline. A previous provider's missed deadline is settled first.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::accept_build())]
-		pub fn accept_build(origin: OriginFor<T>, build_id: BuildId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::accept_build().max(T::WeightInfo::accept_sealed_build()))]
+		pub fn accept_build(origin: OriginFor<T>, build_id: BuildId) -> DispatchResultWithPostInfo {
 			let provider = ensure_signed(origin)?;
-			Self::do_accept_build(provider, build_id)
+			let sealed = Self::do_accept_build(provider, build_id)?;
+			// A public build did not walk the recipients.
+			let actual = if sealed {
+				T::WeightInfo::accept_sealed_build()
+			} else {
+				T::WeightInfo::accept_build()
+			};
+			Ok(Some(actual).into())
 		}
 
 		/// Give an assigned build back; it is open again for other providers. The caller's
@@ -636,6 +672,41 @@ pub mod pallet {
 		pub fn reclaim_expired(origin: OriginFor<T>, build_id: BuildId) -> DispatchResult {
 			let builder = ensure_signed(origin)?;
 			Self::do_end_build(builder, build_id, false)
+		}
+
+		/// Submit a **sealed** build: like [`Pallet::submit_build`], but its input preimage
+		/// is an envelope only the `recipients` can open (docs/architecture.md §5), and its
+		/// output is to be sealed to `output_key`.
+		///
+		/// Every recipient must be an eligible enclave with a registered sealing key that
+		/// runs `required_measurement` (when given); the first that is not is named by the
+		/// attestation pallet's error. Only a provider owning one of the recipients may
+		/// accept the build, and only a recipient's work proof completes it. A sealed build
+		/// whose recipients all lose their eligibility stays open: its builder cancels it for
+		/// a full refund.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::submit_sealed_build(recipients.len() as u32))]
+		pub fn submit_sealed_build(
+			origin: OriginFor<T>,
+			spec_hash: H256,
+			input_hash: H256,
+			units: Units,
+			required_measurement: Option<MeasurementId>,
+			max_price: BalanceOf<T>,
+			recipients: BoundedVec<EnclaveKey, ConstU32<MAX_SEALED_RECIPIENTS>>,
+			output_key: SealingKey,
+		) -> DispatchResult {
+			let builder = ensure_signed(origin)?;
+			Self::do_submit_build(
+				builder,
+				spec_hash,
+				input_hash,
+				units,
+				required_measurement,
+				max_price,
+				Some(SealedTerms { recipients, output_key }),
+			)
+			.map(|_| ())
 		}
 
 		/// Set the price of one compute unit (Root).
@@ -827,11 +898,15 @@ impl<T: Config> Pallet<T> {
 		units: Units,
 		required_measurement: Option<MeasurementId>,
 		max_price: BalanceOf<T>,
+		sealed: Option<SealedTerms>,
 	) -> Result<BuildId, DispatchError> {
 		ensure!(units > 0, Error::<T>::ZeroUnits);
 		ensure!(units <= T::MaxUnitsPerBuild::get(), Error::<T>::TooManyUnits);
 		let price = Self::quote(units).ok_or(Error::<T>::PriceOverflow)?;
 		ensure!(price <= max_price, Error::<T>::PriceAboveMax);
+		if let Some(terms) = &sealed {
+			Self::ensure_sealable(terms, required_measurement)?;
+		}
 
 		let mut ledger = Ledger::<T>::get();
 		let build_id = ledger.next_build_id;
@@ -872,7 +947,32 @@ impl<T: Config> Pallet<T> {
 		ledger.note_burned(price);
 		Ledger::<T>::put(ledger);
 		Self::deposit_event(Event::BuildSubmitted { build_id, builder, units, burned: price });
+		if let Some(SealedTerms { recipients, output_key }) = sealed {
+			SealedBuilds::<T>::insert(
+				build_id,
+				SealedTerms { recipients: recipients.clone(), output_key },
+			);
+			Self::deposit_event(Event::BuildSealed { build_id, recipients, output_key });
+		}
 		Ok(build_id)
+	}
+
+	/// `Ok` if a build may be sealed on `terms`: at least one recipient, none twice, an
+	/// output key, and every recipient an enclave that could take the build now. A builder
+	/// learns at once that a recipient is unusable, before any AZRA is burned.
+	fn ensure_sealable(terms: &SealedTerms, required: Option<MeasurementId>) -> DispatchResult {
+		ensure!(!terms.recipients.is_empty(), Error::<T>::NoRecipients);
+		ensure!(terms.output_key != [0; 32], Error::<T>::OutputKeyMissing);
+		for (i, recipient) in terms.recipients.iter().enumerate() {
+			ensure!(!terms.recipients[..i].contains(recipient), Error::<T>::DuplicateRecipient);
+			T::Eligibility::ensure_sealing_recipient(recipient, required)?;
+		}
+		Ok(())
+	}
+
+	/// The terms of sealed build `id`; `None` for a public build (or no build).
+	pub fn sealed_terms(id: BuildId) -> Option<SealedTerms> {
+		SealedBuilds::<T>::get(id)
 	}
 
 	/// The bond a provider puts up to take a build of `price`:
@@ -935,13 +1035,25 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Assigns an open build to an eligible provider, holding its bond.
-	pub fn do_accept_build(provider: T::AccountId, build_id: BuildId) -> DispatchResult {
+	/// Assigns an open build to an eligible provider, holding its bond; `Ok(true)` if the
+	/// build is sealed (its recipients were checked).
+	pub fn do_accept_build(
+		provider: T::AccountId,
+		build_id: BuildId,
+	) -> Result<bool, DispatchError> {
 		let mut build = Self::stored_build(build_id)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(Self::current_state(&build, now) == BuildState::Open, Error::<T>::BuildNotOpen);
 		ensure!(provider != build.builder, Error::<T>::OwnBuild);
-		T::Eligibility::ensure_eligible(&provider, build.required_measurement)?;
+		let sealed = SealedBuilds::<T>::get(build_id);
+		match &sealed {
+			Some(terms) => T::Eligibility::ensure_eligible_recipient(
+				&provider,
+				build.required_measurement,
+				&terms.recipients,
+			)?,
+			None => T::Eligibility::ensure_eligible(&provider, build.required_measurement)?,
+		}
 		Self::settle_missed_deadline(build_id, &mut build, now)?;
 
 		let bond = Self::bond_for(build.price);
@@ -952,7 +1064,7 @@ impl<T: Config> Pallet<T> {
 		build.bond = bond;
 		Builds::<T>::insert(build_id, build);
 		Self::deposit_event(Event::BuildAccepted { build_id, provider, deadline, bond });
-		Ok(())
+		Ok(sealed.is_some())
 	}
 
 	/// Returns an assigned build to open, at its provider's request; the bond is burned.
@@ -1110,6 +1222,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Builds::<T>::remove(id);
+		SealedBuilds::<T>::remove(id);
 		Ok(())
 	}
 
@@ -1160,6 +1273,19 @@ impl<T: Config> Pallet<T> {
 			}
 			let total = deposits.entry(build.builder.clone()).or_insert_with(Zero::zero);
 			*total = total.saturating_add(build.deposit);
+		}
+		for (id, terms) in SealedBuilds::<T>::iter() {
+			if !Builds::<T>::contains_key(id) {
+				return Err("sealed terms outlived their build".into());
+			}
+			if terms.recipients.is_empty() {
+				return Err("a sealed build without recipients".into());
+			}
+			for (i, recipient) in terms.recipients.iter().enumerate() {
+				if terms.recipients[..i].contains(recipient) {
+					return Err("a sealed build names a recipient twice".into());
+				}
+			}
 		}
 		for (builder, deposit) in deposits {
 			if T::Currency::balance_on_hold(&HoldReason::BuildDeposit.into(), &builder) != deposit {
@@ -1227,6 +1353,7 @@ impl<T: Config> BuildRegistry<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 	fn complete_build(
 		id: BuildId,
 		provider: &T::AccountId,
+		enclave: &EnclaveKey,
 		output_hash: H256,
 		units_used: Units,
 	) -> Result<BalanceOf<T>, DispatchError> {
@@ -1241,6 +1368,11 @@ impl<T: Config> BuildRegistry<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 		}
 		ensure!(units_used > 0, Error::<T>::ZeroUnitsUsed);
 		ensure!(units_used <= build.units, Error::<T>::UnitsUsedAboveRequested);
+		if let Some(terms) = SealedBuilds::<T>::get(id) {
+			// Only a recipient could open the input: any other enclave's output is not the
+			// build's.
+			ensure!(terms.recipients.contains(enclave), Error::<T>::ProverNotARecipient);
+		}
 
 		// The price bought `units` units; the proof shows `units_used` of them were done.
 		// Rounding down keeps the proven part within what was paid.

@@ -1,9 +1,11 @@
 //! A mock runtime: frame_system + pallet_balances + the burn pallet, with stand-ins for the
 //! mint side (epochs of 10 blocks; refunds that really mint) and the attestation side (a
-//! set of eligible providers).
+//! set of eligible providers, each with one enclave, [`enclave_of`]).
 
 use crate as pallet_burn;
-use azra_primitives::{EpochClock, EpochIndex, MeasurementId, ProviderEligibility, Refund};
+use azra_primitives::{
+	EnclaveKey, EpochClock, EpochIndex, MeasurementId, ProviderEligibility, Refund,
+};
 use core::cell::RefCell;
 use frame_support::{derive_impl, parameter_types, traits::fungible::Mutate};
 use sp_runtime::{BuildStorage, DispatchError, DispatchResult, Perbill};
@@ -69,6 +71,11 @@ pub fn make_eligible(provider: AccountId, measurement: Option<MeasurementId>) {
 	ELIGIBLE.with(|set| set.borrow_mut().insert((provider, measurement)));
 }
 
+/// Takes back what [`make_eligible`] gave (a revoked or expired enclave).
+pub fn make_ineligible(provider: AccountId, measurement: Option<MeasurementId>) {
+	ELIGIBLE.with(|set| set.borrow_mut().remove(&(provider, measurement)));
+}
+
 /// Everything refunded so far.
 pub fn refunded() -> Balance {
 	REFUNDED.with(|r| *r.borrow())
@@ -76,6 +83,24 @@ pub fn refunded() -> Balance {
 
 /// The error the stand-in attestation side gives an ineligible provider.
 pub const NOT_ELIGIBLE: DispatchError = DispatchError::Other("ProviderNotEligible");
+/// The error it gives a provider with no enclave among a sealed build's recipients.
+pub const NOT_A_RECIPIENT: DispatchError = DispatchError::Other("NotARecipient");
+/// The error it gives for a recipient that is no provider's enclave.
+pub const UNKNOWN_ENCLAVE: DispatchError = DispatchError::Other("EnclaveUnknown");
+
+/// The one enclave of `provider` in the mock: its account number, then a fixed filler.
+pub fn enclave_of(provider: AccountId) -> EnclaveKey {
+	let mut key = [0xee; 32];
+	key[..8].copy_from_slice(&provider.to_le_bytes());
+	EnclaveKey::Sr25519(key)
+}
+
+/// The provider whose enclave `key` is, if it is one [`enclave_of`] makes.
+fn provider_of(key: &EnclaveKey) -> Option<AccountId> {
+	let EnclaveKey::Sr25519(bytes) = key else { return None };
+	let provider = AccountId::from_le_bytes(bytes[..8].try_into().ok()?);
+	(enclave_of(provider) == *key).then_some(provider)
+}
 
 /// Epochs of [`EPOCH_LENGTH`] blocks.
 pub struct TenBlockEpochs;
@@ -97,6 +122,25 @@ impl ProviderEligibility<AccountId> for EligibleSet {
 			.then_some(())
 			.ok_or(NOT_ELIGIBLE)
 	}
+
+	fn ensure_eligible_recipient(
+		provider: &AccountId,
+		required: Option<MeasurementId>,
+		recipients: &[EnclaveKey],
+	) -> DispatchResult {
+		if !recipients.contains(&enclave_of(*provider)) {
+			return Err(NOT_A_RECIPIENT);
+		}
+		Self::ensure_eligible(provider, required)
+	}
+
+	fn ensure_sealing_recipient(
+		enclave: &EnclaveKey,
+		required: Option<MeasurementId>,
+	) -> DispatchResult {
+		let provider = provider_of(enclave).ok_or(UNKNOWN_ENCLAVE)?;
+		Self::ensure_eligible(&provider, required)
+	}
 }
 
 /// Refunds by minting, as the mint pallet does.
@@ -111,8 +155,9 @@ impl Refund<AccountId, Balance> for MintingRefund {
 
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId> for Test {
-	fn make_eligible(provider: &AccountId, measurement: Option<MeasurementId>) {
+	fn make_eligible(provider: &AccountId, measurement: Option<MeasurementId>) -> EnclaveKey {
 		make_eligible(*provider, measurement);
+		enclave_of(*provider)
 	}
 }
 

@@ -19,6 +19,8 @@ const SPEC: H256 = H256::repeat_byte(1);
 const INPUT: H256 = H256::repeat_byte(2);
 const OUTPUT: H256 = H256::repeat_byte(3);
 
+mod sealed;
+
 fn measurement() -> H256 {
 	H256::repeat_byte(9)
 }
@@ -636,7 +638,7 @@ mod build_registry {
 	fn completes_an_assigned_build_once() {
 		new_test_ext().execute_with(|| {
 			let id = accepted(5);
-			assert_ok!(Burn::complete_build(id, &PROVIDER, OUTPUT, 4));
+			assert_ok!(Burn::complete_build(id, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 4));
 			assert_eq!(
 				state(id),
 				BuildState::Completed { provider: PROVIDER, output_hash: OUTPUT, units_used: 4 }
@@ -652,7 +654,7 @@ mod build_registry {
 				.into(),
 			);
 			assert_noop!(
-				Burn::complete_build(id, &PROVIDER, OUTPUT, 4),
+				Burn::complete_build(id, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 4),
 				Error::<Test>::BuildNotAssigned
 			);
 			Burn::do_try_state().unwrap();
@@ -664,7 +666,7 @@ mod build_registry {
 		new_test_ext().execute_with(|| {
 			let id = accepted(5);
 			assert_noop!(
-				Burn::complete_build(id, &OTHER_PROVIDER, OUTPUT, 4),
+				Burn::complete_build(id, &OTHER_PROVIDER, &enclave_of(OTHER_PROVIDER), OUTPUT, 4),
 				Error::<Test>::NotAssignedProvider
 			);
 		});
@@ -676,7 +678,7 @@ mod build_registry {
 			let id = accepted(5);
 			run_to_block(7);
 			assert_noop!(
-				Burn::complete_build(id, &PROVIDER, OUTPUT, 4),
+				Burn::complete_build(id, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 4),
 				Error::<Test>::DeadlinePassed
 			);
 		});
@@ -687,11 +689,11 @@ mod build_registry {
 		new_test_ext().execute_with(|| {
 			let id = accepted(5);
 			assert_noop!(
-				Burn::complete_build(id, &PROVIDER, OUTPUT, 6),
+				Burn::complete_build(id, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 6),
 				Error::<Test>::UnitsUsedAboveRequested
 			);
 			assert_noop!(
-				Burn::complete_build(id, &PROVIDER, OUTPUT, 0),
+				Burn::complete_build(id, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 0),
 				Error::<Test>::ZeroUnitsUsed
 			);
 		});
@@ -702,11 +704,11 @@ mod build_registry {
 		new_test_ext().execute_with(|| {
 			let id = submit(1);
 			assert_noop!(
-				Burn::complete_build(id, &PROVIDER, OUTPUT, 1),
+				Burn::complete_build(id, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 1),
 				Error::<Test>::BuildNotAssigned
 			);
 			assert_noop!(
-				Burn::complete_build(77, &PROVIDER, OUTPUT, 1),
+				Burn::complete_build(77, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 1),
 				Error::<Test>::UnknownBuild
 			);
 		});
@@ -716,7 +718,7 @@ mod build_registry {
 	fn a_completed_build_cannot_be_refunded() {
 		new_test_ext().execute_with(|| {
 			let id = accepted(5);
-			assert_ok!(Burn::complete_build(id, &PROVIDER, OUTPUT, 5));
+			assert_ok!(Burn::complete_build(id, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 5));
 			run_to_block(40);
 			assert_noop!(
 				Burn::reclaim_expired(RuntimeOrigin::signed(ALICE), id),
@@ -764,7 +766,7 @@ mod bonds {
 			let before = Balances::total_balance(&PROVIDER);
 			let id = taken(100);
 			assert_eq!(Balances::free_balance(PROVIDER), before - 100);
-			assert_ok!(Burn::complete_build(id, &PROVIDER, OUTPUT, 100));
+			assert_ok!(Burn::complete_build(id, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 100));
 			assert_eq!(bonded(PROVIDER), 0);
 			assert_eq!(Balances::free_balance(PROVIDER), before);
 			Burn::do_try_state().unwrap();
@@ -866,7 +868,8 @@ mod completion {
 		new_test_ext().execute_with(|| {
 			let id = accepted(5);
 			let alice_before = Balances::free_balance(ALICE);
-			let proven = Burn::complete_build(id, &PROVIDER, OUTPUT, 2).expect("completes");
+			let proven = Burn::complete_build(id, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 2)
+				.expect("completes");
 			assert_eq!(proven, 20, "2 of 5 units at 10 each");
 			assert_eq!(refunded(), 30);
 			assert_eq!(Balances::free_balance(ALICE), alice_before + 30);
@@ -881,7 +884,10 @@ mod completion {
 	fn a_fully_used_build_refunds_nothing() {
 		new_test_ext().execute_with(|| {
 			let id = accepted(5);
-			assert_eq!(Burn::complete_build(id, &PROVIDER, OUTPUT, 5), Ok(50));
+			assert_eq!(
+				Burn::complete_build(id, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 5),
+				Ok(50)
+			);
 			assert_eq!(refunded(), 0);
 		});
 	}
@@ -892,7 +898,10 @@ mod completion {
 			assert_ok!(Burn::set_price_per_unit(RuntimeOrigin::root(), 11));
 			let id = accepted(3);
 			// 1 of 3 units of a price of 33: 11 proven, 22 refunded; nothing is lost.
-			assert_eq!(Burn::complete_build(id, &PROVIDER, OUTPUT, 1), Ok(11));
+			assert_eq!(
+				Burn::complete_build(id, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 1),
+				Ok(11)
+			);
 			assert_eq!(refunded(), 22);
 		});
 	}
@@ -938,7 +947,13 @@ mod pruning {
 	fn a_final_build_leaves_state_after_its_retention_and_its_deposit_returns() {
 		new_test_ext().execute_with(|| {
 			let completed = accepted(4);
-			assert_ok!(Burn::complete_build(completed, &PROVIDER, OUTPUT, 4));
+			assert_ok!(Burn::complete_build(
+				completed,
+				&PROVIDER,
+				&enclave_of(PROVIDER),
+				OUTPUT,
+				4
+			));
 			let cancelled = submit(1);
 			assert_ok!(Burn::cancel_build(RuntimeOrigin::signed(ALICE), cancelled));
 			assert_eq!(deposited(ALICE), 2 * BuildDeposit::get());
@@ -981,7 +996,7 @@ mod pruning {
 				Error::<Test>::UnknownBuild
 			);
 			assert_noop!(
-				Burn::complete_build(id, &PROVIDER, OUTPUT, 1),
+				Burn::complete_build(id, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 1),
 				Error::<Test>::UnknownBuild
 			);
 			assert!(<Burn as BuildRegistry<_, _, _>>::build(id).is_none());
@@ -1023,7 +1038,7 @@ mod pruning {
 			make_eligible(PROVIDER, None);
 			assert_ok!(Burn::accept_build(RuntimeOrigin::signed(PROVIDER), id));
 			idle(26);
-			assert_ok!(Burn::complete_build(id, &PROVIDER, OUTPUT, 1));
+			assert_ok!(Burn::complete_build(id, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 1));
 			idle(prunable_at(id) - 1);
 			assert!(Builds::<Test>::contains_key(id));
 			idle(prunable_at(id));
@@ -1129,7 +1144,7 @@ mod pruning {
 			assert_eq!(prunable_at(id), late + BuildRetention::get() + 1);
 			idle(late);
 			assert!(Builds::<Test>::contains_key(id), "the provider may still prove it");
-			assert_ok!(Burn::complete_build(id, &PROVIDER, OUTPUT, 1));
+			assert_ok!(Burn::complete_build(id, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 1));
 			idle(prunable_at(id));
 			assert!(!Builds::<Test>::contains_key(id));
 			assert_eq!(bonded(PROVIDER), 0);
@@ -1317,7 +1332,13 @@ mod open_builds {
 			};
 			let early = submit(1);
 			let completed = accepted(1);
-			assert_ok!(Burn::complete_build(completed, &PROVIDER, OUTPUT, 1));
+			assert_ok!(Burn::complete_build(
+				completed,
+				&PROVIDER,
+				&enclave_of(PROVIDER),
+				OUTPUT,
+				1
+			));
 			// Taken at the last block it is open (its `expires_at`, 21): deadline 26.
 			run_to_block(21);
 			make_eligible(PROVIDER, None);
@@ -1342,7 +1363,13 @@ mod open_builds {
 	fn cancelled_and_completed_builds_are_left_out() {
 		new_test_ext().execute_with(|| {
 			let completed = accepted(4);
-			assert_ok!(Burn::complete_build(completed, &PROVIDER, OUTPUT, 4));
+			assert_ok!(Burn::complete_build(
+				completed,
+				&PROVIDER,
+				&enclave_of(PROVIDER),
+				OUTPUT,
+				4
+			));
 			let cancelled = submit(1);
 			assert_ok!(Burn::cancel_build(RuntimeOrigin::signed(ALICE), cancelled));
 			let released = accepted(1);
@@ -1493,18 +1520,43 @@ mod properties {
 
 	#[derive(Debug, Clone)]
 	enum Step {
-		Submit { builder: bool, units: u64 },
-		Accept { id: u64, other: bool },
-		Release { id: u64, other: bool },
-		Complete { id: u64, units: u64 },
-		Cancel { id: u64 },
-		Reclaim { id: u64 },
-		Advance { blocks: u64 },
+		Submit {
+			builder: bool,
+			units: u64,
+		},
+		/// A build sealed to `PROVIDER`'s enclave.
+		SubmitSealed {
+			builder: bool,
+			units: u64,
+		},
+		Accept {
+			id: u64,
+			other: bool,
+		},
+		Release {
+			id: u64,
+			other: bool,
+		},
+		Complete {
+			id: u64,
+			units: u64,
+		},
+		Cancel {
+			id: u64,
+		},
+		Reclaim {
+			id: u64,
+		},
+		Advance {
+			blocks: u64,
+		},
 	}
 
 	fn step() -> impl Strategy<Value = Step> {
 		prop_oneof![
 			(any::<bool>(), 0u64..40).prop_map(|(builder, units)| Step::Submit { builder, units }),
+			(any::<bool>(), 0u64..40)
+				.prop_map(|(builder, units)| Step::SubmitSealed { builder, units }),
 			(0u64..8, any::<bool>()).prop_map(|(id, other)| Step::Accept { id, other }),
 			(0u64..8, any::<bool>()).prop_map(|(id, other)| Step::Release { id, other }),
 			(0u64..8, 0u64..40).prop_map(|(id, units)| Step::Complete { id, units }),
@@ -1527,14 +1579,27 @@ mod properties {
 				None,
 				1_000,
 			),
+			Step::SubmitSealed { builder, units } => Burn::submit_sealed_build(
+				RuntimeOrigin::signed(if builder { ALICE } else { BOB }),
+				SPEC,
+				INPUT,
+				units,
+				None,
+				1_000,
+				frame_support::BoundedVec::truncate_from(vec![enclave_of(PROVIDER)]),
+				[0x0b; 32],
+			),
 			Step::Accept { id, other } => {
 				Burn::accept_build(RuntimeOrigin::signed(provider(other)), id)
+					.map(|_| ())
+					.map_err(|e| e.error)
 			}
 			Step::Release { id, other } => {
 				Burn::release_build(RuntimeOrigin::signed(provider(other)), id)
 			}
 			Step::Complete { id, units } => {
-				Burn::complete_build(id, &PROVIDER, OUTPUT, units).map(|_| ())
+				Burn::complete_build(id, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, units)
+					.map(|_| ())
 			}
 			Step::Cancel { id } => Burn::cancel_build(RuntimeOrigin::signed(builder_of(id)), id),
 			Step::Reclaim { id } => {

@@ -2,6 +2,10 @@
 //! Weights for `pallet_burn`, measured — do not edit by hand.
 //!
 //! Regenerate with `scripts/bench.sh` (see docs/development.md).
+//!
+//! NOT MEASURED YET: `submit_sealed_build` and `accept_sealed_build` below are upper bounds
+//! written by hand from the measured calls (a full eligibility walk of `accept_build` per
+//! recipient), until `PROFILE=release scripts/bench.sh burn` regenerates this file.
 //! Benchmark CLI 64.0.0, 2026-11-27; steps 50, repeat 20;
 //! chain `Some("dev")`, Wasm execution `Compiled`, DB cache 1024 MiB;
 //! measured on `vm` (`AMD EPYC`).
@@ -44,6 +48,8 @@ use frame_support::{
 pub trait WeightInfo {
 	fn submit_build() -> Weight;
 	fn accept_build() -> Weight;
+	fn submit_sealed_build(r: u32, ) -> Weight;
+	fn accept_sealed_build() -> Weight;
 	fn release_build() -> Weight;
 	fn cancel_build() -> Weight;
 	fn reclaim_expired() -> Weight;
@@ -95,6 +101,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Fastest run: 165_015_000 ps.
 		Weight::from_parts(193_669_000, 6110)
 			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().writes(4))
+	}
+	/// Upper bound, not measured: `submit_build`, plus per recipient the whole of
+	/// `accept_build` (its eligibility walk reads at most 12 items), plus `Burn::SealedBuilds`.
+	fn submit_sealed_build(r: u32, ) -> Weight {
+		Weight::from_parts(84_015_000, 3550)
+			.saturating_add(Weight::from_parts(193_669_000, 6110).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// Upper bound, not measured: `accept_build`, plus `Burn::SealedBuilds` and, for each of
+	/// the most recipients, `Attestation::Enclaves` and `Attestation::SealingKeys`.
+	fn accept_sealed_build() -> Weight {
+		Weight::from_parts(193_669_000, 6110)
+			.saturating_add(Weight::from_parts(8 * 40_000_000, 8 * 4754))
+			.saturating_add(T::DbWeight::get().reads(12 + 1 + 16))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Burn::Builds` (r:1 w:1)
@@ -212,6 +235,23 @@ impl WeightInfo for () {
 	fn accept_build() -> Weight {
 		Weight::from_parts(193_669_000, 6110)
 			.saturating_add(RocksDbWeight::get().reads(12))
+			.saturating_add(RocksDbWeight::get().writes(4))
+	}
+	// Upper bound, not measured: `submit_build`, plus per recipient the whole of
+	// `accept_build` (its eligibility walk reads at most 12 items), plus `Burn::SealedBuilds`.
+	fn submit_sealed_build(r: u32, ) -> Weight {
+		Weight::from_parts(84_015_000, 3550)
+			.saturating_add(Weight::from_parts(193_669_000, 6110).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(2))
+			.saturating_add(RocksDbWeight::get().reads((12_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	// Upper bound, not measured: `accept_build`, plus `Burn::SealedBuilds` and, for each of
+	// the most recipients, `Attestation::Enclaves` and `Attestation::SealingKeys`.
+	fn accept_sealed_build() -> Weight {
+		Weight::from_parts(193_669_000, 6110)
+			.saturating_add(Weight::from_parts(8 * 40_000_000, 8 * 4754))
+			.saturating_add(RocksDbWeight::get().reads(12 + 1 + 16))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn release_build() -> Weight {

@@ -658,8 +658,13 @@ pub mod pallet {
 
 			// The build's owner marks it completed, refunds the unused units and tells what
 			// part of the price paid for the proven ones: the provider's claim on the budget.
-			let proven_burn =
-				T::Builds::complete_build(build_id, &provider, output_hash, units_used)?;
+			let proven_burn = T::Builds::complete_build(
+				build_id,
+				&provider,
+				&verified.enclave_key,
+				output_hash,
+				units_used,
+			)?;
 			entry.proven_burn = entry.proven_burn.saturating_add(proven_burn);
 			tally.proven_burn = tally.proven_burn.saturating_add(proven_burn);
 			Points::<T>::insert(epoch, &provider, entry);

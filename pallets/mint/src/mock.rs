@@ -235,6 +235,7 @@ impl BuildRegistry<AccountId, Balance, BlockNumber> for MockBurn {
 	fn complete_build(
 		id: BuildId,
 		provider: &AccountId,
+		_enclave: &azra_primitives::EnclaveKey,
 		output_hash: H256,
 		units_used: Units,
 	) -> Result<Balance, DispatchError> {
@@ -331,7 +332,11 @@ impl WorkProofVerifier<AccountId, MultiSignature> for MockAttestation {
 		if !signature.verify(&claim.signing_payload()[..], &signer) {
 			return Err(INVALID_PROOF);
 		}
-		Ok(VerifiedWork { measurement: MEASUREMENT, tcb_status: TcbStatus::UpToDate })
+		Ok(VerifiedWork {
+			enclave_key: azra_primitives::EnclaveKey::Ed25519(key.0),
+			measurement: MEASUREMENT,
+			tcb_status: TcbStatus::UpToDate,
+		})
 	}
 }
 

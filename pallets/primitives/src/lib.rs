@@ -47,6 +47,50 @@ pub type MeasurementId = H256;
 /// in its second 32 bytes.
 pub type SealingKey = [u8; 32];
 
+/// An enclave's public key: the key its work proofs are signed with, and the name a sealed
+/// build gives each enclave it is sealed to. Registered by the attestation pallet.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum EnclaveKey {
+	/// An ed25519 public key.
+	Ed25519([u8; 32]),
+	/// An sr25519 public key.
+	Sr25519([u8; 32]),
+}
+
+/// Most enclaves one sealed build may be sealed to. The envelope format carries at most as
+/// many wrapped keys (docs/architecture.md §5).
+pub const MAX_SEALED_RECIPIENTS: u32 = 8;
+
+/// What a sealed build adds to a public one: who may read its input, and who reads its
+/// output. Only a provider with an eligible enclave among `recipients` may take the build,
+/// and only one of those enclaves may prove it.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct SealedTerms {
+	/// The enclaves the input's content key was wrapped for, by enclave key: 1 to
+	/// [`MAX_SEALED_RECIPIENTS`], no repeats.
+	pub recipients: frame_support::BoundedVec<
+		EnclaveKey,
+		frame_support::traits::ConstU32<MAX_SEALED_RECIPIENTS>,
+	>,
+	/// The builder's X25519 public key the output is sealed to.
+	pub output_key: SealingKey,
+}
+
 /// Domain tag mixed into every work-proof payload so that a signature made for anything
 /// else can never be replayed as a work proof. Version 2 claims commit to the chain and the
 /// build's input, so a proof signed for one chain (or one input) is worthless elsewhere.
@@ -122,9 +166,13 @@ pub trait BuildRegistry<AccountId, Balance, BlockNumber> {
 	/// Returns the **proven burn**: the part of the build's burned price that paid for the
 	/// `units_used` units proven (never more than the price). The registry refunds the rest
 	/// of the price to the builder. Rewards are paid out of proven burn only.
+	///
+	/// `enclave` is the enclave that signed the proof: a sealed build may be completed only
+	/// by one of its recipients.
 	fn complete_build(
 		id: BuildId,
 		provider: &AccountId,
+		enclave: &EnclaveKey,
 		output_hash: H256,
 		units_used: Units,
 	) -> Result<Balance, DispatchError>;
@@ -172,6 +220,21 @@ pub trait ProviderEligibility<AccountId> {
 	/// allow-listed and satisfies `required` (any allow-listed one when `None`); otherwise
 	/// the error that names the broken rule.
 	fn ensure_eligible(provider: &AccountId, required: Option<MeasurementId>) -> DispatchResult;
+
+	/// Like [`Self::ensure_eligible`], for a sealed build: only `provider`'s enclaves among
+	/// `recipients` count, since no other enclave can open the build's input.
+	fn ensure_eligible_recipient(
+		provider: &AccountId,
+		required: Option<MeasurementId>,
+		recipients: &[EnclaveKey],
+	) -> DispatchResult;
+
+	/// `Ok` if a builder may seal a build to `enclave` now: it is registered with a sealing
+	/// key, eligible, and runs `required` if the build requires a measurement.
+	fn ensure_sealing_recipient(
+		enclave: &EnclaveKey,
+		required: Option<MeasurementId>,
+	) -> DispatchResult;
 }
 
 /// The statement an enclave signs to prove it did a build's work.
@@ -240,6 +303,8 @@ pub enum TcbStatus {
 /// What a successful work-proof check tells the caller about the enclave that signed.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct VerifiedWork {
+	/// The enclave that signed.
+	pub enclave_key: EnclaveKey,
 	/// The allow-listed measurement the enclave was registered under.
 	pub measurement: MeasurementId,
 	/// The TCB status at the enclave's registration.

@@ -17,7 +17,7 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use azra_primitives::{
-	BuildId, BuildView, EpochIndex, MeasurementId, SealingKey, TcbStatus, Units,
+	BuildId, BuildView, EpochIndex, MeasurementId, SealedTerms, SealingKey, TcbStatus, Units,
 };
 use codec::{Codec, Decode, Encode};
 use pallet_attestation::{EnclaveKey, Fmspc};
@@ -126,6 +126,7 @@ sp_api::decl_runtime_apis! {
 	/// a page at a time, without reading every build.
 	/// Version 4 adds enclaves' sealing keys: the eligible enclaves builders may seal
 	/// inputs to, and one enclave's key.
+	/// Version 5 adds a sealed build's terms: its recipients and output key.
 	#[api_version(3)]
 	pub trait AzraEconomicsApi<AccountId, Balance, BlockNumber>
 	where
@@ -176,5 +177,9 @@ sp_api::decl_runtime_apis! {
 		/// The sealing key of one enclave, eligible or not.
 		#[api_version(4)]
 		fn enclave_sealing_key(enclave_key: EnclaveKey) -> Option<SealingKey>;
+		/// The terms of sealed build `id`: the enclaves its input is sealed to and the key
+		/// its output is sealed to. `None` for a public build, or no build.
+		#[api_version(5)]
+		fn sealed_build(id: BuildId) -> Option<SealedTerms>;
 	}
 }

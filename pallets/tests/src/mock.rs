@@ -358,6 +358,33 @@ pub fn submit(builder: AccountId, units: Units) -> Result<BuildId, sp_runtime::D
 	Ok(id)
 }
 
+/// The enclave key of `provider`'s `generation`-th enclave (see [`register`]).
+pub fn enclave_key(provider: AccountId, generation: u8) -> EnclaveKey {
+	EnclaveKey::Ed25519(enclave_pair(provider, generation).public().0)
+}
+
+/// Submits a build of `units` units as `builder`, sealed to `recipients`; returns its id.
+pub fn submit_sealed(
+	builder: AccountId,
+	units: Units,
+	recipients: &[EnclaveKey],
+) -> Result<BuildId, sp_runtime::DispatchError> {
+	let id = pallet_burn::Ledger::<Test>::get().next_build_id;
+	dispatch_as(
+		builder,
+		pallet_burn::Call::submit_sealed_build {
+			spec_hash: H256::repeat_byte(0x5b),
+			input_hash: H256::repeat_byte(0x1b),
+			units,
+			required_measurement: None,
+			max_price: Balance::MAX,
+			recipients: BoundedVec::truncate_from(recipients.to_vec()),
+			output_key: [0x0b; 32],
+		},
+	)?;
+	Ok(id)
+}
+
 /// The work proof `provider`'s enclave (of `generation`) signs for `build` with
 /// `units_used`; forged, it names that enclave but carries another key's signature.
 pub fn work_proof(

@@ -687,3 +687,55 @@ fn a_raised_minimum_tcb_evaluation_strands_builds_until_re_attestation() {
 		assert_eq!(issuance_start - issuance(), bond + 1_000);
 	});
 }
+
+/// Sealed builds, played by a coalition: sealing changes who may read, take and prove a
+/// build, never what it pays. The attacker's own sealed wash loses like a public one; its
+/// provider can neither take the honest builder's sealed build (to block it) nor complete
+/// its own with an enclave the input was not sealed to; the honest pair is paid in full.
+#[test]
+fn sealed_builds_pay_like_public_ones_and_only_recipients_take_them() {
+	world().build().execute_with(|| {
+		let attacker_start = wealth_of(&ATTACKER);
+		let honest_start = wealth(HONEST_PROVIDER);
+		let first_epoch = Mint::current_epoch();
+		let (attacker_enclave, honest_enclave) =
+			(enclave_key(ATTACKER_PROVIDER, 0), enclave_key(HONEST_PROVIDER, 0));
+
+		let honest = submit_sealed(HONEST_BUILDER, 100, &[honest_enclave]).expect("pays");
+		assert_noop!(
+			accept(ATTACKER_PROVIDER, honest),
+			pallet_attestation::Error::<Test>::NotARecipient
+		);
+		assert_ok!(accept(HONEST_PROVIDER, honest));
+		assert_ok!(prove(HONEST_PROVIDER, honest, 100));
+
+		// A second enclave of the attacker's provider, not a recipient of its own build.
+		assert_ok!(register(ATTACKER_PROVIDER, 1));
+		let own = submit_sealed(ATTACKER_BUILDER, 1, &[attacker_enclave]).expect("pays");
+		assert_ok!(accept(ATTACKER_PROVIDER, own));
+		assert_noop!(
+			prove_with(ATTACKER_PROVIDER, 1, own, 1),
+			pallet_burn::Error::<Test>::ProverNotARecipient
+		);
+		assert_ok!(prove(ATTACKER_PROVIDER, own, 1));
+		for _ in 0..15 {
+			let id = submit_sealed(ATTACKER_BUILDER, 1_000_000, &[attacker_enclave]).expect("pays");
+			assert_ok!(dispatch_as(
+				ATTACKER_BUILDER,
+				pallet_burn::Call::cancel_build { build_id: id }
+			));
+		}
+		close_epoch();
+		check_invariants();
+		claim_all(ATTACKER_PROVIDER);
+		claim_all(HONEST_PROVIDER);
+		check_invariants();
+
+		let record = record(first_epoch);
+		assert_eq!(record.proven_burn, 10_100, "only the two proven builds count");
+		let attacker_end = wealth_of(&ATTACKER);
+		assert!(attacker_end < attacker_start, "the sealed wash must lose");
+		assert_eq!(attacker_start - attacker_end, 100 - 90);
+		assert_eq!(wealth(HONEST_PROVIDER) - honest_start, 9_000);
+	});
+}

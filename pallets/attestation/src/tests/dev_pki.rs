@@ -169,7 +169,11 @@ fn a_dev_sgx_quote_registers_and_its_key_signs_work() {
 		let work = claim(PROVIDER);
 		assert_eq!(
 			Attestation::verify_work_proof(&work, &ed_sign(&pair, &work)),
-			Ok(VerifiedWork { measurement: id, tcb_status: TcbStatus::UpToDate })
+			Ok(VerifiedWork {
+				enclave_key: ed_key(&pair),
+				measurement: id,
+				tcb_status: TcbStatus::UpToDate
+			})
 		);
 		assert_ok!(Attestation::ensure_eligible(&PROVIDER, Some(id)));
 	});
@@ -1316,5 +1320,57 @@ fn certificates_other_than_p256_ecdsa_are_refused_before_verification() {
 			);
 			assert_ok!(register(PROVIDER, quote, key, nonce, entry.id()));
 		}
+	});
+}
+
+#[test]
+fn only_a_providers_eligible_recipient_enclave_lets_it_take_a_sealed_build() {
+	dev_chain(|pki| {
+		let (sgx_id, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&ed_pair(1)));
+		assert_ok!(result);
+		let (tdx_id, result) = register_dev(pki, &tdx(), OTHER, ed_key(&ed_pair(2)));
+		assert_ok!(result);
+		let (mine, theirs) = (ed_key(&ed_pair(1)), ed_key(&ed_pair(2)));
+
+		// A builder may seal to a registered enclave, under the measurement it runs.
+		assert_ok!(Attestation::ensure_sealing_recipient(&mine, None));
+		assert_ok!(Attestation::ensure_sealing_recipient(&mine, Some(sgx_id)));
+		assert_noop!(
+			Attestation::ensure_sealing_recipient(&mine, Some(tdx_id)),
+			Error::<Test>::RequiredMeasurementMissing
+		);
+		assert_noop!(
+			Attestation::ensure_sealing_recipient(&ed_key(&ed_pair(9)), None),
+			Error::<Test>::EnclaveUnknown
+		);
+
+		// Another provider's enclave among the recipients does not make PROVIDER one.
+		assert_noop!(
+			Attestation::ensure_eligible_recipient(&PROVIDER, None, &[theirs]),
+			Error::<Test>::NotARecipient
+		);
+		assert_ok!(Attestation::ensure_eligible_recipient(&PROVIDER, None, &[theirs, mine]));
+		assert_noop!(
+			Attestation::ensure_eligible_recipient(&PROVIDER, Some(tdx_id), &[theirs, mine]),
+			Error::<Test>::RequiredMeasurementMissing
+		);
+
+		// Once its measurement is revoked, the enclave neither receives nor takes builds.
+		assert_ok!(Attestation::revoke_measurement(RuntimeOrigin::root(), sgx_id));
+		assert_noop!(
+			Attestation::ensure_sealing_recipient(&mine, None),
+			Error::<Test>::MeasurementRevoked
+		);
+		assert_noop!(
+			Attestation::ensure_eligible_recipient(&PROVIDER, None, &[mine]),
+			Error::<Test>::MeasurementRevoked
+		);
+		// And its proofs name it, so a sealed build can check who proved it.
+		let work = claim(OTHER);
+		assert_eq!(
+			Attestation::verify_work_proof(&work, &ed_sign(&ed_pair(2), &work))
+				.map(|verified| verified.enclave_key),
+			Ok(theirs)
+		);
 	});
 }
