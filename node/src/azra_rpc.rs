@@ -393,6 +393,24 @@ where
 		}
 	}
 
+	/// The sealed terms of build `id` at `at` as JSON (`null` for a public build, or when
+	/// the runtime predates sealed builds, API version 5).
+	fn sealed_json(&self, at: <Block as BlockT>::Hash, id: BuildId) -> RpcResult<Value> {
+		let api = self.client.runtime_api();
+		let version = api
+			.api_version::<dyn AzraEconomicsApi<Block, AccountId, Balance, BlockNumber>>(at)
+			.map_err(runtime_error)?;
+		if version.is_none_or(|version| version < 5) {
+			return Ok(Value::Null);
+		}
+		Ok(api.sealed_build(at, id).map_err(runtime_error)?.map_or(Value::Null, |terms| {
+			json!({
+				"recipients": terms.recipients.iter().map(enclave_key_json).collect::<Vec<_>>(),
+				"outputKey": format!("0x{}", hex(&terms.output_key)),
+			})
+		}))
+	}
+
 	/// An error (5000) unless the runtime at `at` has `AzraEconomicsApi` version `min` or
 	/// later; `what` says what the older runtime cannot do.
 	fn require_api_version(
@@ -514,6 +532,8 @@ where
 	fn build(&self, id: u64, at: Option<<Block as BlockT>::Hash>) -> RpcResult<Value> {
 		let at = self.at(at);
 		let mut pruned_at = None;
+		// The block whose state the answer reads: `at`, or the last block the build was in.
+		let mut read_at = at;
 		let build = match self.client.runtime_api().build(at, id).map_err(runtime_error)? {
 			Some(build) => build,
 			None => {
@@ -532,10 +552,12 @@ where
 					.and_then(|hash| self.client.runtime_api().build(hash, id).ok().flatten())
 					.ok_or_else(|| pruned_error(format!("build {id}"), left))?;
 				pruned_at = Some(block);
+				read_at = before.unwrap_or(at);
 				build
 			}
 		};
 		let mut answer = build_json(id, &build);
+		answer["sealed"] = self.sealed_json(read_at, id)?;
 		if let Some(block) = pruned_at {
 			answer["prunedAt"] = json!(block);
 		}

@@ -44,6 +44,10 @@ pub enum Subcommand {
 	/// them and claims rewards; `provider verify <id>` re-runs a completed build.
 	Provider(crate::provider::ProviderCmd),
 
+	/// Run a program locally in the provider's metered engine and print its output, fuel
+	/// and units: size a build's `--units`, or check a sealed build's output.
+	Run(crate::provider::dry_run::DryRunCmd),
+
 	/// Run economic scenarios through the real runtime natively (no consensus, no
 	/// network): CSV, SVG plots and a summary per scenario. `--list` names the built-ins.
 	Simulate(crate::simulate::SimulateCmd),

@@ -52,6 +52,7 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
 		Some(Subcommand::DevEnclave(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::Provider(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
+		Some(Subcommand::Run(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::Simulate(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;

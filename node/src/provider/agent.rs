@@ -718,6 +718,64 @@ mod tests {
 		}
 	}
 
+	fn build_by(builder: AccountId) -> BuildView<AccountId, Balance, BlockNumber> {
+		BuildView {
+			builder,
+			spec_hash: H256::repeat_byte(0x5b),
+			input_hash: H256::repeat_byte(0x1b),
+			units: 10,
+			price: 10,
+			required_measurement: None,
+			state: BuildState::Open,
+		}
+	}
+
+	/// The enclave opens what a builder sealed to its sealing key for this chain, builder
+	/// and program, and nothing sealed for another chain or builder; the output it seals
+	/// opens with the builder's key and starts with the plaintext's hash.
+	#[test]
+	fn a_sealed_input_opens_in_the_enclave_only_in_its_context_and_the_output_goes_back_sealed() {
+		use super::super::enclave::{DevEnclave, EnclaveKeyPair};
+		let enclave = DevEnclave::new(
+			EnclaveKeyPair::from_secret_uri("//AliceEnclave").expect("a dev key"),
+			azra_dev_enclave::Tee::Sgx,
+		)
+		.expect("the dev enclave starts");
+		let genesis = H256::repeat_byte(0x9e);
+		let build = build_by(AccountId::new([0xb1; 32]));
+		let context = seal_context(genesis, &build);
+		let mut rng = azra_sealing::os_rng();
+		let envelope = azra_sealing::seal(
+			Purpose::Input,
+			&[enclave.sealing_key()],
+			&context,
+			b"marker: the builder's secret",
+			&mut rng,
+		)
+		.expect("seals");
+		let opened = enclave.open_input(&envelope, &context).expect("the recipient opens it");
+		assert_eq!(&opened[..], b"marker: the builder's secret");
+
+		let elsewhere = seal_context(H256::repeat_byte(0x01), &build);
+		assert!(enclave.open_input(&envelope, &elsewhere).is_err(), "another chain's envelope");
+		let copied = seal_context(genesis, &build_by(AccountId::new([0xb2; 32])));
+		assert!(enclave.open_input(&envelope, &copied).is_err(), "another builder's envelope");
+		let mut tampered = envelope.clone();
+		let last = tampered.len() - 1;
+		tampered[last] ^= 1;
+		assert!(enclave.open_input(&tampered, &context).is_err(), "a changed byte");
+
+		let builder_key = azra_sealing::KeyPair::generate_with_os_rng();
+		let sealed = seal_output(&builder_key.public(), &context, b"the output").expect("seals");
+		assert!(!sealed.windows(10).any(|w| w == b"the output"), "the plaintext is not visible");
+		let payload = azra_sealing::open(Purpose::Output, &sealed, &builder_key, &context)
+			.expect("the builder opens its output");
+		assert_eq!(payload[..32], blake2_256(b"the output"));
+		assert_eq!(&payload[32..], b"the output");
+		// An output envelope is never taken for an input one.
+		assert!(enclave.open_input(&sealed, &context).is_err());
+	}
+
 	#[test]
 	fn the_enclave_is_attested_when_missing_ineligible_or_about_to_expire() {
 		let key = pallet_attestation::EnclaveKey::Sr25519([1; 32]);

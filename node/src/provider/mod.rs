@@ -10,6 +10,7 @@
 
 pub mod agent;
 pub mod chain;
+pub mod dry_run;
 pub mod enclave;
 pub mod engine;
 pub mod metrics;
