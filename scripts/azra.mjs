@@ -5,6 +5,9 @@
 //   node scripts/azra.mjs submit-build --units 400 --suri //Dave
 //   node scripts/azra.mjs submit-program node/programs/checksum.wasm --input in.bin --units 5 --suri //Dave
 //   node scripts/azra.mjs result 0 --out out.bin
+//   node scripts/azra.mjs keygen --out my.key
+//   node scripts/azra.mjs submit-program prog.wasm --input secret.bin --units 5 --sealed --key my.key
+//   node scripts/azra.mjs result 1 --key my.key --out plain.bin
 //   node scripts/azra.mjs supply
 //
 // Uses @polkadot/api from scripts/e2e (installed by scripts/setup.sh) and, for the provider
@@ -19,8 +22,8 @@ import { parseArgs } from 'node:util';
 const require = createRequire(new URL('./e2e/package.json', import.meta.url));
 const { ApiPromise, WsProvider } = require('@polkadot/api');
 const { Keyring } = require('@polkadot/keyring');
-const { blake2AsHex } = require('@polkadot/util-crypto');
-const { u8aToHex } = require('@polkadot/util');
+const { blake2AsHex, blake2AsU8a, decodeAddress } = require('@polkadot/util-crypto');
+const { hexToU8a, u8aEq, u8aToHex } = require('@polkadot/util');
 
 const DECIMALS = 12n;
 const UNIT = 10n ** DECIMALS;
@@ -32,8 +35,9 @@ Usage: node scripts/azra.mjs <command> [options]
 Builder:
   submit-program <program-file> --input <input-file> --units N [--max-price P] [--measurement M]
                                             note program and input, burn units × price for a build
-  result <build-id> [--out FILE] [--timeout SECONDS]
-                                            wait for the build's proof, fetch and check its output
+      [--sealed --key KEY-FILE [--to ENCLAVE …]]  seal the input to enclaves, the output to your key
+  result <build-id> [--key KEY-FILE] [--out FILE] [--timeout SECONDS]
+                                            wait for the build's proof, fetch, check (and open) its output
   my-builds                                 the signer's builds still in state
   history <build-id>                        the build's events, block by block
   submit-build --units N [--spec-hash H] [--input-hash H] [--max-price P] [--measurement M]
@@ -63,17 +67,26 @@ Options:
 `;
 
 const COMMANDS = {
-  'submit-program': { options: { input: 'string', units: 'string', 'max-price': 'string', measurement: 'string' }, run: submitProgram,
+  'submit-program': {
+    options: { input: 'string', units: 'string', 'max-price': 'string', measurement: 'string', sealed: 'boolean', key: 'string', to: { type: 'string', multiple: true } },
+    run: submitProgram,
     help: 'submit-program <program-file> --input <input-file> --units N [--max-price PLANCKS] [--measurement 0x…]\n'
+      + '               [--sealed --key KEY-FILE [--to ENCLAVE-KEY …]]\n'
       + '  Notes the WebAssembly program and its input as preimages (skipping any already noted; each\n'
       + '  holds a deposit until unnoted), then burns units × the current price per unit for a build of\n'
-      + '  their BLAKE2-256 hashes. Prints the build id, the spec hash and the input hash.' },
-  result: { options: { out: 'string', timeout: 'string' }, run: result,
-    help: 'result <build-id> [--out FILE] [--timeout SECONDS]\n'
+      + '  their BLAKE2-256 hashes. Prints the build id, the spec hash and the input hash.\n'
+      + '  --sealed: the input is sealed here (HPKE, RFC 9180) to the chosen enclaves\' sealing keys and\n'
+      + '  only the envelope is noted; the output will be sealed to the public key of KEY-FILE (from\n'
+      + '  keygen). --to names an enclave key (0x-hex, as sealing-keys lists it; repeat for more, at\n'
+      + '  most 8); without it, every eligible enclave (under --measurement if given), up to 8. The\n'
+      + '  program stays public.' },
+  result: { options: { out: 'string', timeout: 'string', key: 'string' }, run: result,
+    help: 'result <build-id> [--key KEY-FILE] [--out FILE] [--timeout SECONDS]\n'
       + '  Waits (checking each new block, at most --timeout seconds, default 600) until the build is\n'
       + '  completed, fetches the output its provider noted, checks it hashes to the proven output hash\n'
       + '  and writes it to FILE, or prints it as 0x-hex. Fails if the build expired or was pruned, or if\n'
-      + '  the output is not noted.' },
+      + '  the output is not noted. A sealed build\'s output is opened with KEY-FILE\'s secret key and\n'
+      + '  checked against the plaintext hash the enclave sealed with it; only the plaintext is written.' },
   'my-builds': { options: {}, run: myBuilds,
     help: 'my-builds\n  The builds the signer submitted that are still in state (read from burn.builds: a build\n'
       + '  leaves state its retention window after it can last change), each as azra_build shows it now,\n'
@@ -189,15 +202,22 @@ async function submitBuild(ctx) {
   await burnForBuild(ctx, values['spec-hash'] ?? `0x${'11'.repeat(32)}`, values['input-hash'] ?? `0x${'22'.repeat(32)}`);
 }
 
-/** Submits a build of `specHash` on `inputHash` with the --units, --max-price and --measurement options; returns its id. */
-async function burnForBuild(ctx, specHash, inputHash) {
+/**
+ * Submits a build of `specHash` on `inputHash` with the --units, --max-price and --measurement
+ * options; sealed to `sealed` ({ recipients, outputKey }) if given. Returns its id.
+ */
+async function burnForBuild(ctx, specHash, inputHash, sealed = null) {
   const { api, values } = ctx;
   if (!values.units) throw new Error('--units is required');
   const units = BigInt(values.units);
   const price = units * (await api.query.burn.pricePerUnit()).toBigInt();
   const maxPrice = values['max-price'] ? BigInt(values['max-price']) : price;
-  console.log(`submitting a build of ${units} units for ${formatAzra(price)} (max ${formatAzra(maxPrice)})`);
-  const events = await send(ctx, api.tx.burn.submitBuild(specHash, inputHash, units, values.measurement ?? null, maxPrice));
+  console.log(`submitting a ${sealed ? 'sealed' : 'public'} build of ${units} units for ${formatAzra(price)} (max ${formatAzra(maxPrice)})`);
+  const measurement = values.measurement ?? null;
+  const tx = sealed
+    ? api.tx.burn.submitSealedBuild(specHash, inputHash, units, measurement, maxPrice, sealed.recipients, sealed.outputKey)
+    : api.tx.burn.submitBuild(specHash, inputHash, units, measurement, maxPrice);
+  const events = await send(ctx, tx);
   const buildId = eventData(events, 'burn', 'BuildSubmitted').buildId.toNumber();
   console.log(`build id ${buildId}`);
   return buildId;
@@ -235,12 +255,82 @@ function buildIdArgument(positionals) {
   return Number(text);
 }
 
+/** The key pair in a keygen file, as raw bytes. */
+function readKeyFile(file) {
+  let parsed;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`cannot read the key file ${file}: ${err.message}`);
+  }
+  const { publicKey, secretKey } = parsed;
+  if (!/^0x[0-9a-f]{64}$/i.test(publicKey ?? '') || !/^0x[0-9a-f]{64}$/i.test(secretKey ?? '')) {
+    throw new Error(`${file} is not a key file written by keygen ({ publicKey, secretKey }, 32 bytes each)`);
+  }
+  return { publicKey: hexToU8a(publicKey), secretKey: hexToU8a(secretKey) };
+}
+
+/** What a sealed build's envelopes are bound to: this chain, the builder, the program. */
+function sealContext(api, builderPublicKey, specHash) {
+  return { genesisHash: api.genesisHash.toU8a(), builder: builderPublicKey, specHash: hexToU8a(specHash) };
+}
+
+/**
+ * The enclaves to seal to: those named by --to (enclave keys, 0x-hex), or every eligible
+ * enclave (under --measurement if given), at most 8. Each as azra_sealingKeys lists it.
+ */
+async function chooseRecipients(ctx) {
+  const { api, values } = ctx;
+  const listed = await api._rpcCore.provider.send('azra_sealingKeys', [values.measurement ?? null]);
+  if (values.to?.length) {
+    if (values.to.length > MAX_SEALED_RECIPIENTS) throw new Error(`at most ${MAX_SEALED_RECIPIENTS} --to enclaves`);
+    return values.to.map((key) => {
+      const found = listed.enclaves.find((e) => e.enclaveKey.public.toLowerCase() === key.toLowerCase());
+      if (!found) throw new Error(`enclave ${key} is not an eligible enclave with a sealing key${values.measurement ? ' under that measurement' : ''} (see sealing-keys)`);
+      return found;
+    });
+  }
+  if (listed.enclaves.length === 0) throw new Error('no eligible enclave has a sealing key: nobody could open a sealed input');
+  if (listed.enclaves.length > MAX_SEALED_RECIPIENTS) {
+    console.error(`${listed.enclaves.length} eligible enclaves; sealing to the first ${MAX_SEALED_RECIPIENTS} (name others with --to)`);
+  }
+  return listed.enclaves.slice(0, MAX_SEALED_RECIPIENTS);
+}
+
+/** Most enclaves one sealed build may name (the chain's MAX_SEALED_RECIPIENTS). */
+const MAX_SEALED_RECIPIENTS = 8;
+
 async function submitProgram(ctx) {
   const { api, signer, values, positionals } = ctx;
   if (!positionals[0]) throw new Error('name the program file');
   if (!values.input) throw new Error('--input is required');
   if (!values.units) throw new Error('--units is required');
-  const blobs = [['program', readInput('program', positionals[0])], ['input', readInput('input', values.input)]]
+  if (values.sealed && !values.key) throw new Error('--sealed needs --key KEY-FILE (make one with keygen)');
+  if (!values.sealed && (values.key || values.to)) throw new Error('--key and --to are for --sealed builds');
+  const programBytes = readInput('program', positionals[0]);
+  const specHash = blake2AsHex(programBytes, 256);
+  let inputBytes = readInput('input', values.input);
+  let sealed = null;
+  if (values.sealed) {
+    const { seal } = await import('./lib/sealing.mjs');
+    const outputKey = readKeyFile(values.key).publicKey;
+    const chosen = await chooseRecipients(ctx);
+    const envelope = await seal({
+      purpose: 'input',
+      recipients: chosen.map((e) => hexToU8a(e.sealingKey)),
+      context: sealContext(api, signer.publicKey, specHash),
+      payload: inputBytes,
+    });
+    // The plaintext goes no further than this process.
+    inputBytes.fill(0);
+    inputBytes = envelope;
+    sealed = {
+      recipients: chosen.map((e) => ({ [e.enclaveKey.scheme === 'ed25519' ? 'Ed25519' : 'Sr25519']: e.enclaveKey.public })),
+      outputKey: u8aToHex(outputKey),
+    };
+    for (const e of chosen) console.log(`sealed to enclave ${e.enclaveKey.public} of ${e.provider}`);
+  }
+  const blobs = [['program', programBytes], [sealed ? 'sealed input' : 'input', inputBytes]]
     .map(([what, bytes]) => ({ what, bytes, hash: blake2AsHex(bytes, 256) }));
   const [program, input] = blobs;
   const toNote = [];
@@ -257,7 +347,7 @@ async function submitProgram(ctx) {
     console.log(`noting the ${blob.what} ${blob.hash} (${blob.bytes.length} bytes)`);
     return send(ctx, api.tx.preimage.notePreimage(u8aToHex(blob.bytes)), { nonce: nonce + i });
   }));
-  const buildId = await burnForBuild(ctx, program.hash, input.hash);
+  const buildId = await burnForBuild(ctx, program.hash, input.hash, sealed);
   console.log(`spec hash ${program.hash}`);
   console.log(`input hash ${input.hash}`);
   return buildId;
@@ -313,18 +403,51 @@ async function result(ctx) {
   const build = await completedBuild(ctx, buildId, timeout * 1000);
   const { outputHash, unitsUsed, provider } = build.state;
   console.error(`proven by ${provider}: ${unitsUsed} of ${build.units} units, output hash ${outputHash}`);
-  const output = await preimageBytes(api, outputHash);
+  let output = await preimageBytes(api, outputHash);
   if (output === null) {
     throw new Error(`the output ${outputHash} of build ${buildId} is not noted on chain (its provider notes it before proving; it may have been unnoted since)`);
   }
   const actual = blake2AsHex(output, 256);
   if (actual !== outputHash) throw new Error(`the output the node served hashes to ${actual}, not to the proven ${outputHash}`);
+  if (build.sealed) {
+    if (!values.key) throw new Error(`build ${buildId} is sealed: its output opens only with --key KEY-FILE (the key its output was sealed to)`);
+    output = await openSealedOutput(ctx, build, output);
+  } else if (values.key) {
+    throw new Error(`build ${buildId} is public: its output is not sealed (leave out --key)`);
+  }
   if (values.out) {
     writeFileSync(values.out, output);
     console.log(`wrote ${output.length} bytes to ${values.out}`);
   } else {
     console.log(u8aToHex(output));
   }
+}
+
+/**
+ * The plaintext of a sealed build's output `envelope`, opened with --key. The payload is
+ * the plaintext's BLAKE2-256 hash (as the enclave computed it) followed by the plaintext.
+ */
+async function openSealedOutput(ctx, build, envelope) {
+  const { api, values } = ctx;
+  const { open } = await import('./lib/sealing.mjs');
+  const keyPair = readKeyFile(values.key);
+  if (u8aToHex(keyPair.publicKey) !== build.sealed.outputKey.toLowerCase()) {
+    throw new Error(`${values.key} holds ${u8aToHex(keyPair.publicKey)}, but the output is sealed to ${build.sealed.outputKey}`);
+  }
+  const payload = await open({
+    purpose: 'output',
+    envelope,
+    keyPair,
+    context: sealContext(api, decodeAddress(build.builder), build.specHash),
+  });
+  keyPair.secretKey.fill(0);
+  if (payload.length < 32) throw new Error('the sealed output is shorter than its hash');
+  const plaintext = payload.slice(32);
+  if (!u8aEq(payload.slice(0, 32), blake2AsU8a(plaintext, 256))) {
+    throw new Error('the sealed output does not match the hash sealed with it');
+  }
+  console.error(`opened the sealed output: ${plaintext.length} bytes, hash ${blake2AsHex(plaintext, 256)}`);
+  return plaintext;
 }
 
 async function openBuilds(ctx) {
@@ -467,7 +590,7 @@ async function main(argv) {
     return 2;
   }
   const options = { url: { type: 'string' }, suri: { type: 'string' }, node: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
-  for (const [key, type] of Object.entries(command.options)) options[key] = { type };
+  for (const [key, type] of Object.entries(command.options)) options[key] = typeof type === 'string' ? { type } : type;
   const { values, positionals } = parseArgs({ args: argv.slice(1), options, allowPositionals: true });
   if (values.help) {
     console.log(`node scripts/azra.mjs ${command.help}\n\nGlobal: --url URL (ws://127.0.0.1:9944), --suri SURI (//Alice), --node PATH`);
