@@ -213,10 +213,12 @@ spec('4. no storage value, extrinsic or event, during or after, holds the marker
     const { found, blocks, values } = await scanChain(api, hash, needles);
     assert.deepEqual(found, [], `scanned ${values} storage values and ${blocks} blocks up to ${hash}`);
   }
-  // The scan can find what is there: the public program's bytes are in a preimage.
-  const program = hexOf(readFileSync(PROGRAM)).slice(0, 64);
-  const { found } = await scanChain(api, atEnd, [program]);
-  assert.ok(found.some((place) => place.startsWith('state@')), 'the program is found in state');
+  // The scan finds what is there: the envelopes' magic (in preimages and in the notes'
+  // extrinsics) and the output key (in the BuildSealed events).
+  const { found } = await scanChain(api, atEnd, [hexOf('AZRASEAL'), state.outputKey.slice(2)]);
+  for (const where of [/^state@/, /extrinsics/, /events/]) {
+    assert.ok(found.some((place) => where.test(place)), `the scan reads ${where}: ${found.join(', ')}`);
+  }
   // Nor did the agent log them.
   const outputHex = state.output.toString('hex');
   const logged = ferdie.lines.filter((line) => line.includes(MARKER) || line.toLowerCase().includes(outputHex));
