@@ -289,7 +289,7 @@ fn the_council_adds_a_validator_through_the_enactment_delay() {
 }
 
 #[test]
-fn a_provider_proxy_may_claim_but_never_move_the_cold_accounts_azra() {
+fn a_provider_proxy_may_claim_but_never_move_the_cold_accounts_azra_nor_raise_its_bond_allowance() {
 	chain("development").execute_with(|| {
 		let cold = Alice.to_account_id();
 		let hot = Sr25519Keyring::Ferdie.to_account_id();
@@ -306,7 +306,9 @@ fn a_provider_proxy_may_claim_but_never_move_the_cold_accounts_azra() {
 			required_measurement: None,
 			max_price: u128::MAX,
 		});
-		for call in [transfer.clone(), submit] {
+		// Nor may it raise what the account's bonds may put at risk.
+		let raise = RuntimeCall::Burn(pallet_burn::Call::set_bond_allowance { allowance: u128::MAX });
+		for call in [transfer.clone(), submit, raise] {
 			assert_ok!(Proxy::proxy(
 				RuntimeOrigin::signed(hot.clone()),
 				cold.clone().into(),

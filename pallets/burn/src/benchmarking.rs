@@ -1,7 +1,9 @@
 //! Benchmarks of every burn call, each in its worst case.
 
 use super::*;
-use crate::pallet::{Builds, Call, Config, Ledger, Pallet, PriceAnchor, SealedBuilds};
+use crate::pallet::{
+	BondAllowances, Builds, Call, Config, Ledger, Pallet, PriceAnchor, SealedBuilds,
+};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, Get};
 use frame_system::RawOrigin;
@@ -237,6 +239,17 @@ mod benchmarks {
 		_(RawOrigin::Signed(builder.clone()), id);
 
 		assert_eq!(Builds::<T>::get(id).map(|b| b.refunded), Some(true));
+	}
+
+	#[benchmark]
+	fn set_bond_allowance() {
+		let provider = funded_caller::<T>();
+		let allowance = BalanceOf::<T>::max_value() / 2u32.into();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider.clone()), allowance);
+
+		assert_eq!(BondAllowances::<T>::get(&provider), allowance);
 	}
 
 	#[benchmark]

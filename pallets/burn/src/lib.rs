@@ -63,6 +63,19 @@
 //!   least of all) can earn by making providers fail. Forfeited bonds are booked in the
 //!   burn ledger like any other burn, but never count as burn that paid for proven work.
 //!
+//! ## A provider's bond allowance
+//!
+//! A provider's hot key (a `Provider` proxy) may take and release builds, and each of those
+//! can burn a bond. So that a stolen hot key cannot burn its cold account's balance away,
+//! every provider has a **bond allowance**: what its bonds may still put at risk. Taking a
+//! build spends the bond from it; a work proof that returns the bond gives it back; a
+//! forfeited bond does not come back. A provider whose allowance is below a build's bond
+//! cannot take it ([`Error::BondAllowanceExceeded`]) until the account raises it with
+//! [`set_bond_allowance`](Pallet::set_bond_allowance), a call the runtime keeps from
+//! `Provider` proxies. An account that never set one has `DefaultBondAllowance`. Whatever a
+//! hot key does, its cold account loses at most the allowance it last set, plus the bonds
+//! already held when it set it.
+//!
 //! ## Bounded state
 //!
 //! Build ids grow one by one, and a build's last possible change comes a fixed number of
@@ -304,6 +317,9 @@ pub mod pallet {
 		/// The least bond a provider puts up for taking any build.
 		#[pallet::constant]
 		type MinProviderBond: Get<BalanceOf<Self>>;
+		/// The bond allowance of an account that never set one (see the module docs).
+		#[pallet::constant]
+		type DefaultBondAllowance: Get<BalanceOf<Self>>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 		/// Sets up eligible providers for the benchmarks.
@@ -349,6 +365,19 @@ pub mod pallet {
 	#[pallet::storage]
 	#[pallet::whitelist_storage]
 	pub type Ledger<T: Config> = StorageValue<_, LedgerState<BalanceOf<T>>, ValueQuery>;
+
+	/// What each provider's bonds may still put at risk (see the module docs): lowered by
+	/// every bond it puts up, raised by every bond a work proof returns, set by the account
+	/// itself. `DefaultBondAllowance` for an account without an entry.
+	#[pallet::storage]
+	pub type BondAllowances<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BalanceOf<T>,
+		ValueQuery,
+		T::DefaultBondAllowance,
+	>;
 
 	/// Price of one compute unit, in AZRA.
 	#[pallet::storage]
@@ -492,6 +521,13 @@ pub mod pallet {
 			/// The last build removed.
 			to: BuildId,
 		},
+		/// A provider set what its bonds may put at risk.
+		BondAllowanceSet {
+			/// The provider account.
+			provider: T::AccountId,
+			/// Its new bond allowance.
+			allowance: BalanceOf<T>,
+		},
 		/// Root changed the price per unit.
 		PricePerUnitSet {
 			/// The previous price.
@@ -554,6 +590,9 @@ pub mod pallet {
 		OutputKeyMissing,
 		/// The enclave that signed the work proof is not one the sealed build was sealed to.
 		ProverNotARecipient,
+		/// The build's bond is above what the provider's bonds may still put at risk; the
+		/// account (not its `Provider` proxy) raises it with `set_bond_allowance`.
+		BondAllowanceExceeded,
 	}
 
 	#[pallet::hooks]
@@ -634,17 +673,12 @@ pub mod pallet {
 		/// with the work proof; it is burned if the caller releases the build or misses the
 		/// deadline. A previous provider's missed deadline is settled first.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::accept_build().max(T::WeightInfo::accept_sealed_build()))]
+		#[pallet::weight(Pallet::<T>::accept_weight(true))]
 		pub fn accept_build(origin: OriginFor<T>, build_id: BuildId) -> DispatchResultWithPostInfo {
 			let provider = ensure_signed(origin)?;
 			let sealed = Self::do_accept_build(provider, build_id)?;
 			// A public build did not walk the recipients.
-			let actual = if sealed {
-				T::WeightInfo::accept_sealed_build()
-			} else {
-				T::WeightInfo::accept_build()
-			};
-			Ok(Some(actual).into())
+			Ok(Some(Self::accept_weight(sealed)).into())
 		}
 
 		/// Give an assigned build back; it is open again for other providers. The caller's
@@ -707,6 +741,19 @@ pub mod pallet {
 				Some(SealedTerms { recipients, output_key }),
 			)
 			.map(|_| ())
+		}
+
+		/// Set what the caller's bonds may put at risk from now on: taking a build spends its
+		/// bond from this allowance, a work proof gives the bond back, a forfeited bond is
+		/// gone. The runtime keeps this call from `Provider` proxies, so a hot key can never
+		/// raise its own limit.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::set_bond_allowance())]
+		pub fn set_bond_allowance(origin: OriginFor<T>, allowance: BalanceOf<T>) -> DispatchResult {
+			let provider = ensure_signed(origin)?;
+			BondAllowances::<T>::insert(&provider, allowance);
+			Self::deposit_event(Event::BondAllowanceSet { provider, allowance });
+			Ok(())
 		}
 
 		/// Set the price of one compute unit (Root).
@@ -975,6 +1022,18 @@ impl<T: Config> Pallet<T> {
 		SealedBuilds::<T>::get(id)
 	}
 
+	/// The weight of `accept_build` on a sealed or a public build. The bond allowance's read
+	/// and write are added to the measured weights until `scripts/bench.sh burn` measures
+	/// them with it.
+	pub fn accept_weight(sealed: bool) -> Weight {
+		let measured = if sealed {
+			T::WeightInfo::accept_sealed_build().max(T::WeightInfo::accept_build())
+		} else {
+			T::WeightInfo::accept_build()
+		};
+		measured.saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
+
 	/// The bond a provider puts up to take a build of `price`:
 	/// `max(ProviderBond × price, MinProviderBond)`.
 	pub fn bond_for(price: BalanceOf<T>) -> BalanceOf<T> {
@@ -1057,8 +1116,11 @@ impl<T: Config> Pallet<T> {
 		Self::settle_missed_deadline(build_id, &mut build, now)?;
 
 		let bond = Self::bond_for(build.price);
+		let allowance = BondAllowances::<T>::get(&provider);
+		ensure!(bond <= allowance, Error::<T>::BondAllowanceExceeded);
 		T::Currency::hold(&HoldReason::ProviderBond.into(), &provider, bond)
 			.map_err(|_| Error::<T>::InsufficientBond)?;
+		BondAllowances::<T>::insert(&provider, allowance.saturating_sub(bond));
 		let deadline = now.saturating_add(T::AssignmentPeriod::get());
 		build.state = BuildState::Assigned { provider: provider.clone(), deadline };
 		build.bond = bond;
@@ -1395,6 +1457,10 @@ impl<T: Config> BuildRegistry<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 				bond,
 				Precision::Exact,
 			)?;
+			// The bond came back, so it is no longer at risk.
+			BondAllowances::<T>::mutate(provider, |allowance| {
+				*allowance = allowance.saturating_add(bond)
+			});
 		}
 		if !unused.is_zero() {
 			// A builder must not be able to fail an honest provider's proof (and so burn its

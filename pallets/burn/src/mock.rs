@@ -174,6 +174,8 @@ parameter_types! {
 	pub MaxPriceChangePerEpoch: Perbill = Perbill::from_percent(10);
 	pub ProviderBond: Perbill = Perbill::from_percent(10);
 	pub const MinProviderBond: Balance = 3;
+	/// Large enough that only the allowance tests meet it.
+	pub const DefaultBondAllowance: Balance = 1_000_000;
 }
 
 impl pallet_burn::Config for Test {
@@ -193,6 +195,7 @@ impl pallet_burn::Config for Test {
 	type MaxPriceChangePerEpoch = MaxPriceChangePerEpoch;
 	type ProviderBond = ProviderBond;
 	type MinProviderBond = MinProviderBond;
+	type DefaultBondAllowance = DefaultBondAllowance;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Test;

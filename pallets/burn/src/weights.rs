@@ -3,9 +3,10 @@
 //!
 //! Regenerate with `scripts/bench.sh` (see docs/development.md).
 //!
-//! NOT MEASURED YET: `submit_sealed_build` and `accept_sealed_build` below are upper bounds
-//! written by hand from the measured calls (a full eligibility walk of `accept_build` per
-//! recipient), until `PROFILE=release scripts/bench.sh burn` regenerates this file.
+//! NOT MEASURED YET: `submit_sealed_build`, `accept_sealed_build` and `set_bond_allowance`
+//! below are upper bounds written by hand from the measured calls (a full eligibility walk
+//! of `accept_build` per recipient; a price change for one storage write), until
+//! `PROFILE=release scripts/bench.sh burn` regenerates this file.
 //! Benchmark CLI 64.0.0, 2026-11-27; steps 50, repeat 20;
 //! chain `Some("dev")`, Wasm execution `Compiled`, DB cache 1024 MiB;
 //! measured on `vm` (`AMD EPYC`).
@@ -50,6 +51,7 @@ pub trait WeightInfo {
 	fn accept_build() -> Weight;
 	fn submit_sealed_build(r: u32, ) -> Weight;
 	fn accept_sealed_build() -> Weight;
+	fn set_bond_allowance() -> Weight;
 	fn release_build() -> Weight;
 	fn cancel_build() -> Weight;
 	fn reclaim_expired() -> Weight;
@@ -119,6 +121,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(8 * 40_000_000, 8 * 4754))
 			.saturating_add(T::DbWeight::get().reads(12 + 1 + 16))
 			.saturating_add(T::DbWeight::get().writes(4))
+	}
+	// Upper bound, not measured: one storage write, priced as `set_price_per_unit`.
+	fn set_bond_allowance() -> Weight {
+		Weight::from_parts(30_000_000, 1500)
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Burn::Builds` (r:1 w:1)
 	/// Proof: `Burn::Builds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
@@ -253,6 +260,11 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(8 * 40_000_000, 8 * 4754))
 			.saturating_add(RocksDbWeight::get().reads(12 + 1 + 16))
 			.saturating_add(RocksDbWeight::get().writes(4))
+	}
+	// Upper bound, not measured: one storage write, priced as `set_price_per_unit`.
+	fn set_bond_allowance() -> Weight {
+		Weight::from_parts(30_000_000, 1500)
+			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn release_build() -> Weight {
 		Weight::from_parts(54_891_000, 3748)

@@ -91,6 +91,9 @@ parameter_types! {
 	pub MaxPriceChangePerEpoch: Perbill = Perbill::from_percent(10);
 	pub ProviderBond: Perbill = Perbill::from_percent(10);
 	pub const MinProviderBond: Balance = 5;
+	/// What an account's bonds may put at risk until it sets its own allowance: more than
+	/// any scenario's bonds, except where a scenario sets one.
+	pub const DefaultBondAllowance: Balance = Balance::MAX / 4;
 	pub const BuildDeposit: Balance = 3;
 	pub const BuildRetention: u64 = 20;
 	pub const NonceLifetime: u64 = 1_000;
@@ -121,6 +124,7 @@ impl pallet_burn::Config for Test {
 	type MaxPriceChangePerEpoch = MaxPriceChangePerEpoch;
 	type ProviderBond = ProviderBond;
 	type MinProviderBond = MinProviderBond;
+	type DefaultBondAllowance = DefaultBondAllowance;
 	type WeightInfo = ();
 }
 

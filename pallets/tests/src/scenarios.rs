@@ -739,3 +739,46 @@ fn sealed_builds_pay_like_public_ones_and_only_recipients_take_them() {
 		assert_eq!(wealth(HONEST_PROVIDER) - honest_start, 9_000);
 	});
 }
+
+/// A stolen hot key: whoever signs for the provider's account (its `Provider` proxy, which
+/// may accept and release) takes and releases the largest build twenty times over. Each
+/// release burns a bond, but the cold account loses at most the bond allowance it set; then
+/// every accept is refused until the cold key raises it. The builder cancels for a full
+/// refund, and an honest provider still takes and proves the build.
+#[test]
+fn a_stolen_hot_key_burns_at_most_the_bond_allowance() {
+	world().build().execute_with(|| {
+		let units = <Test as pallet_burn::Config>::MaxUnitsPerBuild::get();
+		let build = submit(HONEST_BUILDER, units).expect("can pay");
+		let bond = Burn::bond_for(units as Balance * GENESIS_PRICE);
+		let allowance = 2 * bond + bond / 2;
+		assert_ok!(dispatch_as(
+			ATTACKER_PROVIDER,
+			pallet_burn::Call::set_bond_allowance { allowance }
+		));
+		let start = wealth(ATTACKER_PROVIDER);
+		let mut refused = 0;
+		for _ in 0..20 {
+			match accept(ATTACKER_PROVIDER, build) {
+				Ok(()) => {
+					assert_ok!(dispatch_as(
+						ATTACKER_PROVIDER,
+						pallet_burn::Call::release_build { build_id: build }
+					));
+				}
+				Err(error) => {
+					assert_eq!(error, pallet_burn::Error::<Test>::BondAllowanceExceeded.into());
+					refused += 1;
+				}
+			}
+		}
+		let lost = start - wealth(ATTACKER_PROVIDER);
+		assert_eq!((lost, refused), (2 * bond, 18));
+		assert!(lost <= allowance, "the cold account loses at most its allowance");
+		check_invariants();
+
+		assert_ok!(accept(HONEST_PROVIDER, build));
+		assert_ok!(prove(HONEST_PROVIDER, build, units));
+		check_invariants();
+	});
+}

@@ -33,6 +33,10 @@ parameter_types! {
 	pub ProviderBond: Perbill = Perbill::from_percent(10);
 	/// …and at least 10 milli-AZRA, so that blocking even the cheapest build costs something.
 	pub const MinProviderBond: Balance = 10 * MILLI_UNIT;
+	/// What a provider's bonds may put at risk until its account sets an allowance of its
+	/// own: the bonds of ten of the largest builds at the genesis price. A `Provider` proxy
+	/// cannot raise it.
+	pub const DefaultBondAllowance: Balance = 1_000 * UNIT;
 }
 
 impl pallet_burn::Config for Runtime {
@@ -52,6 +56,7 @@ impl pallet_burn::Config for Runtime {
 	type MaxPriceChangePerEpoch = MaxPriceChangePerEpoch;
 	type ProviderBond = ProviderBond;
 	type MinProviderBond = MinProviderBond;
+	type DefaultBondAllowance = DefaultBondAllowance;
 	type WeightInfo = pallet_burn::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::AzraBenchmarks;
