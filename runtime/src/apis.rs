@@ -276,7 +276,12 @@ impl_runtime_apis! {
 				})
 				.collect();
 			let current_epoch = crate::Mint::current_epoch();
-			let recent: Vec<azra_primitives::EpochIndex> = (1..=azra_runtime_api::PROVIDER_EPOCHS)
+			// Every epoch still claimable: a share left out here is one the agent never claims.
+			let claimable = <<Runtime as pallet_mint::Config>::HistoryDepth as frame_support::traits::Get<
+				azra_primitives::EpochIndex,
+			>>::get()
+				.min(azra_runtime_api::PROVIDER_EPOCHS);
+			let recent: Vec<azra_primitives::EpochIndex> = (1..=claimable)
 				.filter_map(|back| current_epoch.checked_sub(back))
 				.collect();
 			azra_runtime_api::ProviderView {

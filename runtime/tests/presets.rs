@@ -526,3 +526,33 @@ fn a_provider_lists_open_builds_through_the_runtime_api() {
 	> as sp_api::RuntimeApiInfo>::ID;
 	assert_eq!(azra_runtime::VERSION.api_version(&api_id), Some(5));
 }
+
+/// An agent claims what the provider view lists: a provider back after 40 epochs offline
+/// (claims stay open for `HistoryDepth`, 84 epochs) sees every unclaimed share, not only
+/// the latest ones.
+#[test]
+fn the_provider_view_lists_every_share_still_claimable() {
+	use azra_runtime_api::runtime_decl_for_azra_economics_api::AzraEconomicsApiV5;
+	preset_storage("development").execute_with(|| {
+		start_block(1);
+		let provider = Sr25519Keyring::Ferdie.to_account_id();
+		let first = 5;
+		for epoch in first..first + 40 {
+			pallet_mint::EpochRecords::<Runtime>::insert(
+				epoch,
+				pallet_mint::EpochRecord { proven_burn: 10, budget: 9, ..Default::default() },
+			);
+			pallet_mint::Points::<Runtime>::insert(
+				epoch,
+				&provider,
+				pallet_mint::ProviderPoints { points: 1, proven_burn: 10, claimed: false },
+			);
+		}
+		pallet_mint::CurrentEpoch::<Runtime>::mutate(|info| info.index = first + 40);
+		let view = Runtime::provider(provider);
+		let listed: Vec<u32> = view.unpaid.iter().map(|(epoch, _)| *epoch).collect();
+		assert_eq!(listed.len(), 40, "{listed:?}");
+		assert!((first..first + 40).all(|epoch| listed.contains(&epoch)));
+		assert!(view.unpaid.iter().all(|(_, share)| *share == 9));
+	});
+}

@@ -357,6 +357,13 @@ pub mod pallet {
 	pub type SealingKeys<T: Config> =
 		StorageMap<_, Blake2_128Concat, EnclaveKey, SealingKey, OptionQuery>;
 
+	/// Enclave keys governance retired with `force_deregister`, and the block it did: a
+	/// retired key never registers again, whoever presents it (a leaked key stays dead).
+	/// Entries stay for good; each costs a governance decision.
+	#[pallet::storage]
+	pub type RetiredEnclaveKeys<T: Config> =
+		StorageMap<_, Blake2_128Concat, EnclaveKey, BlockNumberFor<T>, OptionQuery>;
+
 	/// The enclave keys registered to each provider.
 	#[pallet::storage]
 	pub type ProviderEnclaves<T: Config> = StorageMap<
@@ -678,6 +685,9 @@ pub mod pallet {
 		/// None of the provider's enclaves is a recipient of the sealed build: only the
 		/// enclaves the builder sealed the input to can read it.
 		NotARecipient,
+		/// Governance retired this enclave key (`force_deregister`); it never registers
+		/// again. Register a new key.
+		EnclaveKeyRetired,
 	}
 
 	impl<T> From<DcapError> for Error<T> {
@@ -938,7 +948,8 @@ pub mod pallet {
 
 		/// Retire any enclave key at once, whoever registered it: for a key that leaked or
 		/// misbehaved, without revoking the measurement every other enclave of that build
-		/// relies on. The provider may register a new key with a new quote.
+		/// relies on. The key is retired for good ([`RetiredEnclaveKeys`]): no provider
+		/// registers it again. The provider may register a new key with a new quote.
 		///
 		/// Origin: `GovernanceOrigin`. Emits [`Event::EnclaveForceDeregistered`].
 		#[pallet::call_index(9)]
@@ -947,6 +958,7 @@ pub mod pallet {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			let record = Enclaves::<T>::get(enclave_key).ok_or(Error::<T>::EnclaveUnknown)?;
 			Self::remove_enclave(&record.provider, enclave_key);
+			RetiredEnclaveKeys::<T>::insert(enclave_key, frame_system::Pallet::<T>::block_number());
 			Self::deposit_event(Event::EnclaveForceDeregistered {
 				provider: record.provider,
 				enclave_key,
@@ -1282,7 +1294,9 @@ impl<T: Config> Pallet<T> {
 			Measurements::<T>::get(measurement).ok_or(Error::<T>::MeasurementNotAllowed)?;
 		ensure!(!record.revoked, Error::<T>::MeasurementRevoked);
 
-		// The key: free, or already this provider's; a re-attestation keeps its sealing key.
+		// The key: never retired, free or already this provider's; a re-attestation keeps its
+		// sealing key.
+		ensure!(!RetiredEnclaveKeys::<T>::contains_key(enclave_key), Error::<T>::EnclaveKeyRetired);
 		if let Some(existing) = Enclaves::<T>::get(enclave_key) {
 			ensure!(existing.provider == provider, Error::<T>::EnclaveKeyTaken);
 		}
@@ -1529,6 +1543,9 @@ impl<T: Config> Pallet<T> {
 				ProviderEnclaves::<T>::get(&record.provider).contains(&key),
 				"enclave not listed by its provider"
 			);
+		}
+		for (key, _) in RetiredEnclaveKeys::<T>::iter() {
+			ensure!(!Enclaves::<T>::contains_key(key), "a retired enclave key is registered");
 		}
 		for (key, sealing_key) in SealingKeys::<T>::iter() {
 			ensure!(Enclaves::<T>::contains_key(key), "sealing key of no registered enclave");

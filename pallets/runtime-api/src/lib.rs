@@ -28,8 +28,10 @@ use scale_info::TypeInfo;
 /// Most epochs one `epochs` query returns (the mint pallet's read cap).
 pub const MAX_EPOCHS_PER_QUERY: u32 = pallet_mint::MAX_RECORDS_PER_READ;
 
-/// How many of the latest closed epochs a provider report looks at for unpaid rewards.
-pub const PROVIDER_EPOCHS: u32 = 32;
+/// Most closed epochs a provider report looks at for unpaid rewards. A runtime looks at every
+/// epoch still claimable (its mint's `HistoryDepth`), up to this many, so that nothing a
+/// provider can still claim is left out of the report its agent claims from.
+pub const PROVIDER_EPOCHS: u32 = 256;
 
 /// Most enclaves one `sealing_keys` answer lists.
 pub const MAX_SEALING_KEYS: u32 = 256;

@@ -897,6 +897,15 @@ fn force_deregister_retires_one_key_and_nothing_else() {
 		assert_ok!(earns(OTHER, &honest));
 		// The provider may register a fresh key with a fresh quote.
 		assert_ok!(register_dev(pki, &sgx(), PROVIDER, ed_key(&ed_pair(3))).1);
+		// The retired key stays retired, with a genuine quote, for its provider or anyone.
+		assert!(RetiredEnclaveKeys::<Test>::contains_key(ed_key(&leaked)));
+		for provider in [PROVIDER, OTHER] {
+			assert_eq!(
+				register_dev(pki, &sgx(), provider, ed_key(&leaked)).1,
+				Err(Error::<Test>::EnclaveKeyRetired.into())
+			);
+		}
+		assert_ok!(Attestation::do_try_state());
 	});
 }
 
