@@ -1493,6 +1493,22 @@ impl<T: Config> Pallet<T> {
 		Self::check_enclave(record)
 	}
 
+	/// Whether `error` of [`Pallet::check_enclave`] comes from a governance decision rather
+	/// than from the provider (an expired registration is the provider's to renew).
+	fn is_governance_decision(error: DispatchError) -> bool {
+		[
+			Error::<T>::MeasurementNotAllowed,
+			Error::<T>::MeasurementRevoked,
+			Error::<T>::TcbStatusRejected,
+			Error::<T>::EnclaveRootChanged,
+			Error::<T>::PlatformRevoked,
+			Error::<T>::TcbEvaluationTooOld,
+			Error::<T>::AdvisoryRejected,
+		]
+		.into_iter()
+		.any(|decision| error == decision.into())
+	}
+
 	/// Whether `signature` over `message` was made by `key`.
 	fn signed_by(key: &EnclaveKey, signature: &MultiSignature, message: &[u8]) -> bool {
 		match (key, signature) {
@@ -1636,6 +1652,29 @@ impl<T: Config> ProviderEligibility<T::AccountId> for Pallet<T> {
 	) -> DispatchResult {
 		let record = Enclaves::<T>::get(enclave).ok_or(Error::<T>::EnclaveUnknown)?;
 		Self::check_recipient(enclave, &record, required)
+	}
+
+	fn ineligible_by_governance(
+		provider: &T::AccountId,
+		required: Option<MeasurementId>,
+		recipients: Option<&[EnclaveKey]>,
+	) -> bool {
+		let mut revoked = false;
+		for key in ProviderEnclaves::<T>::get(provider) {
+			if recipients.is_some_and(|r| !r.contains(&key)) {
+				continue;
+			}
+			let Some(record) = Enclaves::<T>::get(key) else { continue };
+			if required.is_some_and(|r| r != record.measurement) {
+				continue;
+			}
+			match Self::check_enclave(&record) {
+				// An enclave that could still prove the build: nothing stops the provider.
+				Ok(()) => return false,
+				Err(error) => revoked |= Self::is_governance_decision(error),
+			}
+		}
+		revoked
 	}
 }
 

@@ -482,6 +482,16 @@ pub mod pallet {
 			/// AZRA that stays burned.
 			amount: BalanceOf<T>,
 		},
+		/// A provider released a build it could no longer prove because governance stopped
+		/// trusting its enclave (see `release_build`); its bond was returned.
+		BondReturned {
+			/// The build.
+			build_id: BuildId,
+			/// The provider.
+			provider: T::AccountId,
+			/// AZRA released from hold.
+			amount: BalanceOf<T>,
+		},
 		/// A provider released a build or missed its deadline; its bond was burned.
 		BondForfeited {
 			/// The build.
@@ -682,9 +692,14 @@ pub mod pallet {
 		}
 
 		/// Give an assigned build back; it is open again for other providers. The caller's
-		/// bond on it is burned: only a work proof returns a bond.
+		/// bond on it is burned, unless governance is why the caller can no longer prove it
+		/// (every enclave that could run the build was made ineligible by a governance
+		/// decision, none by the provider's own doing): then the bond is returned.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::release_build())]
+		#[pallet::weight(
+			// The eligibility walk is bounded by that of a sealed accept (until measured).
+			T::WeightInfo::release_build().saturating_add(T::WeightInfo::accept_sealed_build())
+		)]
 		pub fn release_build(origin: OriginFor<T>, build_id: BuildId) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
 			Self::do_release_build(provider, build_id)
@@ -1080,6 +1095,25 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Releases the bond of `build`'s assigned provider (and gives it back to its bond
+	/// allowance), leaving the build open: the provider could not prove it through no
+	/// fault of its own.
+	fn return_bond(build_id: BuildId, build: &mut BuildOf<T>) -> DispatchResult {
+		let BuildState::Assigned { provider, .. } = &build.state else { return Ok(()) };
+		let provider = provider.clone();
+		let bond = core::mem::take(&mut build.bond);
+		build.state = BuildState::Open;
+		if bond.is_zero() {
+			return Ok(());
+		}
+		T::Currency::release(&HoldReason::ProviderBond.into(), &provider, bond, Precision::Exact)?;
+		BondAllowances::<T>::mutate(&provider, |allowance| {
+			*allowance = allowance.saturating_add(bond)
+		});
+		Self::deposit_event(Event::BondReturned { build_id, provider, amount: bond });
+		Ok(())
+	}
+
 	/// If `build`'s provider let the deadline pass, burns its bond and reopens the build.
 	fn settle_missed_deadline(
 		build_id: BuildId,
@@ -1129,7 +1163,10 @@ impl<T: Config> Pallet<T> {
 		Ok(sealed.is_some())
 	}
 
-	/// Returns an assigned build to open, at its provider's request; the bond is burned.
+	/// Returns an assigned build to open, at its provider's request. The bond is burned,
+	/// unless a governance decision is why the provider can no longer prove the build
+	/// ([`ProviderEligibility::ineligible_by_governance`]): then it is returned, since the
+	/// provider did not fail the build; the chain stopped trusting its enclave.
 	pub fn do_release_build(provider: T::AccountId, build_id: BuildId) -> DispatchResult {
 		let mut build = Self::stored_build(build_id)?;
 		let now = frame_system::Pallet::<T>::block_number();
@@ -1139,7 +1176,17 @@ impl<T: Config> Pallet<T> {
 			}
 			_ => return Err(Error::<T>::BuildNotAssigned.into()),
 		}
-		Self::forfeit_bond(build_id, &mut build)?;
+		let sealed = SealedBuilds::<T>::get(build_id);
+		let revoked = T::Eligibility::ineligible_by_governance(
+			&provider,
+			build.required_measurement,
+			sealed.as_ref().map(|terms| &terms.recipients[..]),
+		);
+		if revoked {
+			Self::return_bond(build_id, &mut build)?;
+		} else {
+			Self::forfeit_bond(build_id, &mut build)?;
+		}
 		Builds::<T>::insert(build_id, build);
 		Self::deposit_event(Event::BuildReleased { build_id, provider });
 		Ok(())

@@ -56,6 +56,7 @@ pub const EPOCH_LENGTH: u64 = 10;
 thread_local! {
 	static ELIGIBLE: RefCell<BTreeSet<(AccountId, Option<MeasurementId>)>> = RefCell::new(BTreeSet::new());
 	static REFUNDED: RefCell<Balance> = RefCell::new(0);
+	static REVOKED_BY_GOVERNANCE: RefCell<BTreeSet<AccountId>> = RefCell::new(BTreeSet::new());
 	static OLDEST_OPEN_EPOCH: RefCell<Option<EpochIndex>> = RefCell::new(None);
 }
 
@@ -74,6 +75,11 @@ pub fn make_eligible(provider: AccountId, measurement: Option<MeasurementId>) {
 /// Takes back what [`make_eligible`] gave (a revoked or expired enclave).
 pub fn make_ineligible(provider: AccountId, measurement: Option<MeasurementId>) {
 	ELIGIBLE.with(|set| set.borrow_mut().remove(&(provider, measurement)));
+}
+
+/// Makes the stand-in attestation side say that governance is why `provider` cannot prove.
+pub fn revoke_by_governance(provider: AccountId) {
+	REVOKED_BY_GOVERNANCE.with(|set| set.borrow_mut().insert(provider));
 }
 
 /// Everything refunded so far.
@@ -141,6 +147,14 @@ impl ProviderEligibility<AccountId> for EligibleSet {
 		let provider = provider_of(enclave).ok_or(UNKNOWN_ENCLAVE)?;
 		Self::ensure_eligible(&provider, required)
 	}
+
+	fn ineligible_by_governance(
+		provider: &AccountId,
+		_required: Option<MeasurementId>,
+		_recipients: Option<&[EnclaveKey]>,
+	) -> bool {
+		REVOKED_BY_GOVERNANCE.with(|set| set.borrow().contains(provider))
+	}
 }
 
 /// Refunds by minting, as the mint pallet does.
@@ -205,6 +219,7 @@ impl pallet_burn::Config for Test {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	ELIGIBLE.with(|set| set.borrow_mut().clear());
 	REFUNDED.with(|r| *r.borrow_mut() = 0);
+	REVOKED_BY_GOVERNANCE.with(|set| set.borrow_mut().clear());
 	OLDEST_OPEN_EPOCH.with(|e| *e.borrow_mut() = None);
 	BuildLifetime::set(20);
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();

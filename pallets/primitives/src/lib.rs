@@ -235,6 +235,19 @@ pub trait ProviderEligibility<AccountId> {
 		enclave: &EnclaveKey,
 		required: Option<MeasurementId>,
 	) -> DispatchResult;
+
+	/// Whether governance, not the provider, is why `provider` cannot prove a build that
+	/// requires `required` (sealed to `recipients`, if sealed): it still has registered
+	/// enclaves that could run the build, none of them is eligible, and at least one was
+	/// made ineligible by a governance decision (a revoked measurement or platform, a TCB
+	/// status, advisory, evaluation number or root no longer accepted). An expired
+	/// registration, a deregistered or retired key, or no enclave at all is the provider's
+	/// own doing: `false`.
+	fn ineligible_by_governance(
+		provider: &AccountId,
+		required: Option<MeasurementId>,
+		recipients: Option<&[EnclaveKey]>,
+	) -> bool;
 }
 
 /// The statement an enclave signs to prove it did a build's work.

@@ -782,3 +782,51 @@ fn a_stolen_hot_key_burns_at_most_the_bond_allowance() {
 		check_invariants();
 	});
 }
+
+/// Governance stops trusting an honest provider's enclave while it holds a build: the
+/// provider releases it and gets its bond back, and the build reopens for others. A provider
+/// that makes itself unable to prove (deregisters its own enclave) to escape a bond it would
+/// lose cannot use this: its release burns the bond.
+#[test]
+fn a_revocation_returns_the_bond_but_deregistering_oneself_does_not() {
+	world().build().execute_with(|| {
+		// The attacker deregisters its only enclave while holding a build.
+		let escape = submit(HONEST_BUILDER, 1_000).expect("can pay");
+		let bond = Burn::bond_for(1_000 * GENESIS_PRICE);
+		assert_ok!(accept(ATTACKER_PROVIDER, escape));
+		let attacker_before = wealth(ATTACKER_PROVIDER);
+		assert_ok!(dispatch_as(
+			ATTACKER_PROVIDER,
+			pallet_attestation::Call::deregister_enclave {
+				enclave_key: enclave_key(ATTACKER_PROVIDER, 0)
+			}
+		));
+		assert_ok!(dispatch_as(
+			ATTACKER_PROVIDER,
+			pallet_burn::Call::release_build { build_id: escape }
+		));
+		assert_eq!(attacker_before - wealth(ATTACKER_PROVIDER), bond, "the bond burned");
+
+		// Governance revokes the measurement the honest provider's enclave runs.
+		let revoked = submit(HONEST_BUILDER, 1_000).expect("can pay");
+		assert_ok!(accept(HONEST_PROVIDER, revoked));
+		let honest_before = wealth(HONEST_PROVIDER);
+		assert_ok!(dispatch_root(pallet_attestation::Call::revoke_measurement {
+			id: dev_measurement().id()
+		}));
+		assert_noop!(
+			prove(HONEST_PROVIDER, revoked, 1_000),
+			pallet_attestation::Error::<Test>::MeasurementRevoked
+		);
+		assert_ok!(dispatch_as(
+			HONEST_PROVIDER,
+			pallet_burn::Call::release_build { build_id: revoked }
+		));
+		assert_eq!(wealth(HONEST_PROVIDER), honest_before, "the bond came back");
+		assert_eq!(
+			Burn::build_view(revoked).map(|b| b.state),
+			Some(azra_primitives::BuildState::Open)
+		);
+		check_invariants();
+	});
+}

@@ -464,6 +464,16 @@ fn revoking_a_measurement_disables_its_enclaves_at_once() {
 			Attestation::ensure_eligible(&PROVIDER, None),
 			Error::<Test>::MeasurementRevoked
 		);
+		// Governance, not the provider, is why it cannot prove: a release returns its bond.
+		assert!(Attestation::ineligible_by_governance(&PROVIDER, None, None));
+		assert!(Attestation::ineligible_by_governance(&PROVIDER, None, Some(&[ed_key(&pair)])));
+		// Unless the build was sealed to none of its enclaves, or it has none.
+		assert!(!Attestation::ineligible_by_governance(
+			&PROVIDER,
+			None,
+			Some(&[ed_key(&other_pair)])
+		));
+		assert!(!Attestation::ineligible_by_governance(&99, None, None));
 		// And nobody registers under it again.
 		let nonce = nonce_for(PROVIDER);
 		let key = ed_key(&ed_pair(3));
@@ -488,6 +498,8 @@ fn an_expired_registration_earns_nothing_until_it_re_attests() {
 			Attestation::ensure_eligible(&PROVIDER, Some(id)),
 			Error::<Test>::EnclaveExpired
 		);
+		// Renewing is the provider's job: governance is not why it cannot prove.
+		assert!(!Attestation::ineligible_by_governance(&PROVIDER, None, None));
 		// Re-attesting the same key renews it.
 		assert_ok!(register_dev(pki, &sgx(), PROVIDER, ed_key(&pair)).1);
 		assert_ok!(Attestation::verify_work_proof(&work, &ed_sign(&pair, &work)));
