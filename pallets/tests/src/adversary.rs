@@ -1,6 +1,9 @@
 //! The adversary suite: a coalition of accounts owned by one person tries to end up with
 //! more AZRA than it started with, by any sequence of the calls it can make, while
-//! governance moves every parameter anywhere its bounds and step limits let it.
+//! governance moves every parameter anywhere its bounds and step limits let it, and revokes
+//! and restores the platform every sybil's enclave runs on. The coalition's calls include
+//! sealed builds, bond allowances (a hot key is the account itself here) and deregistering
+//! its own enclaves to escape a bond.
 //!
 //! The coalition is every account on the chain: two builders, four sybil providers whose
 //! enclaves all come from the one dev platform, and a spare account that starts empty. Its
@@ -45,23 +48,79 @@ enum Direction {
 /// newest build (0 is the newest), so that steps keep meeting builds that exist.
 #[derive(Debug, Clone)]
 enum Step {
-	Submit { builder: usize, units: Units },
-	Cancel { builder: usize, build: BuildId },
-	Reclaim { builder: usize, build: BuildId },
-	Accept { sybil: usize, build: BuildId },
-	Release { sybil: usize, build: BuildId },
-	Prove { build: BuildId, used_percent: u64 },
-	Forge { build: BuildId },
-	Claim { sybil: usize, back: u32 },
-	Transfer { from: usize, to: usize, amount: Balance, keep_alive: bool },
-	Drain { from: usize, to: usize },
-	BalancesBurn { who: usize, amount: Balance },
-	Reregister { sybil: usize },
+	Submit {
+		builder: usize,
+		units: Units,
+	},
+	/// A build sealed to a sybil's current enclave.
+	SubmitSealed {
+		builder: usize,
+		units: Units,
+		sybil: usize,
+	},
+	/// A sybil sets its bond allowance (the cold key; its hot key is the same account here).
+	SetAllowance {
+		sybil: usize,
+		allowance: Balance,
+	},
+	/// A sybil deregisters its current enclave, say to escape a bond.
+	Deregister {
+		sybil: usize,
+	},
+	/// Governance revokes the one dev platform every sybil's enclave runs on, or restores it.
+	RevokePlatform,
+	RestorePlatform,
+	Cancel {
+		builder: usize,
+		build: BuildId,
+	},
+	Reclaim {
+		builder: usize,
+		build: BuildId,
+	},
+	Accept {
+		sybil: usize,
+		build: BuildId,
+	},
+	Release {
+		sybil: usize,
+		build: BuildId,
+	},
+	Prove {
+		build: BuildId,
+		used_percent: u64,
+	},
+	Forge {
+		build: BuildId,
+	},
+	Claim {
+		sybil: usize,
+		back: u32,
+	},
+	Transfer {
+		from: usize,
+		to: usize,
+		amount: Balance,
+		keep_alive: bool,
+	},
+	Drain {
+		from: usize,
+		to: usize,
+	},
+	BalancesBurn {
+		who: usize,
+		amount: Balance,
+	},
+	Reregister {
+		sybil: usize,
+	},
 	Ratio(Direction),
 	Ceiling(Direction),
 	Price(Direction),
 	EpochLength(Direction),
-	Advance { blocks: u64 },
+	Advance {
+		blocks: u64,
+	},
 }
 
 impl Step {
@@ -94,6 +153,13 @@ fn step() -> impl Strategy<Value = Step> {
 	prop_oneof![
 		6 => (0usize..2, prop_oneof![1u64..100, 1_000u64..1_000_000])
 			.prop_map(|(builder, units)| Step::Submit { builder, units }),
+		2 => (0usize..2, prop_oneof![1u64..100, 1_000u64..1_000_000], 0usize..4)
+			.prop_map(|(builder, units, sybil)| Step::SubmitSealed { builder, units, sybil }),
+		1 => (0usize..4, prop_oneof![0u64..100, 1_000u64..10_000_000])
+			.prop_map(|(sybil, allowance)| Step::SetAllowance { sybil, allowance }),
+		1 => (0usize..4).prop_map(|sybil| Step::Deregister { sybil }),
+		1 => Just(Step::RevokePlatform),
+		1 => Just(Step::RestorePlatform),
 		3 => (0usize..2, build.clone()).prop_map(|(builder, build)| Step::Cancel { builder, build }),
 		2 => (0usize..2, build.clone()).prop_map(|(builder, build)| Step::Reclaim { builder, build }),
 		5 => (0usize..4, build.clone()).prop_map(|(sybil, build)| Step::Accept { sybil, build }),
@@ -139,6 +205,30 @@ fn recent(back: BuildId) -> BuildId {
 fn run(step: &Step) -> bool {
 	match step.clone().resolved() {
 		Step::Submit { builder, units } => submit(BUILDERS[builder], units).is_ok(),
+		Step::SubmitSealed { builder, units, sybil } => {
+			let enclave = enclave_key(SYBILS[sybil], generation(SYBILS[sybil]));
+			submit_sealed(BUILDERS[builder], units, &[enclave]).is_ok()
+		}
+		Step::SetAllowance { sybil, allowance } => {
+			dispatch_as(SYBILS[sybil], pallet_burn::Call::set_bond_allowance { allowance }).is_ok()
+		}
+		Step::Deregister { sybil } => dispatch_as(
+			SYBILS[sybil],
+			pallet_attestation::Call::deregister_enclave {
+				enclave_key: enclave_key(SYBILS[sybil], generation(SYBILS[sybil])),
+			},
+		)
+		.is_ok(),
+		Step::RevokePlatform => dispatch_root(pallet_attestation::Call::revoke_platform {
+			tee_type: pallet_attestation::TeeType::Sgx,
+			fmspc: azra_dev_enclave::DEV_FMSPC,
+		})
+		.is_ok(),
+		Step::RestorePlatform => dispatch_root(pallet_attestation::Call::restore_platform {
+			tee_type: pallet_attestation::TeeType::Sgx,
+			fmspc: azra_dev_enclave::DEV_FMSPC,
+		})
+		.is_ok(),
 		Step::Cancel { builder, build } => {
 			dispatch_as(BUILDERS[builder], pallet_burn::Call::cancel_build { build_id: build })
 				.is_ok()
