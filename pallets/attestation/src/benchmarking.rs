@@ -326,7 +326,7 @@ mod benchmarks {
 		}
 		#[block]
 		{
-			assert_ok!(<Attestation<T> as ProviderEligibility<_>>::ensure_eligible(
+			assert_ok!(<Attestation<T> as ProviderEligibility<_, _>>::ensure_eligible(
 				&provider, required
 			));
 		}

@@ -357,6 +357,14 @@ pub mod pallet {
 	pub type SealingKeys<T: Config> =
 		StorageMap<_, Blake2_128Concat, EnclaveKey, SealingKey, OptionQuery>;
 
+	/// The last block at which an enclave of each provider left the registry (deregistered,
+	/// retired by governance, or cleared after expiring). A provider holding a build it
+	/// took before then cannot claim that governance alone stopped it
+	/// (`ineligible_by_governance`). One entry per provider that ever removed an enclave.
+	#[pallet::storage]
+	pub type EnclavesRemovedAt<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BlockNumberFor<T>, OptionQuery>;
+
 	/// Enclave keys governance retired with `force_deregister`, and the block it did: a
 	/// retired key never registers again, whoever presents it (a leaked key stays dead).
 	/// Entries stay for good; each costs a governance decision.
@@ -1374,6 +1382,7 @@ impl<T: Config> Pallet<T> {
 					.filter(|k| Enclaves::<T>::get(k).map_or(true, |r| r.expires_at < now))
 					.collect();
 				for key in expired {
+					Self::note_removal(&provider);
 					keys.retain(|k| *k != key);
 					Enclaves::<T>::remove(key);
 					SealingKeys::<T>::remove(key);
@@ -1404,6 +1413,7 @@ impl<T: Config> Pallet<T> {
 	/// Drop `enclave_key`'s record and its place in `provider`'s list (no event: the
 	/// caller says why).
 	fn remove_enclave(provider: &T::AccountId, enclave_key: EnclaveKey) {
+		Self::note_removal(provider);
 		Enclaves::<T>::remove(enclave_key);
 		SealingKeys::<T>::remove(enclave_key);
 		// A provider with no enclave left has no entry.
@@ -1415,6 +1425,12 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		});
+	}
+
+	/// Records that an enclave of `provider` leaves the registry now (see
+	/// [`EnclavesRemovedAt`]).
+	fn note_removal(provider: &T::AccountId) {
+		EnclavesRemovedAt::<T>::insert(provider, frame_system::Pallet::<T>::block_number());
 	}
 
 	/// The sealing key of `enclave_key`, if it is registered with one.
@@ -1597,7 +1613,7 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-impl<T: Config> ProviderEligibility<T::AccountId> for Pallet<T> {
+impl<T: Config> ProviderEligibility<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	fn ensure_eligible(provider: &T::AccountId, required: Option<MeasurementId>) -> DispatchResult {
 		if let Some(required) = required {
 			let record =
@@ -1658,8 +1674,12 @@ impl<T: Config> ProviderEligibility<T::AccountId> for Pallet<T> {
 		provider: &T::AccountId,
 		required: Option<MeasurementId>,
 		recipients: Option<&[EnclaveKey]>,
+		since: BlockNumberFor<T>,
 	) -> bool {
-		let mut revoked = false;
+		if EnclavesRemovedAt::<T>::get(provider).is_some_and(|removed| removed >= since) {
+			return false;
+		}
+		let mut candidates = 0u32;
 		for key in ProviderEnclaves::<T>::get(provider) {
 			if recipients.is_some_and(|r| !r.contains(&key)) {
 				continue;
@@ -1669,12 +1689,14 @@ impl<T: Config> ProviderEligibility<T::AccountId> for Pallet<T> {
 				continue;
 			}
 			match Self::check_enclave(&record) {
-				// An enclave that could still prove the build: nothing stops the provider.
-				Ok(()) => return false,
-				Err(error) => revoked |= Self::is_governance_decision(error),
+				Err(error) if Self::is_governance_decision(error) => {
+					candidates = candidates.saturating_add(1)
+				}
+				// It could still prove the build, or it lapsed by the provider's doing.
+				_ => return false,
 			}
 		}
-		revoked
+		candidates > 0
 	}
 }
 

@@ -1302,7 +1302,7 @@ fn eligibility() {
 	end(|| {
 		store_sgx_collateral();
 		let eligible = |p: AccountId, r: Option<MeasurementId>| {
-			<Attestation as ProviderEligibility<_>>::ensure_eligible(&p, r)
+			<Attestation as ProviderEligibility<_, _>>::ensure_eligible(&p, r)
 		};
 		assert_eq!(eligible(PROVIDER, None), Err(Error::<Test>::NoEnclave.into()));
 		let id = bind_sample(PROVIDER, ed_key(&ed_pair(1)));

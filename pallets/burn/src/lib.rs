@@ -274,7 +274,7 @@ pub mod pallet {
 		/// The runtime's hold reasons, of which this pallet's [`HoldReason`] is one.
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Who may take which build (the attestation pallet).
-		type Eligibility: ProviderEligibility<Self::AccountId>;
+		type Eligibility: ProviderEligibility<Self::AccountId, BlockNumberFor<Self>>;
 		/// Mints refunds of cancelled and expired builds, and of the unused units of completed
 		/// ones (the mint pallet).
 		type Refund: Refund<Self::AccountId, BalanceOf<Self>>;
@@ -1170,17 +1170,22 @@ impl<T: Config> Pallet<T> {
 	pub fn do_release_build(provider: T::AccountId, build_id: BuildId) -> DispatchResult {
 		let mut build = Self::stored_build(build_id)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		match Self::current_state(&build, now) {
-			BuildState::Assigned { provider: assigned, .. } => {
-				ensure!(assigned == provider, Error::<T>::NotAssignedProvider)
+		let deadline = match Self::current_state(&build, now) {
+			BuildState::Assigned { provider: assigned, deadline } => {
+				ensure!(assigned == provider, Error::<T>::NotAssignedProvider);
+				deadline
 			}
 			_ => return Err(Error::<T>::BuildNotAssigned.into()),
-		}
+		};
 		let sealed = SealedBuilds::<T>::get(build_id);
+		// The block the provider took the build (an upgrade that lengthened the assignment
+		// period makes this earlier, which only widens the removals that count against it).
+		let accepted_at = deadline.saturating_sub(T::AssignmentPeriod::get());
 		let revoked = T::Eligibility::ineligible_by_governance(
 			&provider,
 			build.required_measurement,
 			sealed.as_ref().map(|terms| &terms.recipients[..]),
+			accepted_at,
 		);
 		if revoked {
 			Self::return_bond(build_id, &mut build)?;

@@ -121,7 +121,7 @@ impl EpochClock for TenBlockEpochs {
 
 /// Eligible if the provider was registered for exactly this requirement.
 pub struct EligibleSet;
-impl ProviderEligibility<AccountId> for EligibleSet {
+impl ProviderEligibility<AccountId, u64> for EligibleSet {
 	fn ensure_eligible(provider: &AccountId, required: Option<MeasurementId>) -> DispatchResult {
 		ELIGIBLE
 			.with(|set| set.borrow().contains(&(*provider, required)))
@@ -152,6 +152,7 @@ impl ProviderEligibility<AccountId> for EligibleSet {
 		provider: &AccountId,
 		_required: Option<MeasurementId>,
 		_recipients: Option<&[EnclaveKey]>,
+		_since: u64,
 	) -> bool {
 		REVOKED_BY_GOVERNANCE.with(|set| set.borrow().contains(provider))
 	}

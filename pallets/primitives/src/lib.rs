@@ -215,7 +215,7 @@ pub trait Refund<AccountId, Balance> {
 }
 
 /// May a provider take a build? Implemented by the attestation pallet.
-pub trait ProviderEligibility<AccountId> {
+pub trait ProviderEligibility<AccountId, BlockNumber> {
 	/// `Ok` if `provider` has a registered, unexpired enclave whose measurement is still
 	/// allow-listed and satisfies `required` (any allow-listed one when `None`); otherwise
 	/// the error that names the broken rule.
@@ -236,17 +236,20 @@ pub trait ProviderEligibility<AccountId> {
 		required: Option<MeasurementId>,
 	) -> DispatchResult;
 
-	/// Whether governance, not the provider, is why `provider` cannot prove a build that
-	/// requires `required` (sealed to `recipients`, if sealed): it still has registered
-	/// enclaves that could run the build, none of them is eligible, and at least one was
+	/// Whether governance, not the provider, is why `provider` cannot prove a build it took
+	/// at block `since` that requires `required` (sealed to `recipients`, if sealed): it
+	/// still has registered enclaves that could run the build, and every one of them was
 	/// made ineligible by a governance decision (a revoked measurement or platform, a TCB
-	/// status, advisory, evaluation number or root no longer accepted). An expired
-	/// registration, a deregistered or retired key, or no enclave at all is the provider's
-	/// own doing: `false`.
+	/// status, advisory, evaluation number or root no longer accepted). `false` when any of
+	/// them is ineligible for the provider's own reason (an expired registration), when it
+	/// has no such enclave, and when any enclave of the provider left the registry from
+	/// `since` on (deregistered, retired or cleared): a provider must not launder dropping
+	/// its working enclave into a governance excuse through a stale, revoked one.
 	fn ineligible_by_governance(
 		provider: &AccountId,
 		required: Option<MeasurementId>,
 		recipients: Option<&[EnclaveKey]>,
+		since: BlockNumber,
 	) -> bool;
 }
 

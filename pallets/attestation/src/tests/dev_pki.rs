@@ -465,15 +465,16 @@ fn revoking_a_measurement_disables_its_enclaves_at_once() {
 			Error::<Test>::MeasurementRevoked
 		);
 		// Governance, not the provider, is why it cannot prove: a release returns its bond.
-		assert!(Attestation::ineligible_by_governance(&PROVIDER, None, None));
-		assert!(Attestation::ineligible_by_governance(&PROVIDER, None, Some(&[ed_key(&pair)])));
+		assert!(Attestation::ineligible_by_governance(&PROVIDER, None, None, 0));
+		assert!(Attestation::ineligible_by_governance(&PROVIDER, None, Some(&[ed_key(&pair)]), 0));
 		// Unless the build was sealed to none of its enclaves, or it has none.
 		assert!(!Attestation::ineligible_by_governance(
 			&PROVIDER,
 			None,
-			Some(&[ed_key(&other_pair)])
+			Some(&[ed_key(&other_pair)]),
+			0
 		));
-		assert!(!Attestation::ineligible_by_governance(&99, None, None));
+		assert!(!Attestation::ineligible_by_governance(&99, None, None, 0));
 		// And nobody registers under it again.
 		let nonce = nonce_for(PROVIDER);
 		let key = ed_key(&ed_pair(3));
@@ -499,7 +500,7 @@ fn an_expired_registration_earns_nothing_until_it_re_attests() {
 			Error::<Test>::EnclaveExpired
 		);
 		// Renewing is the provider's job: governance is not why it cannot prove.
-		assert!(!Attestation::ineligible_by_governance(&PROVIDER, None, None));
+		assert!(!Attestation::ineligible_by_governance(&PROVIDER, None, None, 0));
 		// Re-attesting the same key renews it.
 		assert_ok!(register_dev(pki, &sgx(), PROVIDER, ed_key(&pair)).1);
 		assert_ok!(Attestation::verify_work_proof(&work, &ed_sign(&pair, &work)));
@@ -1393,5 +1394,39 @@ fn only_a_providers_eligible_recipient_enclave_lets_it_take_a_sealed_build() {
 				.map(|verified| verified.enclave_key),
 			Ok(theirs)
 		);
+	});
+}
+
+/// The cheapest escape from a bond through the revocation refund: hold a second enclave,
+/// drop the one that works (deregister it, or let it expire) and point at governance. An
+/// enclave that left the registry after the build was taken, or one that lapsed by the
+/// provider's own doing, makes the provider the reason.
+#[test]
+fn dropping_or_letting_an_enclave_lapse_is_never_governance_s_doing() {
+	dev_chain(|pki| {
+		let (kept, dropped) = (ed_pair(1), ed_pair(2));
+		let (id, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&kept));
+		assert_ok!(result);
+		assert_ok!(register_dev(pki, &sgx(), PROVIDER, ed_key(&dropped)).1);
+		let taken_at = System::block_number();
+		run_to_block(taken_at + 1);
+		assert_ok!(Attestation::deregister_enclave(
+			RuntimeOrigin::signed(PROVIDER),
+			ed_key(&dropped)
+		));
+		assert_ok!(Attestation::revoke_measurement(RuntimeOrigin::root(), id));
+		// A build taken before the removal: the provider's doing.
+		assert!(!Attestation::ineligible_by_governance(&PROVIDER, None, None, taken_at));
+		// One taken after it: governance's.
+		assert!(Attestation::ineligible_by_governance(&PROVIDER, None, None, taken_at + 2));
+	});
+	dev_chain(|pki| {
+		let pair = ed_pair(1);
+		let (id, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&pair));
+		assert_ok!(result);
+		run_to_block(1 + ReattestationPeriod::get() + 1);
+		assert_ok!(Attestation::revoke_measurement(RuntimeOrigin::root(), id));
+		// Expired first: re-attesting was the provider's job.
+		assert!(!Attestation::ineligible_by_governance(&PROVIDER, None, None, 0));
 	});
 }
