@@ -5,7 +5,7 @@ use crate::{AccountId, Attestation, Burn, Runtime, UNIT};
 use azra_primitives::{
 	BuildId, MeasurementId, SealedTerms, Units, WorkClaim, MAX_SEALED_RECIPIENTS,
 };
-use frame_support::traits::fungible::Mutate;
+use frame_support::traits::{fungible::Mutate, Get};
 use pallet_attestation::{EnclaveKey, WorkProof};
 use sp_core::{crypto::KeyTypeId, hexdisplay::HexDisplay, H256};
 
@@ -54,6 +54,34 @@ impl pallet_burn::BenchmarkHelper<AccountId> for AzraBenchmarks {
 			measurement.unwrap_or(BENCH_MEASUREMENT),
 		);
 		key
+	}
+
+	fn make_eligible_behind_refused(
+		provider: &AccountId,
+		measurement: Option<MeasurementId>,
+	) -> EnclaveKey {
+		let measurement = measurement.unwrap_or(BENCH_MEASUREMENT);
+		let others = <Runtime as pallet_attestation::Config>::MaxEnclavesPerProvider::get()
+			.saturating_sub(1);
+		let account: &[u8] = provider.as_ref();
+		for index in 0..others {
+			let seed =
+				alloc::format!("//azra-bench-refused//{}//{index}", HexDisplay::from(&account))
+					.into_bytes();
+			let key = sp_io::crypto::ed25519_generate(BENCH_ENCLAVE_KEY, Some(seed));
+			Attestation::benchmark_bind_enclave(
+				provider.clone(),
+				EnclaveKey::Ed25519(key.0),
+				measurement,
+			);
+		}
+		// Refuse the others before the eligible one joins.
+		Attestation::benchmark_refuse_enclaves(provider);
+		Self::make_eligible(provider, Some(measurement))
+	}
+
+	fn refuse_by_governance(provider: &AccountId) {
+		Attestation::benchmark_refuse_enclaves(provider);
 	}
 }
 

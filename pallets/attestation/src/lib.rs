@@ -1799,4 +1799,28 @@ impl<T: Config> Pallet<T> {
 		);
 		SealingKeys::<T>::insert(enclave_key, [0x5e; 32]);
 	}
+
+	/// Makes every enclave of `provider` report an advisory governance rejected, the last
+	/// check [`Pallet::check_enclave`] makes (after every other one passed), so each one is
+	/// refused by a governance decision at the highest cost.
+	pub fn benchmark_refuse_enclaves(provider: &T::AccountId) {
+		for key in ProviderEnclaves::<T>::get(provider) {
+			Enclaves::<T>::mutate(key, |record| {
+				if let Some(record) = record {
+					record.advisory_ids = refused_advisories();
+				}
+			});
+		}
+	}
+}
+
+/// The longest advisory list, whose last id (only) is one [`worst_case_advisories`] rejects.
+#[cfg(feature = "runtime-benchmarks")]
+fn refused_advisories() -> AdvisoryIds {
+	let mut ids = worst_case_advisories(b'E').into_inner();
+	let rejected = worst_case_advisories(b'R');
+	if let (Some(last), Some(rejected)) = (ids.last_mut(), rejected.last()) {
+		*last = rejected.clone();
+	}
+	normalize_advisories(AdvisoryIds::truncate_from(ids))
 }

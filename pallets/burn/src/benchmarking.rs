@@ -180,14 +180,15 @@ mod benchmarks {
 	}
 
 	/// Worst case: a previous provider missed the deadline, so its bond is burned before the
-	/// caller's is held.
+	/// caller's is held; the caller's eligible enclave is the last of the most it may hold,
+	/// so the eligibility check walks them all.
 	#[benchmark]
 	fn accept_build() {
 		let builder = funded::<T>("builder", 0);
 		let first = funded::<T>("provider", 1);
 		let provider = funded_caller::<T>();
 		let id = lapsed::<T>(&builder, &first);
-		T::BenchmarkHelper::make_eligible(&provider, Some(H256::repeat_byte(7)));
+		T::BenchmarkHelper::make_eligible_behind_refused(&provider, Some(H256::repeat_byte(7)));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(provider.clone()), id);
@@ -198,16 +199,24 @@ mod benchmarks {
 		));
 	}
 
+	/// Worst case: governance then refused every enclave the provider holds (the most it
+	/// may hold), so the release walks them all and returns the bond.
 	#[benchmark]
 	fn release_build() {
 		let builder = funded::<T>("builder", 0);
 		let provider = funded_caller::<T>();
-		let id = assigned::<T>(&builder, &provider);
+		let id = submit::<T>(&builder, T::MaxUnitsPerBuild::get());
+		T::BenchmarkHelper::make_eligible_behind_refused(&provider, Some(H256::repeat_byte(7)));
+		Pallet::<T>::do_accept_build(provider.clone(), id).expect("an eligible provider accepts");
+		T::BenchmarkHelper::refuse_by_governance(&provider);
+		let spent = BondAllowances::<T>::get(&provider);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(provider), id);
+		_(RawOrigin::Signed(provider.clone()), id);
 
 		assert_eq!(Pallet::<T>::build_view(id).map(|b| b.state), Some(BuildState::Open));
+		// The bond came back to the allowance: the walk ran to its end.
+		assert!(BondAllowances::<T>::get(&provider) > spent);
 	}
 
 	/// Worst case: the provider missed the deadline (its bond is burned), then the refund.

@@ -252,6 +252,18 @@ pub trait BenchmarkHelper<AccountId> {
 	/// Make `provider` eligible to accept builds that require `measurement`, through an
 	/// enclave with a sealing key, which is returned (a sealed build may name it).
 	fn make_eligible(provider: &AccountId, measurement: Option<MeasurementId>) -> EnclaveKey;
+
+	/// Like [`BenchmarkHelper::make_eligible`], but the returned enclave is the last of the
+	/// most enclaves a provider may hold, and every one before it is refused at the last
+	/// check, so an eligibility walk reads them all.
+	fn make_eligible_behind_refused(
+		provider: &AccountId,
+		measurement: Option<MeasurementId>,
+	) -> EnclaveKey;
+
+	/// Makes a governance decision refuse every enclave of `provider` at its last check, so
+	/// a release walks them all and returns the bond.
+	fn refuse_by_governance(provider: &AccountId);
 }
 
 #[frame_support::pallet]

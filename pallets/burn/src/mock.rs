@@ -174,6 +174,18 @@ impl crate::BenchmarkHelper<AccountId> for Test {
 		make_eligible(*provider, measurement);
 		enclave_of(*provider)
 	}
+
+	fn make_eligible_behind_refused(
+		provider: &AccountId,
+		measurement: Option<MeasurementId>,
+	) -> EnclaveKey {
+		<Self as crate::BenchmarkHelper<AccountId>>::make_eligible(provider, measurement)
+	}
+
+	fn refuse_by_governance(provider: &AccountId) {
+		revoke_by_governance(*provider);
+		ELIGIBLE.with(|set| set.borrow_mut().retain(|(p, _)| p != provider));
+	}
 }
 
 parameter_types! {
