@@ -358,6 +358,27 @@ mod benchmarks {
 		assert!(!RevokedPlatforms::<T>::contains_key((TeeType::Tdx, [7; 6])));
 	}
 
+	// Restores collateral over the stored one: the checks of a submission but the rollback
+	// rule, and three writes (the collateral, its record and the ceiling).
+	#[benchmark]
+	fn restore_collateral() {
+		let (sample, _) = setup_verified::<T>();
+		let collateral = BoundedVec::try_from(sample.collateral).expect("fits");
+		let witness = BoundedVec::try_from(sample.quote).expect("fits");
+		#[extrinsic_call]
+		_(RawOrigin::Root, sample.fmspc, collateral, witness);
+		assert_eq!(CollateralCeilings::<T>::iter().count(), 1);
+	}
+
+	#[benchmark]
+	fn lift_collateral_ceiling() {
+		let ceiling = CollateralCeiling { tcb_eval_data_number: 17, qe_eval_data_number: 8 };
+		CollateralCeilings::<T>::insert((TeeType::Tdx, [7; 6]), ceiling);
+		#[extrinsic_call]
+		_(RawOrigin::Root, TeeType::Tdx, [7; 6]);
+		assert!(!CollateralCeilings::<T>::contains_key((TeeType::Tdx, [7; 6])));
+	}
+
 	#[benchmark]
 	fn set_min_tcb_eval_data_number() {
 		#[extrinsic_call]

@@ -51,6 +51,10 @@
 //!   every enclave of one platform type (TEE, FMSPC).
 //! - [`set_min_tcb_eval_data_number`](Pallet::set_min_tcb_eval_data_number): governance
 //!   refuses collateral (and enclaves verified with it) older than an Intel TCB recovery.
+//! - [`restore_collateral`](Pallet::restore_collateral) /
+//!   [`lift_collateral_ceiling`](Pallet::lift_collateral_ceiling): governance puts back
+//!   collateral that newer (early TCB-recovery) collateral displaced, and caps what signed
+//!   submitters may store for that platform until it lifts the cap.
 //!
 //! ## Hooks
 //!
@@ -96,6 +100,10 @@
 //!   read from the items themselves so that no witness quote shifts them.
 //! - Its TCB info's evaluation data number must be at least the governance minimum of its
 //!   TEE.
+//! - The rollback rule binds signed submitters only. Governance may restore older
+//!   collateral ([`Pallet::restore_collateral`]); the platform then has a ceiling
+//!   ([`CollateralCeilings`]) that signed submissions may not exceed until governance lifts
+//!   it.
 //!
 //! ## Production trust
 //!
@@ -313,6 +321,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type MinTcbEvalDataNumber<T: Config> =
 		StorageMap<_, Blake2_128Concat, TeeType, u32, ValueQuery>;
+
+	/// Platforms whose collateral governance restored ([`Pallet::restore_collateral`]),
+	/// with the highest evaluation data numbers a signed submission may carry for them
+	/// until governance lifts the ceiling. Keeps early TCB-recovery collateral, which
+	/// anyone can fetch from Intel weeks before it is the standard, from locking the
+	/// standard collateral out again. Written only by governance.
+	#[pallet::storage]
+	pub type CollateralCeilings<T: Config> =
+		StorageMap<_, Blake2_128Concat, (TeeType, Fmspc), CollateralCeiling, OptionQuery>;
 
 	/// Registration nonces issued to each provider and not yet used. Expired ones leave at
 	/// the provider's next request, or with the `on_idle` sweep of [`NonceExpiries`].
@@ -566,6 +583,24 @@ pub mod pallet {
 			/// The new minimum.
 			number: u32,
 		},
+		/// Governance restored a platform's collateral, whatever was stored before, and
+		/// capped what signed submissions may store for it.
+		CollateralRestored {
+			/// The TEE the collateral is for.
+			tee_type: TeeType,
+			/// The platform type the collateral is for.
+			fmspc: Fmspc,
+			/// The ceiling signed submissions now meet.
+			ceiling: CollateralCeiling,
+		},
+		/// Governance lifted a platform's collateral ceiling: any newer collateral may be
+		/// submitted again.
+		CollateralCeilingLifted {
+			/// The TEE.
+			tee_type: TeeType,
+			/// The platform type.
+			fmspc: Fmspc,
+		},
 	}
 
 	/// Errors of the attestation pallet; each names the rule that was broken.
@@ -696,6 +731,13 @@ pub mod pallet {
 		/// Governance retired this enclave key (`force_deregister`); it never registers
 		/// again. Register a new key.
 		EnclaveKeyRetired,
+		/// The collateral is newer than the ceiling governance set for its platform when it
+		/// restored the platform's collateral ([`CollateralCeilings`]): its TCB info's or QE
+		/// identity's evaluation data number is above it. Governance lifts the ceiling once
+		/// that collateral is Intel's standard.
+		CollateralAboveCeiling,
+		/// The platform has no collateral ceiling to lift.
+		NoCollateralCeiling,
 	}
 
 	impl<T> From<DcapError> for Error<T> {
@@ -1034,6 +1076,56 @@ pub mod pallet {
 			Self::deposit_event(Event::MinTcbEvalDataNumberSet { tee_type, number });
 			Ok(())
 		}
+
+		/// Store `collateral` for platform type `fmspc` although it is older than the stored
+		/// collateral, and cap what signed submissions may store for that platform at its
+		/// evaluation data numbers ([`CollateralCeilings`]).
+		///
+		/// Intel publishes early TCB-recovery collateral weeks before it becomes the
+		/// standard. Anyone may submit it, and the rollback rule then refuses the standard
+		/// collateral, so platforms that are `UpToDate` under the standard register as
+		/// `OutOfDate`. This call puts the standard back. Everything else is checked as for
+		/// [`Pallet::submit_collateral`] (Intel's items, shapes, a witness quote verified
+		/// against the root now, the minimum evaluation data number); only the rollback
+		/// rule is waived. While the ceiling stands, signed submissions still replace it
+		/// with fresher collateral (new CRLs, new issue dates) at or below the ceiling's
+		/// evaluation data numbers, and are refused above it
+		/// ([`Error::CollateralAboveCeiling`]).
+		///
+		/// Enclaves registered while the early collateral was stored keep the status it
+		/// gave them until they re-attest.
+		///
+		/// Origin: `GovernanceOrigin`. Emits [`Event::CollateralRestored`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::restore_collateral())]
+		pub fn restore_collateral(
+			origin: OriginFor<T>,
+			fmspc: Fmspc,
+			collateral: BoundedVec<u8, T::MaxCollateralLen>,
+			witness_quote: BoundedVec<u8, T::MaxQuoteLen>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_restore_collateral(fmspc, collateral, &witness_quote)
+		}
+
+		/// Lift the collateral ceiling of platform (`tee_type`, `fmspc`): signed submissions
+		/// of newer collateral are accepted again. For when the collateral that was held
+		/// back has become Intel's standard.
+		///
+		/// Origin: `GovernanceOrigin`. Emits [`Event::CollateralCeilingLifted`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::lift_collateral_ceiling())]
+		pub fn lift_collateral_ceiling(
+			origin: OriginFor<T>,
+			tee_type: TeeType,
+			fmspc: Fmspc,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			CollateralCeilings::<T>::take((tee_type, fmspc))
+				.ok_or(Error::<T>::NoCollateralCeiling)?;
+			Self::deposit_event(Event::CollateralCeilingLifted { tee_type, fmspc });
+			Ok(())
+		}
 	}
 }
 
@@ -1159,39 +1251,82 @@ impl<T: Config> Pallet<T> {
 		collateral: frame_support::BoundedVec<u8, T::MaxCollateralLen>,
 		witness_quote: &[u8],
 	) -> DispatchResult {
-		let root = RootCa::<T>::get().ok_or(Error::<T>::RootCaMissing)?;
-		let root_hash = Self::root_ca_hash().ok_or(Error::<T>::RootCaMissing)?;
-		// Before anything costly: Intel's items only (an attached PCK chain would stand in
-		// for every quote's own), in chains of Intel's shape, and a witness of Intel's shape.
-		dcap_verifier::check_collateral(&collateral).map_err(Error::<T>::from)?;
-		dcap_verifier::quote_platform(witness_quote).map_err(Error::<T>::from)?;
-		let verified =
-			dcap_verifier::verify_quote(witness_quote, &collateral, &root, Self::now_secs())
-				.map_err(Error::<T>::from)?;
-		let tee_type = verified.quote.collateral.tee_type;
-		ensure!(verified.quote.collateral.fmspc == fmspc, Error::<T>::FmspcMismatch);
-		// The rollback rule's figures come from the items alone, not from the witness.
-		let freshness =
-			dcap_verifier::collateral_freshness(&collateral).map_err(Error::<T>::from)?;
-		ensure!(
-			freshness.tcb_eval_data_number >= MinTcbEvalDataNumber::<T>::get(tee_type),
-			Error::<T>::TcbEvaluationTooOld
-		);
-		let key = (tee_type, fmspc);
+		let (key, root_hash, freshness) =
+			Self::verify_collateral(fmspc, &collateral, witness_quote)?;
+		if let Some(ceiling) = CollateralCeilings::<T>::get(key) {
+			ensure!(!ceiling.is_exceeded_by(&freshness), Error::<T>::CollateralAboveCeiling);
+		}
 		if let Some(stored) = CollateralRecords::<T>::get(key) {
 			if stored.root_hash == root_hash {
 				ensure!(!freshness.rolls_back(&stored.freshness), Error::<T>::CollateralRollback);
 			}
 		}
+		Self::store_collateral(key, root_hash, freshness, collateral);
+		Ok(())
+	}
+
+	/// [`Pallet::restore_collateral`]: the checks of a signed submission but the rollback
+	/// rule and the ceiling, then the new ceiling.
+	fn do_restore_collateral(
+		fmspc: Fmspc,
+		collateral: frame_support::BoundedVec<u8, T::MaxCollateralLen>,
+		witness_quote: &[u8],
+	) -> DispatchResult {
+		let (key, root_hash, freshness) =
+			Self::verify_collateral(fmspc, &collateral, witness_quote)?;
+		let ceiling = CollateralCeiling::of(&freshness);
+		CollateralCeilings::<T>::insert(key, ceiling);
+		Self::store_collateral(key, root_hash, freshness, collateral);
+		let (tee_type, fmspc) = key;
+		Self::deposit_event(Event::CollateralRestored { tee_type, fmspc, ceiling });
+		Ok(())
+	}
+
+	/// Verifies `collateral` for platform type `fmspc` with `witness_quote` against the root
+	/// at the block time, and checks it against the governance minimum; returns its
+	/// platform, the root's hash and what its items say about their age.
+	fn verify_collateral(
+		fmspc: Fmspc,
+		collateral: &[u8],
+		witness_quote: &[u8],
+	) -> Result<((TeeType, Fmspc), H256, CollateralFreshness), DispatchError> {
+		let root = RootCa::<T>::get().ok_or(Error::<T>::RootCaMissing)?;
+		let root_hash = Self::root_ca_hash().ok_or(Error::<T>::RootCaMissing)?;
+		// Before anything costly: Intel's items only (an attached PCK chain would stand in
+		// for every quote's own), in chains of Intel's shape, and a witness of Intel's shape.
+		dcap_verifier::check_collateral(collateral).map_err(Error::<T>::from)?;
+		dcap_verifier::quote_platform(witness_quote).map_err(Error::<T>::from)?;
+		let verified =
+			dcap_verifier::verify_quote(witness_quote, collateral, &root, Self::now_secs())
+				.map_err(Error::<T>::from)?;
+		let tee_type = verified.quote.collateral.tee_type;
+		ensure!(verified.quote.collateral.fmspc == fmspc, Error::<T>::FmspcMismatch);
+		// The rollback rule's figures come from the items alone, not from the witness.
+		let freshness =
+			dcap_verifier::collateral_freshness(collateral).map_err(Error::<T>::from)?;
+		ensure!(
+			freshness.tcb_eval_data_number >= MinTcbEvalDataNumber::<T>::get(tee_type),
+			Error::<T>::TcbEvaluationTooOld
+		);
+		Ok(((tee_type, fmspc), root_hash, freshness))
+	}
+
+	/// Stores verified collateral for `key`.
+	fn store_collateral(
+		key: (TeeType, Fmspc),
+		root_hash: H256,
+		freshness: CollateralFreshness,
+		collateral: frame_support::BoundedVec<u8, T::MaxCollateralLen>,
+	) {
 		CollateralRecords::<T>::insert(key, CollateralRecord { root_hash, freshness });
 		CollateralBytes::<T>::insert(key, collateral);
+		let (tee_type, fmspc) = key;
 		Self::deposit_event(Event::CollateralStored {
 			tee_type,
 			fmspc,
 			tcb_eval_data_number: freshness.tcb_eval_data_number,
 			next_update: freshness.next_update,
 		});
-		Ok(())
 	}
 
 	/// Issue a nonce to `provider`.
@@ -1562,6 +1697,12 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				CollateralBytes::<T>::contains_key(platform),
 				"collateral record without bytes"
+			);
+		}
+		for (platform, _) in CollateralCeilings::<T>::iter() {
+			ensure!(
+				CollateralRecords::<T>::contains_key(platform),
+				"collateral ceiling of a platform without collateral"
 			);
 		}
 		for (provider, keys) in ProviderEnclaves::<T>::iter() {

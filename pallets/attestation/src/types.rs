@@ -276,6 +276,43 @@ impl CollateralFreshness {
 	}
 }
 
+/// The newest collateral signed submitters may store for a platform whose collateral
+/// governance restored: the restored collateral's evaluation data numbers.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct CollateralCeiling {
+	/// The highest `tcbEvaluationDataNumber` of TCB info.
+	pub tcb_eval_data_number: u32,
+	/// The highest `tcbEvaluationDataNumber` of QE identity.
+	pub qe_eval_data_number: u32,
+}
+
+impl CollateralCeiling {
+	/// The ceiling at `freshness`'s evaluation data numbers.
+	pub fn of(freshness: &CollateralFreshness) -> Self {
+		Self {
+			tcb_eval_data_number: freshness.tcb_eval_data_number,
+			qe_eval_data_number: freshness.qe_eval_data_number,
+		}
+	}
+
+	/// Whether collateral of `freshness` is above the ceiling (either number is higher).
+	pub fn is_exceeded_by(&self, freshness: &CollateralFreshness) -> bool {
+		freshness.tcb_eval_data_number > self.tcb_eval_data_number
+			|| freshness.qe_eval_data_number > self.qe_eval_data_number
+	}
+}
+
 /// The stored collateral of a platform, as the rollback rule and registrations read it.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,

@@ -1430,3 +1430,122 @@ fn dropping_or_letting_an_enclave_lapse_is_never_governance_s_doing() {
 		assert!(!Attestation::ineligible_by_governance(&PROVIDER, None, None, 0));
 	});
 }
+
+/// Early TCB-recovery collateral, which anyone can submit weeks before Intel makes it the
+/// standard, locks the standard collateral out (the rollback rule) and turns an up-to-date
+/// platform out of date; governance restores the standard, and no signed submitter can push
+/// the early collateral back until governance lifts the ceiling.
+#[test]
+fn governance_restores_the_collateral_an_early_recovery_displaced() {
+	dev_chain(|pki| {
+		let witness = pki.quote(&sgx(), [0; 64]).expect("witness");
+		let collateral = |options: CollateralOptions| {
+			bounded(pki.collateral_bytes(Tee::Sgx, &options).expect("collateral"))
+		};
+		let restore = |origin: RuntimeOrigin, options: CollateralOptions| {
+			Attestation::restore_collateral(
+				origin,
+				DEV_FMSPC,
+				collateral(options),
+				bounded(witness.clone()),
+			)
+		};
+		let submit_signed = |options: CollateralOptions| {
+			Attestation::submit_collateral(
+				RuntimeOrigin::signed(OTHER),
+				DEV_FMSPC,
+				collateral(options),
+				bounded(witness.clone()),
+			)
+		};
+		assert_ok!(Attestation::set_accepted_tcb_statuses(
+			RuntimeOrigin::root(),
+			BoundedVec::try_from(vec![TcbStatus::UpToDate]).expect("fits")
+		));
+		// dev_chain stored the standard collateral (evaluation 1): the platform is up to date.
+		// The early recovery's collateral (evaluation 2) says it is out of date.
+		let early = CollateralOptions {
+			tcb_evaluation_data_number: 2,
+			crl_number: 2,
+			issued_at: DEV_NOW - 60,
+			tcb_status: IntelStatus::OutOfDate,
+			..options()
+		};
+		// Intel's next standard collateral: fresher items, still evaluation 1.
+		let standard = CollateralOptions { crl_number: 2, issued_at: DEV_NOW - 30, ..options() };
+		assert_ok!(submit_signed(early.clone()));
+		assert_noop!(submit_signed(standard.clone()), Error::<Test>::CollateralRollback);
+		let (_, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&ed_pair(1)));
+		assert_eq!(result, Err(Error::<Test>::TcbStatusRejected.into()));
+
+		// Only governance restores, and only collateral that verifies under its minimum.
+		assert_noop!(
+			restore(RuntimeOrigin::signed(OTHER), standard.clone()),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Attestation::set_min_tcb_eval_data_number(
+			RuntimeOrigin::root(),
+			TeeType::Sgx,
+			2
+		));
+		assert_noop!(
+			restore(RuntimeOrigin::root(), standard.clone()),
+			Error::<Test>::TcbEvaluationTooOld
+		);
+		assert_ok!(Attestation::set_min_tcb_eval_data_number(
+			RuntimeOrigin::root(),
+			TeeType::Sgx,
+			0
+		));
+		assert_ok!(restore(RuntimeOrigin::root(), standard.clone()));
+		let ceiling = CollateralCeiling { tcb_eval_data_number: 1, qe_eval_data_number: 1 };
+		assert_eq!(CollateralCeilings::<Test>::get((TeeType::Sgx, DEV_FMSPC)), Some(ceiling));
+		assert_eq!(
+			last_event(),
+			Event::CollateralRestored { tee_type: TeeType::Sgx, fmspc: DEV_FMSPC, ceiling }
+		);
+		let (_, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&ed_pair(1)));
+		assert_ok!(result);
+		assert_eq!(
+			Enclaves::<Test>::get(ed_key(&ed_pair(1))).map(|r| r.tcb_status),
+			Some(TcbStatus::UpToDate)
+		);
+
+		// The early collateral does not come back while the ceiling stands...
+		assert_noop!(submit_signed(early), Error::<Test>::CollateralAboveCeiling);
+		// ...standard updates still do, and the rollback rule still guards them.
+		let update = CollateralOptions { crl_number: 3, issued_at: DEV_NOW - 10, ..options() };
+		assert_ok!(submit_signed(update));
+		assert_noop!(submit_signed(standard), Error::<Test>::CollateralRollback);
+
+		// Once the recovery is Intel's standard, governance lifts the ceiling.
+		assert_noop!(
+			Attestation::lift_collateral_ceiling(
+				RuntimeOrigin::signed(OTHER),
+				TeeType::Sgx,
+				DEV_FMSPC
+			),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Attestation::lift_collateral_ceiling(
+			RuntimeOrigin::root(),
+			TeeType::Sgx,
+			DEV_FMSPC
+		));
+		assert_eq!(
+			last_event(),
+			Event::CollateralCeilingLifted { tee_type: TeeType::Sgx, fmspc: DEV_FMSPC }
+		);
+		assert_noop!(
+			Attestation::lift_collateral_ceiling(RuntimeOrigin::root(), TeeType::Sgx, DEV_FMSPC),
+			Error::<Test>::NoCollateralCeiling
+		);
+		let recovered = CollateralOptions {
+			tcb_evaluation_data_number: 2,
+			crl_number: 4,
+			issued_at: DEV_NOW - 5,
+			..options()
+		};
+		assert_ok!(submit_signed(recovered));
+	});
+}
