@@ -6,7 +6,12 @@ use super::*;
 use crate::Pallet as Attestation;
 use codec::Decode;
 use frame_benchmarking::v2::*;
-use frame_support::{assert_ok, BoundedVec};
+use frame_support::{
+	assert_ok,
+	traits::fungible::{Inspect, Mutate},
+	BoundedVec,
+};
+use sp_runtime::Saturating;
 use frame_system::RawOrigin;
 
 /// Public keys of the well-known dev accounts (//Alice … //Ferdie, sr25519): valid points,
@@ -137,7 +142,15 @@ fn max_advisories() -> AdvisoryIds {
 /// A provider with `MaxEnclavesPerProvider` enclaves registered under `verified`'s
 /// measurement, each carrying the longest advisory list, while the policy rejects the
 /// longest list of other advisories (so every eligibility check compares every pair).
+/// Gives `who` the deposits of the most enclaves a provider may hold, and one more.
+fn fund<T: Config>(who: &T::AccountId) {
+	let deposits = T::EnclaveDeposit::get()
+		.saturating_mul(T::MaxEnclavesPerProvider::get().saturating_add(1).into());
+	let _ = T::Currency::set_balance(who, T::Currency::minimum_balance().saturating_add(deposits));
+}
+
 fn fill_enclaves<T: Config>(provider: &T::AccountId, verified: &VerifiedQuoteV2) -> MeasurementId {
+	fund::<T>(provider);
 	let entry = entry_for(verified);
 	let id = entry.id();
 	Measurements::<T>::insert(id, MeasurementRecord { entry, revoked: false });
@@ -423,6 +436,48 @@ mod benchmarks {
 			);
 		}
 		assert!(Nonces::<T>::contains_key(&head));
+	}
+
+	// `n` records one re-attestation period past their expiry, each of its own provider with
+	// its deposit held: every one leaves, with its sealing key, its place in its provider's
+	// list and its deposit (each visit is charged as such a removal).
+	#[benchmark]
+	fn prune_enclaves(n: Linear<0, { T::MaxEnclavesPrunedPerBlock::get().min(64) }>) {
+		let (_, verified) = setup_verified::<T>();
+		let entry = entry_for(&verified);
+		let id = entry.id();
+		Measurements::<T>::insert(id, MeasurementRecord { entry, revoked: false });
+		let root_hash = Attestation::<T>::root_ca_hash().expect("setup_verified set the root");
+		let start = frame_system::Pallet::<T>::block_number();
+		let keys: Vec<EnclaveKey> = (0..n)
+			.map(|i| EnclaveKey::Ed25519(sp_io::hashing::blake2_256(&(b"pruned", i).encode())))
+			.collect();
+		for (i, key) in keys.iter().enumerate() {
+			let provider: T::AccountId = account("provider", i as u32, 0);
+			fund::<T>(&provider);
+			let record = Attestation::<T>::enclave_record(
+				provider,
+				id,
+				verified.quote.clone(),
+				root_hash,
+				verified.quote.collateral.tcb_eval_data_number,
+				start,
+			);
+			assert_ok!(Attestation::<T>::bind_enclave(*key, record, [0x5e; 32], start));
+		}
+		let period = T::ReattestationPeriod::get();
+		let now = start.saturating_add(period).saturating_add(period).saturating_add(1u32.into());
+		frame_system::Pallet::<T>::set_block_number(now);
+
+		#[block]
+		{
+			Attestation::<T>::prune_expired_enclaves(now, Weight::MAX);
+		}
+
+		for key in &keys {
+			assert!(!Enclaves::<T>::contains_key(key));
+			assert!(!EnclaveDeposits::<T>::contains_key(key));
+		}
 	}
 
 	impl_benchmark_test_suite!(Attestation, crate::mock::new_test_ext(), crate::mock::Test);

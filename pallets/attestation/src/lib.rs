@@ -153,7 +153,11 @@ use azra_primitives::{
 use codec::Encode;
 use frame_support::{
 	ensure,
-	traits::{Get, UnixTime},
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		tokens::Precision,
+		Get, UnixTime,
+	},
 	weights::Weight,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -167,6 +171,10 @@ pub const LOG_TARGET: &str = "runtime::attestation";
 /// certificate (SHA-256 fingerprint `44A0196B…FAB674D3`), embedded so that no chain spec
 /// has to carry it and so that the pallet can recognise it.
 pub const INTEL_SGX_ROOT_CA: &[u8] = include_bytes!("intel_sgx_root_ca.der");
+
+/// Longest raw storage key of an [`Enclaves`] entry: two 16-byte prefixes, a 16-byte
+/// `blake2_128` and the SCALE-encoded [`EnclaveKey`] (one byte of variant, 32 of key).
+pub const MAX_ENCLAVE_STORAGE_KEY_LEN: u32 = 128;
 
 /// Domain tag of chain-issued registration nonces.
 pub const NONCE_DOMAIN: &[u8] = b"azra/registration-nonce/v1";
@@ -198,6 +206,10 @@ pub trait BenchmarkHelper {
 	/// `BENCH_SEALING_KEY` (`[0x5e; 32]`), so that `register_enclave` succeeds.
 	fn quote(report_data: [u8; 32]) -> BenchmarkQuote;
 }
+
+/// An amount of the currency enclave deposits are held in.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
 /// Enclave records, typed for a runtime.
 pub type EnclaveRecordOf<T> =
@@ -259,6 +271,25 @@ pub mod pallet {
 		/// Most enclaves a provider may have registered at once.
 		#[pallet::constant]
 		type MaxEnclavesPerProvider: Get<u32>;
+
+		/// The currency enclave deposits are held in.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, of which this pallet's [`HoldReason`] is one.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Held from a provider for each enclave record it adds
+		/// ([`HoldReason::EnclaveDeposit`]); released when the record leaves state
+		/// (deregistration, retirement, or pruning after expiry). Re-attesting a registered
+		/// key holds nothing more.
+		#[pallet::constant]
+		type EnclaveDeposit: Get<BalanceOf<Self>>;
+
+		/// Most enclave records `on_idle` looks at in one block while pruning expired ones
+		/// (at least 1); the weight the block leaves spare is the other bound.
+		#[pallet::constant]
+		type MaxEnclavesPrunedPerBlock: Get<u32>;
 
 		/// Weights of this pallet's calls and trait checks.
 		type WeightInfo: WeightInfo;
@@ -389,6 +420,20 @@ pub mod pallet {
 	pub type RetiredEnclaveKeys<T: Config> =
 		StorageMap<_, Blake2_128Concat, EnclaveKey, BlockNumberFor<T>, OptionQuery>;
 
+	/// The deposit held for each enclave record ([`Config::EnclaveDeposit`] when it was
+	/// added); released, and the entry removed, when the record leaves. A record added
+	/// before deposits existed (runtime 108 or older) has none.
+	#[pallet::storage]
+	pub type EnclaveDeposits<T: Config> =
+		StorageMap<_, Blake2_128Concat, EnclaveKey, BalanceOf<T>, OptionQuery>;
+
+	/// Where the pruning of expired enclave records stopped: the raw storage key of the
+	/// last [`Enclaves`] entry `on_idle` looked at. `None`: the next walk starts from the
+	/// beginning of the map.
+	#[pallet::storage]
+	pub type EnclavePruneCursor<T: Config> =
+		StorageValue<_, BoundedVec<u8, ConstU32<MAX_ENCLAVE_STORAGE_KEY_LEN>>, OptionQuery>;
+
 	/// The enclave keys registered to each provider.
 	#[pallet::storage]
 	pub type ProviderEnclaves<T: Config> = StorageMap<
@@ -398,6 +443,14 @@ pub mod pallet {
 		BoundedVec<EnclaveKey, T::MaxEnclavesPerProvider>,
 		ValueQuery,
 	>;
+
+	/// Why this pallet holds AZRA.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A provider's storage deposit for an enclave record: returned when the record
+		/// leaves state.
+		EnclaveDeposit,
+	}
 
 	/// A TCB status as chain specs spell it (the shared `TcbStatus` carries no serde).
 	#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
@@ -593,6 +646,14 @@ pub mod pallet {
 			/// The ceiling signed submissions now meet.
 			ceiling: CollateralCeiling,
 		},
+		/// An enclave record left state one re-attestation period after it expired; its
+		/// deposit went back to its provider.
+		EnclavePruned {
+			/// The provider it was registered to.
+			provider: T::AccountId,
+			/// The enclave key.
+			enclave_key: EnclaveKey,
+		},
 		/// Governance lifted a platform's collateral ceiling: any newer collateral may be
 		/// submitted again.
 		CollateralCeilingLifted {
@@ -738,6 +799,9 @@ pub mod pallet {
 		CollateralAboveCeiling,
 		/// The platform has no collateral ceiling to lift.
 		NoCollateralCeiling,
+		/// The provider cannot pay the enclave deposit ([`Config::EnclaveDeposit`]) from its
+		/// free balance.
+		InsufficientEnclaveDeposit,
 	}
 
 	impl<T> From<DcapError> for Error<T> {
@@ -780,12 +844,19 @@ pub mod pallet {
 				"MaxNoncesSweptPerBlock must be at least 1, or expired nonces never leave state"
 			);
 			assert!(T::MaxEnclavesPerProvider::get() > 0, "MaxEnclavesPerProvider must be > 0");
+			assert!(
+				T::MaxEnclavesPrunedPerBlock::get() >= 1,
+				"MaxEnclavesPrunedPerBlock must be at least 1, or expired enclaves never leave state"
+			);
 			assert!(T::MaxQuoteLen::get() >= 1024, "MaxQuoteLen too small for any DCAP quote");
 			assert!(T::MaxRootCaLen::get() >= 256, "MaxRootCaLen too small for a certificate");
 		}
 
 		fn on_idle(now: BlockNumberFor<T>, remaining_weight: Weight) -> Weight {
-			Self::sweep_nonces(now, remaining_weight)
+			let swept = Self::sweep_nonces(now, remaining_weight);
+			let pruned =
+				Self::prune_expired_enclaves(now, remaining_weight.saturating_sub(swept));
+			swept.saturating_add(pruned)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -1517,10 +1588,8 @@ impl<T: Config> Pallet<T> {
 					.filter(|k| Enclaves::<T>::get(k).map_or(true, |r| r.expires_at < now))
 					.collect();
 				for key in expired {
-					Self::note_removal(&provider);
 					keys.retain(|k| *k != key);
-					Enclaves::<T>::remove(key);
-					SealingKeys::<T>::remove(key);
+					Self::forget_enclave(&provider, key);
 					Self::deposit_event(Event::EnclaveDeregistered {
 						provider: provider.clone(),
 						enclave_key: key,
@@ -1528,6 +1597,13 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 			keys.try_push(enclave_key).map_err(|_| Error::<T>::TooManyEnclaves)?;
+			// A new record: its provider pays for the storage until it leaves.
+			let deposit = T::EnclaveDeposit::get();
+			if !deposit.is_zero() {
+				T::Currency::hold(&HoldReason::EnclaveDeposit.into(), &provider, deposit)
+					.map_err(|_| Error::<T>::InsufficientEnclaveDeposit)?;
+				EnclaveDeposits::<T>::insert(enclave_key, deposit);
+			}
 		}
 		let (measurement, tcb_status, expires_at) =
 			(record.measurement, record.tcb_status, record.expires_at);
@@ -1548,9 +1624,7 @@ impl<T: Config> Pallet<T> {
 	/// Drop `enclave_key`'s record and its place in `provider`'s list (no event: the
 	/// caller says why).
 	fn remove_enclave(provider: &T::AccountId, enclave_key: EnclaveKey) {
-		Self::note_removal(provider);
-		Enclaves::<T>::remove(enclave_key);
-		SealingKeys::<T>::remove(enclave_key);
+		Self::forget_enclave(provider, enclave_key);
 		// A provider with no enclave left has no entry.
 		ProviderEnclaves::<T>::mutate_exists(provider, |keys| {
 			if let Some(list) = keys {
@@ -1562,10 +1636,87 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Records that an enclave of `provider` leaves the registry now (see
-	/// [`EnclavesRemovedAt`]).
-	fn note_removal(provider: &T::AccountId) {
+	/// Drop `enclave_key`'s record, its sealing key and its deposit (released to
+	/// `provider`), and note when `provider` lost it ([`EnclavesRemovedAt`]); the caller
+	/// updates [`ProviderEnclaves`].
+	fn forget_enclave(provider: &T::AccountId, enclave_key: EnclaveKey) {
 		EnclavesRemovedAt::<T>::insert(provider, frame_system::Pallet::<T>::block_number());
+		Enclaves::<T>::remove(enclave_key);
+		SealingKeys::<T>::remove(enclave_key);
+		if let Some(deposit) = EnclaveDeposits::<T>::take(enclave_key) {
+			// Best effort: what is held under this reason is at least this deposit unless
+			// governance or a migration changed holds by hand; never fail a removal for it.
+			let released = T::Currency::release(
+				&HoldReason::EnclaveDeposit.into(),
+				provider,
+				deposit,
+				Precision::BestEffort,
+			);
+			if released.is_err() {
+				log::warn!(
+					target: LOG_TARGET,
+					"enclave deposit of {enclave_key:?} could not be released"
+				);
+			}
+		}
+	}
+
+	/// Takes enclave records out of state one re-attestation period after they expired,
+	/// and returns their deposits, within `weight_limit`; returns the weight used.
+	///
+	/// Walks [`Enclaves`] from [`EnclavePruneCursor`], at most `MaxEnclavesPrunedPerBlock`
+	/// records a block, and starts over from the beginning once it reaches the end. A
+	/// record past its expiry and the grace period leaves with its sealing key and its
+	/// place in its provider's list (as if deregistered); a live one is passed. The grace
+	/// period lets a provider that was offline re-attest the same key (and keep its sealing
+	/// key) without paying again.
+	pub fn prune_expired_enclaves(now: BlockNumberFor<T>, weight_limit: Weight) -> Weight {
+		let base = T::WeightInfo::prune_enclaves(0);
+		let per_record = T::WeightInfo::prune_enclaves(1).saturating_sub(base);
+		if !weight_limit.all_gte(base.saturating_add(per_record)) {
+			return Weight::zero();
+		}
+		let affordable = weight_limit
+			.saturating_sub(base)
+			.checked_div_per_component(&per_record)
+			.unwrap_or(u64::MAX);
+		let limit = u64::from(T::MaxEnclavesPrunedPerBlock::get()).min(affordable);
+		let mut iter = match EnclavePruneCursor::<T>::get() {
+			Some(cursor) => Enclaves::<T>::iter_from(cursor.into_inner()),
+			None => Enclaves::<T>::iter(),
+		};
+		// Collected first: the map is not changed while it is being walked.
+		let mut visited: Vec<(EnclaveKey, EnclaveRecordOf<T>)> = Vec::new();
+		while (visited.len() as u64) < limit {
+			match iter.next() {
+				Some(entry) => visited.push(entry),
+				None => break,
+			}
+		}
+		let finished = (visited.len() as u64) < limit;
+		let cursor = if finished {
+			None
+		} else {
+			visited.last().map(|(key, _)| {
+				BoundedVec::truncate_from(Enclaves::<T>::hashed_key_for(key))
+			})
+		};
+		let grace = T::ReattestationPeriod::get();
+		for (enclave_key, record) in &visited {
+			if record.expires_at.saturating_add(grace) >= now {
+				continue;
+			}
+			Self::remove_enclave(&record.provider, *enclave_key);
+			Self::deposit_event(Event::EnclavePruned {
+				provider: record.provider.clone(),
+				enclave_key: *enclave_key,
+			});
+		}
+		match cursor {
+			Some(cursor) => EnclavePruneCursor::<T>::put(cursor),
+			None => EnclavePruneCursor::<T>::kill(),
+		}
+		base.saturating_add(per_record.saturating_mul(visited.len() as u64))
 	}
 
 	/// The sealing key of `enclave_key`, if it is registered with one.

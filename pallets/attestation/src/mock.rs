@@ -1,5 +1,6 @@
-//! A mock runtime: frame_system + pallet_timestamp (the block time) + this pallet, trusting
-//! Intel's SGX root and accepting every TCB status but `Revoked`.
+//! A mock runtime: frame_system + pallet_balances (enclave deposits) + pallet_timestamp (the
+//! block time) + this pallet, trusting Intel's SGX root and accepting every TCB status but
+//! `Revoked`.
 
 use crate as pallet_attestation;
 use crate::{test_fixtures, GenesisTcbStatus};
@@ -10,10 +11,13 @@ use sp_runtime::BuildStorage;
 type Block = frame_system::mocking::MockBlock<Test>;
 /// Accounts in the mock.
 pub type AccountId = u64;
+/// Balances in the mock.
+pub type Balance = u64;
 
 frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
+		Balances: pallet_balances,
 		Timestamp: pallet_timestamp,
 		Attestation: pallet_attestation,
 	}
@@ -22,6 +26,12 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
 }
 
 impl pallet_timestamp::Config for Test {
@@ -36,7 +46,14 @@ parameter_types! {
 	pub const ReattestationPeriod: u64 = 100;
 	/// Small, so that the tests can fill more than a block's sweep.
 	pub const MaxNoncesSweptPerBlock: u32 = 2;
+	/// Small, so that the tests can fill more than a block's pruning walk.
+	pub const MaxEnclavesPrunedPerBlock: u32 = 2;
 }
+
+/// Held for each enclave record.
+pub const ENCLAVE_DEPOSIT: Balance = 100;
+/// What each of the accounts 1 to 20 starts with.
+pub const STARTING_BALANCE: Balance = 1_000_000;
 
 impl pallet_attestation::Config for Test {
 	type UnixTime = Timestamp;
@@ -49,6 +66,10 @@ impl pallet_attestation::Config for Test {
 	type MaxNoncesSweptPerBlock = MaxNoncesSweptPerBlock;
 	type ReattestationPeriod = ReattestationPeriod;
 	type MaxEnclavesPerProvider = ConstU32<2>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type EnclaveDeposit = frame_support::traits::ConstU64<ENCLAVE_DEPOSIT>;
+	type MaxEnclavesPrunedPerBlock = MaxEnclavesPrunedPerBlock;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -119,10 +140,16 @@ pub fn all_statuses() -> Vec<GenesisTcbStatus> {
 	]
 }
 
-/// Genesis: Intel's root, every status but `Revoked` accepted, nothing allow-listed; block
-/// 1 at the samples' verification time.
+/// Genesis: Intel's root, every status but `Revoked` accepted, nothing allow-listed,
+/// accounts 1 to 20 funded; block 1 at the samples' verification time.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: (1..=20).map(|who| (who, STARTING_BALANCE)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	pallet_attestation::GenesisConfig::<Test> {
 		root_ca: test_fixtures::intel_root().try_into().expect("Intel's root fits"),
 		measurements: vec![],

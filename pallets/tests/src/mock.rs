@@ -95,6 +95,8 @@ parameter_types! {
 	/// any scenario's bonds, except where a scenario sets one.
 	pub const DefaultBondAllowance: Balance = Balance::MAX / 4;
 	pub const BuildDeposit: Balance = 3;
+	/// Held for each enclave record.
+	pub const EnclaveDeposit: Balance = 7;
 	pub const BuildRetention: u64 = 20;
 	pub const NonceLifetime: u64 = 1_000;
 	pub const ReattestationPeriod: u64 = 10_000;
@@ -139,6 +141,10 @@ impl pallet_attestation::Config for Test {
 	type ReattestationPeriod = ReattestationPeriod;
 	type MaxEnclavesPerProvider = ConstU32<4>;
 	type MaxNoncesSweptPerBlock = ConstU32<16>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type EnclaveDeposit = EnclaveDeposit;
+	type MaxEnclavesPrunedPerBlock = ConstU32<4>;
 	type WeightInfo = ();
 }
 

@@ -67,6 +67,9 @@ parameter_types! {
 	pub const NonceLifetime: BlockNumber = 2 * MINUTES;
 	/// An enclave re-attests at least daily.
 	pub const ReattestationPeriod: BlockNumber = DAYS;
+	/// Held for each enclave record until it leaves state: a record, its sealing key and
+	/// its deposit entry are about 300 bytes, and a provider keeps at most four.
+	pub const EnclaveDeposit: Balance = UNIT;
 }
 
 impl pallet_attestation::Config for Runtime {
@@ -80,6 +83,10 @@ impl pallet_attestation::Config for Runtime {
 	type ReattestationPeriod = ReattestationPeriod;
 	type MaxEnclavesPerProvider = ConstU32<4>;
 	type MaxNoncesSweptPerBlock = ConstU32<256>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type EnclaveDeposit = EnclaveDeposit;
+	type MaxEnclavesPrunedPerBlock = ConstU32<16>;
 	type WeightInfo = pallet_attestation::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::AzraBenchmarks;
