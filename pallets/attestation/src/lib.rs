@@ -42,8 +42,10 @@
 //!   (its expired ones are dropped first).
 //! - [`register_enclave`](Pallet::register_enclave): a provider presents a quote whose
 //!   report data commits to (domain, genesis hash, provider, enclave key, nonce) in its
-//!   first 32 bytes and carries the enclave's sealing key in the other 32.
-//! - [`deregister_enclave`](Pallet::deregister_enclave): a provider retires an enclave key.
+//!   first 32 bytes and carries the enclave's sealing key in the other 32. A new record
+//!   holds [`Config::EnclaveDeposit`] from the provider.
+//! - [`deregister_enclave`](Pallet::deregister_enclave): a provider retires an enclave key
+//!   and gets its deposit back.
 //! - [`force_deregister`](Pallet::force_deregister): governance retires a (leaked) enclave
 //!   key without touching its measurement.
 //! - [`revoke_platform`](Pallet::revoke_platform) /
@@ -58,8 +60,9 @@
 //!
 //! ## Hooks
 //!
-//! - `on_idle`: takes expired nonces out of state, in the block's spare weight (see
-//!   [Bounded state](#bounded-state)).
+//! - `on_idle`: takes expired nonces out of state, then enclave records one
+//!   re-attestation period past their expiry (returning their deposits), in the block's
+//!   spare weight (see [Bounded state](#bounded-state)).
 //!
 //! ## Bounded state
 //!
@@ -79,6 +82,24 @@
 //! them off the queue. Should a runtime upgrade shorten `NonceLifetime`, a later nonce may
 //! expire before an earlier one; the walk then waits at the earlier one, which delays
 //! removals by at most the old lifetime.
+//!
+//! Enclave records are paid for: each new one holds [`Config::EnclaveDeposit`] from its
+//! provider ([`HoldReason::EnclaveDeposit`], the amount kept in [`EnclaveDeposits`]), at
+//! most `MaxEnclavesPerProvider` per provider. The deposit comes back whenever the record
+//! leaves: deregistration, governance's retirement, the clearing of expired records when a
+//! provider's list is full, and pruning. `on_idle` walks [`Enclaves`] from
+//! [`EnclavePruneCursor`], at most `MaxEnclavesPrunedPerBlock` records a block and within
+//! the spare weight, starting over at the end of the map; a record whose expiry is more
+//! than one `ReattestationPeriod` past leaves with its sealing key (event
+//! [`Event::EnclavePruned`]). The grace period lets a provider that was offline re-attest
+//! the same key, keeping its sealing key, without paying again. A provider who walks away
+//! leaves nothing behind and loses nothing.
+//!
+//! Other state a signed call adds: collateral (one entry per platform type, each needing
+//! Intel-signed items and a genuine quote of that platform, at most `MaxCollateralLen`
+//! bytes), nonces (at most `MaxNoncesPerProvider` per provider, gone `NonceLifetime` blocks
+//! after they were issued). Governance's entries (measurements, retired keys, revoked
+//! platforms, ceilings) cost a governance decision each.
 //!
 //! ## Revocation
 //!

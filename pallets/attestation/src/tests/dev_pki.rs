@@ -1549,3 +1549,143 @@ fn governance_restores_the_collateral_an_early_recovery_displaced() {
 		assert_ok!(submit_signed(recovered));
 	});
 }
+
+/// What `who` holds as enclave deposits.
+fn deposits_held(who: AccountId) -> Balance {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(&HoldReason::EnclaveDeposit.into(), &who)
+}
+
+/// A registration holds the enclave deposit from its provider; re-attesting the same key
+/// holds nothing more; deregistering, and governance's retirement, give it back.
+#[test]
+fn an_enclave_record_holds_a_deposit_until_it_leaves() {
+	dev_chain(|pki| {
+		let first = ed_key(&ed_pair(1));
+		let second = ed_key(&ed_pair(2));
+		assert_ok!(register_dev(pki, &sgx(), PROVIDER, first).1);
+		assert_eq!(deposits_held(PROVIDER), ENCLAVE_DEPOSIT);
+		assert_eq!(EnclaveDeposits::<Test>::get(first), Some(ENCLAVE_DEPOSIT));
+		// Re-attestation keeps the record, and its deposit.
+		assert_ok!(register_dev(pki, &sgx(), PROVIDER, first).1);
+		assert_eq!(deposits_held(PROVIDER), ENCLAVE_DEPOSIT);
+		assert_ok!(register_dev(pki, &sgx(), PROVIDER, second).1);
+		assert_eq!(deposits_held(PROVIDER), 2 * ENCLAVE_DEPOSIT);
+
+		assert_ok!(Attestation::deregister_enclave(RuntimeOrigin::signed(PROVIDER), first));
+		assert_eq!(deposits_held(PROVIDER), ENCLAVE_DEPOSIT);
+		assert_eq!(EnclaveDeposits::<Test>::get(first), None);
+		assert_ok!(Attestation::force_deregister(RuntimeOrigin::root(), second));
+		assert_eq!(deposits_held(PROVIDER), 0);
+		assert_eq!(Balances::free_balance(PROVIDER), STARTING_BALANCE);
+	});
+}
+
+/// An account that cannot pay the deposit adds no record, and its nonce stays usable.
+#[test]
+fn a_provider_that_cannot_pay_the_deposit_does_not_register() {
+	dev_chain(|pki| {
+		// Account 21 has nothing; give it less than the deposit on top of the minimum.
+		const POOR: AccountId = 21;
+		let existential = <Balances as frame_support::traits::fungible::Inspect<_>>::minimum_balance();
+		assert_ok!(Balances::force_set_balance(
+			RuntimeOrigin::root(),
+			POOR,
+			existential + ENCLAVE_DEPOSIT - 1
+		));
+		let key = ed_key(&ed_pair(1));
+		let entry = entry_of(&sgx());
+		allow(&entry);
+		let nonce = nonce_for(POOR);
+		let quote = registration_quote(pki, &sgx(), POOR, &key, &nonce);
+		assert_noop!(
+			register(POOR, quote.clone(), key, nonce, entry.id()),
+			Error::<Test>::InsufficientEnclaveDeposit
+		);
+		assert_ok!(Balances::force_set_balance(
+			RuntimeOrigin::root(),
+			POOR,
+			existential + ENCLAVE_DEPOSIT
+		));
+		assert_ok!(register(POOR, quote, key, nonce, entry.id()));
+		assert_eq!(deposits_held(POOR), ENCLAVE_DEPOSIT);
+	});
+}
+
+/// Expired records leave state one re-attestation period after they expire, a few a block
+/// in `on_idle`, each with its deposit returned; a record in its grace period stays, and
+/// can re-attest without paying again.
+#[test]
+fn expired_enclave_records_are_pruned_with_their_deposits_returned() {
+	use frame_support::traits::Hooks;
+	dev_chain(|pki| {
+		let providers = [PROVIDER, OTHER, 3];
+		let keys: Vec<EnclaveKey> = (1..=3).map(|i| ed_key(&ed_pair(i))).collect();
+		for (provider, key) in providers.iter().zip(&keys) {
+			assert_ok!(register_dev(pki, &sgx(), *provider, *key).1);
+		}
+		let period = ReattestationPeriod::get();
+		// A fourth, registered later, is still in its grace period when the others leave.
+		run_to_block(1 + period);
+		let late = ed_key(&ed_pair(4));
+		assert_ok!(register_dev(pki, &sgx(), 4, late).1);
+
+		// Expired but within the grace period: nothing leaves.
+		run_to_block(1 + 2 * period);
+		Attestation::on_idle(System::block_number(), Weight::MAX);
+		assert!(keys.iter().all(|key| Enclaves::<Test>::contains_key(key)));
+
+		// Past it: two records a block (the mock's MaxEnclavesPrunedPerBlock).
+		run_to_block(2 + 2 * period);
+		let mut blocks = 0;
+		while keys.iter().any(|key| Enclaves::<Test>::contains_key(key)) {
+			Attestation::on_idle(System::block_number(), Weight::MAX);
+			blocks += 1;
+			assert!(blocks <= 3, "the walk visits at most two records a block");
+		}
+		assert!(blocks >= 2, "four records take at least two blocks at two a block");
+		for (provider, key) in providers.iter().zip(&keys) {
+			assert_eq!(deposits_held(*provider), 0);
+			assert_eq!(Balances::free_balance(*provider), STARTING_BALANCE);
+			assert!(!SealingKeys::<Test>::contains_key(key));
+			assert!(!ProviderEnclaves::<Test>::contains_key(provider));
+			assert!(System::events().iter().any(|r| r.event ==
+				Event::EnclavePruned { provider: *provider, enclave_key: *key }.into()));
+		}
+		// The late record expired, but is in its grace period: it stays and re-attests
+		// without a second deposit.
+		assert!(Enclaves::<Test>::contains_key(late));
+		assert_ok!(register_dev(pki, &sgx(), 4, late).1);
+		assert_eq!(deposits_held(4), ENCLAVE_DEPOSIT);
+		// No weight, no pruning.
+		run_to_block(10 * period);
+		assert_eq!(Attestation::prune_expired_enclaves(System::block_number(), Weight::zero()), Weight::zero());
+		assert!(Enclaves::<Test>::contains_key(late));
+	});
+}
+
+/// The cheapest way to make the chain keep enclave records for nothing: many accounts each
+/// registering and walking away. Every record costs its provider the deposit while it
+/// stays, and leaves once expired, so the state an attacker keeps is bounded by what it
+/// holds.
+#[test]
+fn walking_away_from_enclaves_leaves_nothing_behind() {
+	use frame_support::traits::Hooks;
+	dev_chain(|pki| {
+		let attackers: Vec<AccountId> = (5..=12).collect();
+		for (i, attacker) in attackers.iter().enumerate() {
+			let key = ed_key(&ed_pair(10 + i as u8));
+			assert_ok!(register_dev(pki, &sgx(), *attacker, key).1);
+			assert_eq!(Balances::free_balance(*attacker), STARTING_BALANCE - ENCLAVE_DEPOSIT);
+		}
+		assert_eq!(Enclaves::<Test>::iter().count(), attackers.len());
+		run_to_block(2 + 2 * ReattestationPeriod::get());
+		for _ in 0..attackers.len() {
+			Attestation::on_idle(System::block_number(), Weight::MAX);
+		}
+		assert_eq!(Enclaves::<Test>::iter().count(), 0);
+		assert_eq!(EnclaveDeposits::<Test>::iter().count(), 0);
+		assert_eq!(SealingKeys::<Test>::iter().count(), 0);
+		assert_eq!(ProviderEnclaves::<Test>::iter().count(), 0);
+	});
+}
