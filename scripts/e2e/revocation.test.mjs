@@ -114,6 +114,39 @@ spec('a retired key cannot prove work; a fresh key registers and does', async ()
   eventOf(accepted.events, 'mint', 'WorkAccepted');
 });
 
+/** What `address` holds as enclave deposits. */
+async function enclaveDepositsHeld(api, address) {
+  const holds = await api.query.balances.holds(address);
+  return holds
+    .filter((hold) => hold.id.isAttestation && hold.id.asAttestation.isEnclaveDeposit)
+    .reduce((sum, hold) => sum + hold.amount.toBigInt(), 0n);
+}
+
+spec('an enclave registration holds a deposit that deregistration returns', async () => {
+  const { api, devNode } = ctx;
+  const deposit = api.consts.attestation.enclaveDeposit.toBigInt();
+  assert.ok(deposit > 0n);
+  // The retired key's deposit came back; the fresh key of the test above holds one.
+  assert.equal(await enclaveDepositsHeld(api, provider.address), deposit);
+  assert.ok((await api.query.attestation.enclaveDeposits(state.enclave.enclaveKey)).isNone);
+
+  const enclave = await register(api, devNode, '//FerdieEnclave3');
+  assert.equal(await enclaveDepositsHeld(api, provider.address), 2n * deposit);
+  assert.equal((await api.query.attestation.enclaveDeposits(enclave.enclaveKey)).unwrap().toBigInt(), deposit);
+  // Re-attesting the same key holds nothing more.
+  await register(api, devNode, '//FerdieEnclave3');
+  assert.equal(await enclaveDepositsHeld(api, provider.address), 2n * deposit);
+
+  const { events } = await submitAndWatch(
+    api, api.tx.attestation.deregisterEnclave(enclave.enclaveKey), provider, devNode,
+  );
+  eventOf(events, 'attestation', 'EnclaveDeregistered');
+  const released = eventOf(events, 'balances', 'Released');
+  assert.equal(released.amount.toBigInt(), deposit);
+  assert.equal(await enclaveDepositsHeld(api, provider.address), deposit);
+  assert.ok((await api.query.attestation.enclaveDeposits(enclave.enclaveKey)).isNone);
+});
+
 spec('a TDX entry names every RTMR and its configuration pins through polkadot.js', async () => {
   const { api, devNode } = ctx;
   const digest = (byte) => `0x${byte.repeat(48)}`;

@@ -1871,6 +1871,23 @@ impl<T: Config> Pallet<T> {
 				"collateral record without bytes"
 			);
 		}
+		// Every deposit belongs to a record, and each provider's hold is exactly the deposits
+		// of its records.
+		let mut deposits: alloc::collections::BTreeMap<T::AccountId, BalanceOf<T>> =
+			Default::default();
+		for (key, deposit) in EnclaveDeposits::<T>::iter() {
+			let record = Enclaves::<T>::get(key).ok_or("deposit of no registered enclave")?;
+			let total = deposits.entry(record.provider).or_default();
+			*total = total.saturating_add(deposit);
+		}
+		for (provider, total) in deposits {
+			use frame_support::traits::fungible::InspectHold;
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::EnclaveDeposit.into(), &provider) ==
+					total,
+				"a provider's enclave deposit hold is not the deposits of its records"
+			);
+		}
 		for (platform, _) in CollateralCeilings::<T>::iter() {
 			ensure!(
 				CollateralRecords::<T>::contains_key(platform),
