@@ -83,6 +83,13 @@ impl pallet_burn::BenchmarkHelper<AccountId> for AzraBenchmarks {
 	fn refuse_by_governance(provider: &AccountId) {
 		Attestation::benchmark_refuse_enclaves(provider);
 	}
+
+	fn note_output(bytes: alloc::vec::Vec<u8>) {
+		use frame_support::traits::StorePreimage;
+		// Requested by the proof, so noting it stores the bytes that letting the output go
+		// removes.
+		let _ = <crate::Preimage as StorePreimage>::note(bytes.into());
+	}
 }
 
 impl pallet_mint::BenchmarkHelper<AccountId, WorkProof> for AzraBenchmarks {

@@ -11,8 +11,8 @@ use frame_support::{
 	traits::fungible::{Inspect, Mutate},
 	BoundedVec,
 };
-use sp_runtime::Saturating;
 use frame_system::RawOrigin;
+use sp_runtime::Saturating;
 
 /// Public keys of the well-known dev accounts (//Alice … //Ferdie, sr25519): valid points,
 /// so signature checks against them do the full work.

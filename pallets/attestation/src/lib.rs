@@ -875,8 +875,7 @@ pub mod pallet {
 
 		fn on_idle(now: BlockNumberFor<T>, remaining_weight: Weight) -> Weight {
 			let swept = Self::sweep_nonces(now, remaining_weight);
-			let pruned =
-				Self::prune_expired_enclaves(now, remaining_weight.saturating_sub(swept));
+			let pruned = Self::prune_expired_enclaves(now, remaining_weight.saturating_sub(swept));
 			swept.saturating_add(pruned)
 		}
 
@@ -1718,9 +1717,9 @@ impl<T: Config> Pallet<T> {
 		let cursor = if finished {
 			None
 		} else {
-			visited.last().map(|(key, _)| {
-				BoundedVec::truncate_from(Enclaves::<T>::hashed_key_for(key))
-			})
+			visited
+				.last()
+				.map(|(key, _)| BoundedVec::truncate_from(Enclaves::<T>::hashed_key_for(key)))
 		};
 		let grace = T::ReattestationPeriod::get();
 		for (enclave_key, record) in &visited {
@@ -1883,8 +1882,8 @@ impl<T: Config> Pallet<T> {
 		for (provider, total) in deposits {
 			use frame_support::traits::fungible::InspectHold;
 			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::EnclaveDeposit.into(), &provider) ==
-					total,
+				T::Currency::balance_on_hold(&HoldReason::EnclaveDeposit.into(), &provider)
+					== total,
 				"a provider's enclave deposit hold is not the deposits of its records"
 			);
 		}

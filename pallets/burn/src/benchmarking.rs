@@ -275,15 +275,27 @@ mod benchmarks {
 		assert_eq!(PricePerUnit::<T>::get(), new);
 	}
 
-	/// `n` settled builds (cancelled: only the deposit to return) leave state in one
-	/// block, each its own builder's. A build still retained stops the sweep (read at
-	/// every `n`).
+	/// `n` completed builds leave state in one block, each in its worst case: its output,
+	/// stored and kept by the chain, is let go (and its bytes leave), and its own builder's
+	/// deposit is returned. A build still retained stops the sweep (read at every `n`).
 	#[benchmark]
 	fn prune_settled_builds(n: Linear<0, { T::MaxPrunedPerBlock::get().min(128) }>) {
+		let provider = funded::<T>("provider", 0);
+		let enclave = T::BenchmarkHelper::make_eligible(&provider, Some(H256::repeat_byte(7)));
 		for i in 0..n {
 			let builder = funded::<T>("settled", i);
 			let id = submit::<T>(&builder, 1);
-			Pallet::<T>::do_end_build(builder, id, true).expect("an open build is cancelled");
+			Pallet::<T>::do_accept_build(provider.clone(), id)
+				.expect("an eligible provider accepts");
+			let bytes = i.to_le_bytes().to_vec();
+			let output =
+				<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&bytes);
+			<Pallet<T> as BuildRegistry<_, _, _>>::complete_build(
+				id, &provider, &enclave, output, 1,
+			)
+			.expect("the assigned provider completes");
+			// Noted after the proof, as the agent does: the chain keeps the bytes.
+			T::BenchmarkHelper::note_output(bytes);
 		}
 		let (now, head) = past_retention_behind_a_young_build::<T>();
 

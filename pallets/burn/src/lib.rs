@@ -141,7 +141,7 @@ pub use weights::WeightInfo;
 use alloc::vec::Vec;
 use azra_primitives::{
 	BuildId, BuildRegistry, BuildState, BuildView, BurnLedger, EnclaveKey, EpochClock, EpochIndex,
-	MeasurementId, ProviderEligibility, Refund, SealedTerms, SealingKey, Units,
+	MeasurementId, OutputStore, ProviderEligibility, Refund, SealedTerms, SealingKey, Units,
 	MAX_SEALED_RECIPIENTS,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -264,6 +264,9 @@ pub trait BenchmarkHelper<AccountId> {
 	/// Makes a governance decision refuse every enclave of `provider` at its last check, so
 	/// a release walks them all and returns the bond.
 	fn refuse_by_governance(provider: &AccountId);
+
+	/// Stores `bytes` as a provider stores a completed build's output (noted).
+	fn note_output(bytes: alloc::vec::Vec<u8>);
 }
 
 #[frame_support::pallet]
@@ -290,6 +293,9 @@ pub mod pallet {
 		/// Mints refunds of cancelled and expired builds, and of the unused units of completed
 		/// ones (the mint pallet).
 		type Refund: Refund<Self::AccountId, BalanceOf<Self>>;
+		/// Keeps completed builds' outputs stored while their records are (pallet-preimage
+		/// requests in AzraCode's runtime), so providers hold no deposit for outputs.
+		type Outputs: OutputStore;
 		/// The current reward epoch (the mint pallet): the per-epoch limit of price changes
 		/// counts in it.
 		type EpochClock: EpochClock;
@@ -370,6 +376,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SealedBuilds<T: Config> =
 		StorageMap<_, Twox64Concat, BuildId, SealedTerms, OptionQuery>;
+
+	/// The output hash of each completed build whose output the chain keeps stored
+	/// ([`Config::Outputs`]) until the build's record leaves state. Builds completed before
+	/// runtime 108 have no entry (their providers' deposits keep their outputs).
+	#[pallet::storage]
+	pub type KeptOutputs<T: Config> = StorageMap<_, Twox64Concat, BuildId, H256, OptionQuery>;
 
 	/// Build ids, the burn totals and the pruning cursor (see [`LedgerState`]). Written by
 	/// most extrinsics of a busy block but committed once per block, so it is whitelisted
@@ -1320,6 +1332,9 @@ impl<T: Config> Pallet<T> {
 	/// builder never reclaimed, and returns the deposit.
 	fn retire_build(id: BuildId, mut build: BuildOf<T>, now: BlockNumberFor<T>) -> DispatchResult {
 		Self::settle_missed_deadline(id, &mut build, now)?;
+		if let Some(output_hash) = KeptOutputs::<T>::take(id) {
+			T::Outputs::release(&output_hash);
+		}
 		if !build.deposit.is_zero() {
 			T::Currency::release(
 				&HoldReason::BuildDeposit.into(),
@@ -1411,6 +1426,13 @@ impl<T: Config> Pallet<T> {
 				if terms.recipients[..i].contains(recipient) {
 					return Err("a sealed build names a recipient twice".into());
 				}
+			}
+		}
+		for (id, output_hash) in KeptOutputs::<T>::iter() {
+			match Builds::<T>::get(id).map(|build| build.state) {
+				Some(BuildState::Completed { output_hash: proven, .. })
+					if proven == output_hash => {}
+				_ => return Err("a kept output of no completed build with that output".into()),
 			}
 		}
 		for (builder, deposit) in deposits {
@@ -1547,6 +1569,10 @@ impl<T: Config> BuildRegistry<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 
 		build.state = BuildState::Completed { provider: provider.clone(), output_hash, units_used };
 		Builds::<T>::insert(id, build);
+		// The builder's output stays stored as long as the record does, at no deposit of
+		// the provider's.
+		T::Outputs::keep(&output_hash);
+		KeptOutputs::<T>::insert(id, output_hash);
 		Self::deposit_event(Event::BuildCompleted {
 			build_id: id,
 			provider: provider.clone(),

@@ -8,6 +8,7 @@ use azra_primitives::{
 };
 use core::cell::RefCell;
 use frame_support::{derive_impl, parameter_types, traits::fungible::Mutate};
+use sp_core::H256;
 use sp_runtime::{BuildStorage, DispatchError, DispatchResult, Perbill};
 use std::collections::BTreeSet;
 
@@ -58,6 +59,31 @@ thread_local! {
 	static REFUNDED: RefCell<Balance> = RefCell::new(0);
 	static REVOKED_BY_GOVERNANCE: RefCell<BTreeSet<AccountId>> = RefCell::new(BTreeSet::new());
 	static OLDEST_OPEN_EPOCH: RefCell<Option<EpochIndex>> = RefCell::new(None);
+	static KEPT_OUTPUTS: RefCell<std::collections::BTreeMap<H256, u32>> = RefCell::new(Default::default());
+}
+
+/// How many keepers the stand-in output store counts for `hash` (pallet-preimage's request
+/// count in the runtime).
+pub fn keepers_of(hash: H256) -> u32 {
+	KEPT_OUTPUTS.with(|kept| kept.borrow().get(&hash).copied().unwrap_or(0))
+}
+
+/// Counts keepers per output, as pallet-preimage counts requests.
+pub struct CountingOutputs;
+impl azra_primitives::OutputStore for CountingOutputs {
+	fn keep(hash: &H256) {
+		KEPT_OUTPUTS.with(|kept| *kept.borrow_mut().entry(*hash).or_default() += 1);
+	}
+	fn release(hash: &H256) {
+		KEPT_OUTPUTS.with(|kept| {
+			let mut kept = kept.borrow_mut();
+			let count = kept.get_mut(hash).expect("released an output nobody kept");
+			*count -= 1;
+			if *count == 0 {
+				kept.remove(hash);
+			}
+		});
+	}
 }
 
 /// Makes the stand-in clock say that epochs from `epoch` on are not closed yet (as in a
@@ -182,6 +208,8 @@ impl crate::BenchmarkHelper<AccountId> for Test {
 		<Self as crate::BenchmarkHelper<AccountId>>::make_eligible(provider, measurement)
 	}
 
+	fn note_output(_bytes: Vec<u8>) {}
+
 	fn refuse_by_governance(provider: &AccountId) {
 		revoke_by_governance(*provider);
 		ELIGIBLE.with(|set| set.borrow_mut().retain(|(p, _)| p != provider));
@@ -210,6 +238,7 @@ impl pallet_burn::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Eligibility = EligibleSet;
 	type Refund = MintingRefund;
+	type Outputs = CountingOutputs;
 	type EpochClock = TenBlockEpochs;
 	type MaxUnitsPerBuild = MaxUnitsPerBuild;
 	type BuildDeposit = BuildDeposit;

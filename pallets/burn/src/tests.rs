@@ -976,6 +976,36 @@ mod pruning {
 		});
 	}
 
+	/// A completed build's output is kept stored while its record is, and let go with the
+	/// record; two builds with the same output keep it until both have left.
+	#[test]
+	fn a_completed_builds_output_is_kept_until_its_record_leaves() {
+		new_test_ext().execute_with(|| {
+			let first = accepted(4);
+			assert_ok!(Burn::complete_build(first, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 4));
+			assert_eq!(keepers_of(OUTPUT), 1);
+			assert_eq!(KeptOutputs::<Test>::get(first), Some(OUTPUT));
+			run_to_block(10);
+			let second = accepted(4);
+			assert_ok!(Burn::complete_build(second, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 4));
+			assert_eq!(keepers_of(OUTPUT), 2);
+			// A build that ends without a proof keeps nothing.
+			let cancelled = submit(1);
+			assert_ok!(Burn::cancel_build(RuntimeOrigin::signed(ALICE), cancelled));
+			assert_eq!(KeptOutputs::<Test>::get(cancelled), None);
+
+			idle(prunable_at(first));
+			assert!(!Builds::<Test>::contains_key(first));
+			assert_eq!(KeptOutputs::<Test>::get(first), None);
+			assert_eq!(keepers_of(OUTPUT), 1, "the second build still keeps it");
+			idle(prunable_at(second));
+			assert!(!Builds::<Test>::contains_key(second));
+			assert_eq!(keepers_of(OUTPUT), 0);
+			assert_eq!(KeptOutputs::<Test>::iter().count(), 0);
+			Burn::do_try_state().unwrap();
+		});
+	}
+
 	#[test]
 	fn a_pruned_build_is_unknown_to_every_call() {
 		new_test_ext().execute_with(|| {

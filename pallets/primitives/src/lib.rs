@@ -214,6 +214,25 @@ pub trait Refund<AccountId, Balance> {
 	fn refund(builder: &AccountId, amount: Balance) -> DispatchResult;
 }
 
+/// Keeps a completed build's output stored while the build's record is in state.
+///
+/// The burn pallet keeps the output when a proof completes the build and lets it go when
+/// the record leaves state. AzraCode's runtime backs it with pallet-preimage requests: a
+/// requested preimage is noted free of deposit, so the provider that notes the output holds
+/// nothing for it, and the output leaves with the build.
+pub trait OutputStore {
+	/// Keep the output of hash `hash` stored (one more keeper).
+	fn keep(hash: &H256);
+	/// Stop keeping it (one keeper fewer); it leaves once nobody keeps or holds it.
+	fn release(hash: &H256);
+}
+
+/// Keeps nothing (for runtimes and tests without stored outputs).
+impl OutputStore for () {
+	fn keep(_: &H256) {}
+	fn release(_: &H256) {}
+}
+
 /// May a provider take a build? Implemented by the attestation pallet.
 pub trait ProviderEligibility<AccountId, BlockNumber> {
 	/// `Ok` if `provider` has a registered, unexpired enclave whose measurement is still

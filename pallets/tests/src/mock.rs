@@ -114,6 +114,7 @@ impl pallet_burn::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Eligibility = Attestation;
 	type Refund = Mint;
+	type Outputs = ();
 	type EpochClock = Mint;
 	type MaxUnitsPerBuild = MaxUnitsPerBuild;
 	type BuildDeposit = BuildDeposit;

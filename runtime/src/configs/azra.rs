@@ -2,17 +2,37 @@
 //!
 //! Each pallet only knows the traits of `azra-primitives`; this is where each trait gets
 //! the pallet that owns the data: builds and burns come from `Burn`, epochs and refunds
-//! from `Mint`, eligibility and work-proof checks from the attestation side.
+//! from `Mint`, eligibility and work-proof checks from the attestation side, and stored
+//! outputs from `Preimage`.
 
 use super::GovernanceOrigin;
-use azra_primitives::Units;
-use frame_support::{parameter_types, traits::ConstU32};
+use azra_primitives::{OutputStore, Units};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, QueryPreimage},
+};
+use sp_core::H256;
 use sp_runtime::{FixedU128, Perbill};
 
 use super::super::{
-	Attestation, Balance, Balances, BlockNumber, Burn, Mint, Runtime, RuntimeHoldReason, Timestamp,
-	DAYS, HOURS, MILLI_UNIT, MINUTES, UNIT,
+	Attestation, Balance, Balances, BlockNumber, Burn, Mint, Preimage, Runtime, RuntimeHoldReason,
+	Timestamp, DAYS, HOURS, MILLI_UNIT, MINUTES, UNIT,
 };
+
+/// Completed builds' outputs, kept as pallet-preimage requests: the chain asks for the
+/// output when the proof completes the build, so the provider notes it free of deposit
+/// (and a deposit it held for a note made before is its to take back with
+/// `unnotePreimage`: the request keeps the bytes); the request ends when the build's record
+/// leaves state, and the bytes with it.
+pub struct PreimageOutputs;
+impl OutputStore for PreimageOutputs {
+	fn keep(hash: &H256) {
+		<Preimage as QueryPreimage>::request(hash);
+	}
+	fn release(hash: &H256) {
+		<Preimage as QueryPreimage>::unrequest(hash);
+	}
+}
 
 parameter_types! {
 	pub const MaxUnitsPerBuild: Units = 1_000_000;
@@ -44,6 +64,7 @@ impl pallet_burn::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Eligibility = Attestation;
 	type Refund = Mint;
+	type Outputs = PreimageOutputs;
 	type EpochClock = Mint;
 	type MaxUnitsPerBuild = MaxUnitsPerBuild;
 	type BuildDeposit = BuildDeposit;

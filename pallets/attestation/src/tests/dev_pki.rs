@@ -1587,7 +1587,8 @@ fn a_provider_that_cannot_pay_the_deposit_does_not_register() {
 	dev_chain(|pki| {
 		// Account 21 has nothing; give it less than the deposit on top of the minimum.
 		const POOR: AccountId = 21;
-		let existential = <Balances as frame_support::traits::fungible::Inspect<_>>::minimum_balance();
+		let existential =
+			<Balances as frame_support::traits::fungible::Inspect<_>>::minimum_balance();
 		assert_ok!(Balances::force_set_balance(
 			RuntimeOrigin::root(),
 			POOR,
@@ -1649,8 +1650,8 @@ fn expired_enclave_records_are_pruned_with_their_deposits_returned() {
 			assert_eq!(Balances::free_balance(*provider), STARTING_BALANCE);
 			assert!(!SealingKeys::<Test>::contains_key(key));
 			assert!(!ProviderEnclaves::<Test>::contains_key(provider));
-			assert!(System::events().iter().any(|r| r.event ==
-				Event::EnclavePruned { provider: *provider, enclave_key: *key }.into()));
+			assert!(System::events().iter().any(|r| r.event
+				== Event::EnclavePruned { provider: *provider, enclave_key: *key }.into()));
 		}
 		// The late record expired, but is in its grace period: it stays and re-attests
 		// without a second deposit.
@@ -1659,7 +1660,10 @@ fn expired_enclave_records_are_pruned_with_their_deposits_returned() {
 		assert_eq!(deposits_held(4), ENCLAVE_DEPOSIT);
 		// No weight, no pruning.
 		run_to_block(10 * period);
-		assert_eq!(Attestation::prune_expired_enclaves(System::block_number(), Weight::zero()), Weight::zero());
+		assert_eq!(
+			Attestation::prune_expired_enclaves(System::block_number(), Weight::zero()),
+			Weight::zero()
+		);
 		assert!(Enclaves::<Test>::contains_key(late));
 	});
 }
