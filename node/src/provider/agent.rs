@@ -9,6 +9,9 @@
 //! 2. **Assigned builds.** Every build assigned to this provider whose deadline has not
 //!    passed is run (or its earlier run reused), its output noted as a preimage, and its
 //!    work proof submitted. The chain refuses a second proof, so nothing is proven twice.
+//!    The proof makes the chain keep the output (a preimage request) for as long as the
+//!    build's record stays, so the agent then unnotes it: its deposit comes back and the
+//!    bytes stay (an unnote that fails is retried each pass).
 //! 3. **Claims.** Closed epochs with an unpaid share are claimed.
 //! 4. **New work.** With nothing assigned, the agent looks through open builds that pass
 //!    its filters, fetches program and input by hash, checks both hashes and runs the
@@ -79,6 +82,8 @@ pub struct Agent {
 	not_taken: HashSet<BuildId>,
 	/// Epochs whose claim the chain refused, for the same reason.
 	unclaimable: HashSet<EpochIndex>,
+	/// Outputs this agent noted and proved whose deposit it has not taken back yet.
+	outputs_to_unnote: HashSet<H256>,
 	/// No attestation is tried before this block: after a failed one the agent waits
 	/// rather than pay a fee every block for the same refusal (e.g. missing collateral
 	/// that only the operator can store).
@@ -121,6 +126,7 @@ impl Agent {
 			given_up: HashSet::new(),
 			not_taken: HashSet::new(),
 			unclaimable: HashSet::new(),
+			outputs_to_unnote: HashSet::new(),
 			attest_not_before: 0,
 		}
 	}
@@ -134,6 +140,7 @@ impl Agent {
 	pub async fn pass(&mut self, chain: &Chain, head: Head) -> Result<(), ChainError> {
 		let view: ProviderView<Balance, BlockNumber> =
 			chain.runtime_call("AzraEconomicsApi_provider", &self.account, head.hash).await?;
+		self.unnote_outputs(chain).await?;
 		let eligible = self.ensure_enclave(chain, head, &view).await?;
 		self.claim(chain, &view).await?;
 		if !eligible {
@@ -332,6 +339,9 @@ impl Agent {
 						Err(ChainError::Failed(reason)) => {
 							log::warn!(target: LOG_TARGET, "build {id}: proof refused: {reason}");
 							self.given_up.insert(id);
+							// Nobody will read the output of a build not proven: its deposit
+							// comes back and its bytes go.
+							self.outputs_to_unnote.insert(H256(blake2_256(&outcome.output)));
 						}
 						other => other?,
 					}
@@ -399,6 +409,28 @@ impl Agent {
 			outcome.units_used,
 			build.units,
 		);
+		self.outputs_to_unnote.insert(output_hash);
+		self.unnote_outputs(chain).await
+	}
+
+	/// Take back the deposits of the outputs this agent noted and proved: the chain keeps
+	/// each one while its build's record stays (the proof requested it), so unnoting it
+	/// leaves the bytes where the builder reads them.
+	async fn unnote_outputs(&mut self, chain: &Chain) -> Result<(), ChainError> {
+		let pending: Vec<H256> = self.outputs_to_unnote.iter().copied().collect();
+		for hash in pending {
+			let call = RuntimeCall::Preimage(pallet_preimage::Call::unnote_preimage { hash });
+			match chain.submit(&self.signer, call).await {
+				Ok(_) => log::info!(target: LOG_TARGET, "output {hash:?}: deposit taken back"),
+				// Noted by someone else (whose deposit it is), or already unnoted.
+				Err(ChainError::Failed(reason)) => {
+					log::debug!(target: LOG_TARGET, "output {hash:?}: not unnoted: {reason}")
+				}
+				// The node is unreachable: try again next pass.
+				Err(e) => return Err(e),
+			}
+			self.outputs_to_unnote.remove(&hash);
+		}
 		Ok(())
 	}
 
