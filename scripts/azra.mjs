@@ -405,7 +405,7 @@ async function result(ctx) {
   console.error(`proven by ${provider}: ${unitsUsed} of ${build.units} units, output hash ${outputHash}`);
   let output = await preimageBytes(api, outputHash);
   if (output === null) {
-    throw new Error(`the output ${outputHash} of build ${buildId} is not noted on chain (its provider notes it before proving; it may have been unnoted since)`);
+    throw new Error(`the output ${outputHash} of build ${buildId} is not noted on chain (its provider notes it with the proof, and the chain keeps it until the build's record leaves state; a build proven before runtime 108 keeps it only while its provider does)`);
   }
   const actual = blake2AsHex(output, 256);
   if (actual !== outputHash) throw new Error(`the output the node served hashes to ${actual}, not to the proven ${outputHash}`);
