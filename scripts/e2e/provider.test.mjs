@@ -7,8 +7,9 @@
 //    mismatch) and never takes it; SIGTERM stops it cleanly. (The honest agent of the
 //    next tests starts meanwhile, its filter keeping it off this build.)
 // 2. A build whose units are too few for its program is refused (out of fuel) and stays open.
-// 3. The known answer: the output comes back byte for byte, the epoch closes, the agent
-//    claims, `provider verify` agrees, the metrics count the proof.
+// 3. The known answer: the output comes back byte for byte (kept by the chain, with no
+//    deposit left on the provider), the epoch closes, the agent claims, `provider verify`
+//    agrees, the metrics count the proof.
 // 4. SIGKILL right after acceptance: the restarted agent proves the build, once.
 // 5. The node goes away for 10 s (as in a restart): the agent retries, reconnects and proves
 //    the next build.
@@ -21,7 +22,7 @@ import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
-import { xxhashAsHex } from '@polkadot/util-crypto';
+import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
 import WebSocket, { WebSocketServer } from 'ws';
 import { azraRpc } from './lib/azra.mjs';
 import { freePort, nodeBinary, submitAndWatch, useDevNode } from './lib/devnode.mjs';
@@ -230,6 +231,13 @@ spec('3. submit-program → the agent proves → result returns the known output
   assert.equal(readFileSync(out).toString('hex'), KNOWN_OUTPUT);
   assert.equal((await azra('result', String(buildId))).trim(), `0x${KNOWN_OUTPUT}`);
   await agent.waitForLine(new RegExp(`build ${buildId}: proven \\(1 of 5 units`), 30_000, devNode);
+  // The proof made the chain keep the output while the build's record stays, and the
+  // agent's note, proof and unnote were one transaction: Ferdie holds no output deposit.
+  const outputHash = blake2AsHex(Buffer.from(KNOWN_OUTPUT, 'hex'), 256);
+  const status = await api.query.preimage.requestStatusFor(outputHash);
+  assert.ok(status.isSome && status.unwrap().isRequested, 'the chain requested the output');
+  const holds = await api.query.balances.holds(ferdie.address);
+  assert.ok(holds.every((hold) => !hold.id.isPreimage), 'Ferdie holds no preimage deposit');
 
   const proof = (await history(buildId)).find((l) => l.includes(' mint.WorkAccepted '));
   assert.ok(proof, 'a mint.WorkAccepted event');
