@@ -306,6 +306,13 @@ pub mod pallet {
 		/// state.
 		#[pallet::constant]
 		type BuildDeposit: Get<BalanceOf<Self>>;
+		/// The storage deposit held from a builder for its completed build's output while
+		/// the chain keeps it, per output: this plus `OutputDepositPerByte` per byte.
+		#[pallet::constant]
+		type OutputDepositBase: Get<BalanceOf<Self>>;
+		/// See `OutputDepositBase`.
+		#[pallet::constant]
+		type OutputDepositPerByte: Get<BalanceOf<Self>>;
 		/// Blocks a build's record stays in state after the last block it could change
 		/// (`expires_at + AssignmentPeriod`).
 		#[pallet::constant]
@@ -354,6 +361,9 @@ pub mod pallet {
 		/// A builder's storage deposit for a build record: returned when the record leaves
 		/// state.
 		BuildDeposit,
+		/// A builder's storage deposit for its completed build's output, which the chain
+		/// keeps while the build's record stays: returned when the record leaves state.
+		OutputDeposit,
 	}
 
 	/// The current storage version.
@@ -378,10 +388,12 @@ pub mod pallet {
 		StorageMap<_, Twox64Concat, BuildId, SealedTerms, OptionQuery>;
 
 	/// The output hash of each completed build whose output the chain keeps stored
-	/// ([`Config::Outputs`]) until the build's record leaves state. Builds completed before
-	/// runtime 108 have no entry (their providers' deposits keep their outputs).
+	/// ([`Config::Outputs`]) until the build's record leaves state, with the deposit held
+	/// for it from the build's builder. Builds completed before runtime 108 have no entry
+	/// (their providers' deposits keep their outputs).
 	#[pallet::storage]
-	pub type KeptOutputs<T: Config> = StorageMap<_, Twox64Concat, BuildId, H256, OptionQuery>;
+	pub type KeptOutputs<T: Config> =
+		StorageMap<_, Twox64Concat, BuildId, (H256, BalanceOf<T>), OptionQuery>;
 
 	/// Build ids, the burn totals and the pruning cursor (see [`LedgerState`]). Written by
 	/// most extrinsics of a busy block but committed once per block, so it is whitelisted
@@ -505,6 +517,15 @@ pub mod pallet {
 			builder: T::AccountId,
 			/// AZRA that stays burned.
 			amount: BalanceOf<T>,
+		},
+		/// A completed build's output is not kept by the chain: its bytes were not stored
+		/// when the proof came, or its builder could not pay the output deposit. Whoever
+		/// noted the output keeps it only as long as its own deposit does.
+		OutputNotKept {
+			/// The build.
+			build_id: BuildId,
+			/// The output's length in bytes, if stored.
+			len: Option<u32>,
 		},
 		/// A provider released a build it could no longer prove because governance stopped
 		/// trusting its enclave (see `release_build`); its bond was returned.
@@ -1328,12 +1349,47 @@ impl<T: Config> Pallet<T> {
 		used
 	}
 
+	/// Keeps the output of build `id` stored while its record stays, paid by its `builder`
+	/// (who reads it): a deposit of `OutputDepositBase` plus `OutputDepositPerByte` per byte.
+	/// Never fails: a proof must not fail because of its builder, so an output whose bytes
+	/// are not stored, or whose builder cannot pay, is not kept ([`Event::OutputNotKept`]).
+	fn keep_output(id: BuildId, builder: &T::AccountId, output_hash: H256) {
+		let len = T::Outputs::len(&output_hash);
+		let deposit = len.map(|len| {
+			T::OutputDepositPerByte::get()
+				.saturating_mul(len.into())
+				.saturating_add(T::OutputDepositBase::get())
+		});
+		let paid = match deposit {
+			Some(deposit) if deposit.is_zero() => true,
+			Some(deposit) => {
+				T::Currency::hold(&HoldReason::OutputDeposit.into(), builder, deposit).is_ok()
+			}
+			None => false,
+		};
+		match (paid, deposit) {
+			(true, Some(deposit)) => {
+				T::Outputs::keep(&output_hash);
+				KeptOutputs::<T>::insert(id, (output_hash, deposit));
+			}
+			_ => Self::deposit_event(Event::OutputNotKept { build_id: id, len }),
+		}
+	}
+
 	/// Takes `build` out of state: settles a missed deadline, refunds an expired build its
 	/// builder never reclaimed, and returns the deposit.
 	fn retire_build(id: BuildId, mut build: BuildOf<T>, now: BlockNumberFor<T>) -> DispatchResult {
 		Self::settle_missed_deadline(id, &mut build, now)?;
-		if let Some(output_hash) = KeptOutputs::<T>::take(id) {
+		if let Some((output_hash, deposit)) = KeptOutputs::<T>::take(id) {
 			T::Outputs::release(&output_hash);
+			if !deposit.is_zero() {
+				T::Currency::release(
+					&HoldReason::OutputDeposit.into(),
+					&build.builder,
+					deposit,
+					Precision::Exact,
+				)?;
+			}
 		}
 		if !build.deposit.is_zero() {
 			T::Currency::release(
@@ -1428,11 +1484,21 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		for (id, output_hash) in KeptOutputs::<T>::iter() {
-			match Builds::<T>::get(id).map(|build| build.state) {
-				Some(BuildState::Completed { output_hash: proven, .. })
-					if proven == output_hash => {}
+		let mut output_deposits: alloc::collections::BTreeMap<T::AccountId, BalanceOf<T>> =
+			Default::default();
+		for (id, (output_hash, deposit)) in KeptOutputs::<T>::iter() {
+			let build = Builds::<T>::get(id).ok_or("a kept output of no stored build")?;
+			match build.state {
+				BuildState::Completed { output_hash: proven, .. } if proven == output_hash => {}
 				_ => return Err("a kept output of no completed build with that output".into()),
+			}
+			let total = output_deposits.entry(build.builder).or_insert_with(Zero::zero);
+			*total = total.saturating_add(deposit);
+		}
+		for (builder, deposit) in output_deposits {
+			if T::Currency::balance_on_hold(&HoldReason::OutputDeposit.into(), &builder) != deposit
+			{
+				return Err("a builder's output deposit hold differs from its kept outputs'".into());
 			}
 		}
 		for (builder, deposit) in deposits {
@@ -1567,12 +1633,9 @@ impl<T: Config> BuildRegistry<T::AccountId, BalanceOf<T>, BlockNumberFor<T>> for
 			}
 		}
 
+		Self::keep_output(id, &build.builder, output_hash);
 		build.state = BuildState::Completed { provider: provider.clone(), output_hash, units_used };
 		Builds::<T>::insert(id, build);
-		// The builder's output stays stored as long as the record does, at no deposit of
-		// the provider's.
-		T::Outputs::keep(&output_hash);
-		KeptOutputs::<T>::insert(id, output_hash);
 		Self::deposit_event(Event::BuildCompleted {
 			build_id: id,
 			provider: provider.clone(),

@@ -60,6 +60,15 @@ thread_local! {
 	static REVOKED_BY_GOVERNANCE: RefCell<BTreeSet<AccountId>> = RefCell::new(BTreeSet::new());
 	static OLDEST_OPEN_EPOCH: RefCell<Option<EpochIndex>> = RefCell::new(None);
 	static KEPT_OUTPUTS: RefCell<std::collections::BTreeMap<H256, u32>> = RefCell::new(Default::default());
+	static UNSTORED_OUTPUTS: RefCell<BTreeSet<H256>> = RefCell::new(BTreeSet::new());
+}
+
+/// The length the stand-in output store reports for every stored output.
+pub const OUTPUT_LEN: u32 = 8;
+
+/// Makes the stand-in output store say the bytes of `hash` are not stored.
+pub fn unstore_output(hash: H256) {
+	UNSTORED_OUTPUTS.with(|set| set.borrow_mut().insert(hash));
 }
 
 /// How many keepers the stand-in output store counts for `hash` (pallet-preimage's request
@@ -68,9 +77,13 @@ pub fn keepers_of(hash: H256) -> u32 {
 	KEPT_OUTPUTS.with(|kept| kept.borrow().get(&hash).copied().unwrap_or(0))
 }
 
-/// Counts keepers per output, as pallet-preimage counts requests.
+/// Counts keepers per output, as pallet-preimage counts requests; every output is stored
+/// ([`OUTPUT_LEN`] bytes) unless [`unstore_output`] said otherwise.
 pub struct CountingOutputs;
 impl azra_primitives::OutputStore for CountingOutputs {
+	fn len(hash: &H256) -> Option<u32> {
+		(!UNSTORED_OUTPUTS.with(|set| set.borrow().contains(hash))).then_some(OUTPUT_LEN)
+	}
 	fn keep(hash: &H256) {
 		KEPT_OUTPUTS.with(|kept| *kept.borrow_mut().entry(*hash).or_default() += 1);
 	}
@@ -219,6 +232,9 @@ impl crate::BenchmarkHelper<AccountId> for Test {
 parameter_types! {
 	pub const MaxUnitsPerBuild: u64 = 1_000;
 	pub const BuildDeposit: Balance = 2;
+	/// `static`s, so that a test can charge for outputs (none of the others does).
+	pub static OutputDepositBase: Balance = 0;
+	pub static OutputDepositPerByte: Balance = 0;
 	pub const BuildRetention: u64 = 30;
 	pub const MaxPrunedPerBlock: u32 = 4;
 	/// A `static`, so that a test can play a runtime upgrade that changes it.
@@ -242,6 +258,8 @@ impl pallet_burn::Config for Test {
 	type EpochClock = TenBlockEpochs;
 	type MaxUnitsPerBuild = MaxUnitsPerBuild;
 	type BuildDeposit = BuildDeposit;
+	type OutputDepositBase = OutputDepositBase;
+	type OutputDepositPerByte = OutputDepositPerByte;
 	type BuildRetention = BuildRetention;
 	type MaxPrunedPerBlock = MaxPrunedPerBlock;
 	type BuildLifetime = BuildLifetime;

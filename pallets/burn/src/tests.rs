@@ -1,13 +1,14 @@
 //! The burn pallet's specification, as tests.
 
 use crate::{
-	mock::*, BuildRegistry, Builds, BurnLedger, Error, Event, HoldReason, Ledger, PricePerUnit,
+	mock::*, BuildRegistry, Builds, BurnLedger, Error, Event, HoldReason, KeptOutputs, Ledger,
+	PricePerUnit,
 };
 use azra_primitives::BuildState;
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{
-		fungible::{Inspect, InspectHold},
+		fungible::{Inspect, InspectHold, Mutate},
 		Hooks,
 	},
 	weights::Weight,
@@ -976,32 +977,84 @@ mod pruning {
 		});
 	}
 
-	/// A completed build's output is kept stored while its record is, and let go with the
-	/// record; two builds with the same output keep it until both have left.
+	fn output_deposit_of(who: AccountId) -> Balance {
+		use frame_support::traits::fungible::InspectHold;
+		Balances::balance_on_hold(&HoldReason::OutputDeposit.into(), &who)
+	}
+
+	/// A completed build's output is kept stored while its record is, its builder paying
+	/// the output deposit, and let go (the deposit returned) with the record; two builds
+	/// with the same output keep it until both have left.
 	#[test]
 	fn a_completed_builds_output_is_kept_until_its_record_leaves() {
 		new_test_ext().execute_with(|| {
+			OutputDepositBase::set(3);
+			OutputDepositPerByte::set(1);
+			let deposit = 3 + Balance::from(OUTPUT_LEN);
 			let first = accepted(4);
 			assert_ok!(Burn::complete_build(first, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 4));
 			assert_eq!(keepers_of(OUTPUT), 1);
-			assert_eq!(KeptOutputs::<Test>::get(first), Some(OUTPUT));
+			assert_eq!(KeptOutputs::<Test>::get(first), Some((OUTPUT, deposit)));
+			assert_eq!(output_deposit_of(ALICE), deposit);
+			assert_eq!(output_deposit_of(PROVIDER), 0);
 			run_to_block(10);
 			let second = accepted(4);
 			assert_ok!(Burn::complete_build(second, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 4));
 			assert_eq!(keepers_of(OUTPUT), 2);
+			assert_eq!(output_deposit_of(ALICE), 2 * deposit);
 			// A build that ends without a proof keeps nothing.
 			let cancelled = submit(1);
 			assert_ok!(Burn::cancel_build(RuntimeOrigin::signed(ALICE), cancelled));
 			assert_eq!(KeptOutputs::<Test>::get(cancelled), None);
+			Burn::do_try_state().unwrap();
 
 			idle(prunable_at(first));
 			assert!(!Builds::<Test>::contains_key(first));
 			assert_eq!(KeptOutputs::<Test>::get(first), None);
 			assert_eq!(keepers_of(OUTPUT), 1, "the second build still keeps it");
+			assert_eq!(output_deposit_of(ALICE), deposit);
 			idle(prunable_at(second));
 			assert!(!Builds::<Test>::contains_key(second));
 			assert_eq!(keepers_of(OUTPUT), 0);
+			assert_eq!(output_deposit_of(ALICE), 0);
 			assert_eq!(KeptOutputs::<Test>::iter().count(), 0);
+			Burn::do_try_state().unwrap();
+		});
+	}
+
+	/// A builder cannot fail an honest proof by being unable to pay for its output, nor
+	/// does a proof of an output whose bytes are not stored fail: the output is just not
+	/// kept, and the provider gets its bond back as usual.
+	#[test]
+	fn an_output_the_builder_cannot_pay_for_is_not_kept_and_the_proof_stands() {
+		new_test_ext().execute_with(|| {
+			OutputDepositBase::set(3);
+			OutputDepositPerByte::set(1);
+			let unpaid = accepted(4);
+			<Balances as Mutate<_>>::set_balance(&ALICE, 1);
+			let provider_before = Balances::total_balance(&PROVIDER);
+			assert_ok!(Burn::complete_build(unpaid, &PROVIDER, &enclave_of(PROVIDER), OUTPUT, 4));
+			System::assert_has_event(
+				Event::OutputNotKept { build_id: unpaid, len: Some(OUTPUT_LEN) }.into(),
+			);
+			assert!(matches!(state(unpaid), BuildState::Completed { .. }));
+			assert_eq!(KeptOutputs::<Test>::get(unpaid), None);
+			assert_eq!(keepers_of(OUTPUT), 0);
+			assert_eq!(Balances::total_balance(&PROVIDER), provider_before);
+
+			<Balances as Mutate<_>>::set_balance(&ALICE, ENDOWMENT);
+			let unstored = accepted(4);
+			let missing = H256::repeat_byte(0x99);
+			unstore_output(missing);
+			assert_ok!(Burn::complete_build(
+				unstored,
+				&PROVIDER,
+				&enclave_of(PROVIDER),
+				missing,
+				4
+			));
+			System::assert_has_event(Event::OutputNotKept { build_id: unstored, len: None }.into());
+			assert_eq!(output_deposit_of(ALICE), 0);
 			Burn::do_try_state().unwrap();
 		});
 	}

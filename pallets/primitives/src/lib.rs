@@ -216,11 +216,14 @@ pub trait Refund<AccountId, Balance> {
 
 /// Keeps a completed build's output stored while the build's record is in state.
 ///
-/// The burn pallet keeps the output when a proof completes the build and lets it go when
-/// the record leaves state. AzraCode's runtime backs it with pallet-preimage requests: a
-/// requested preimage is noted free of deposit, so the provider that notes the output holds
-/// nothing for it, and the output leaves with the build.
+/// The burn pallet keeps the output when a proof completes the build (the builder pays its
+/// deposit) and lets it go when the record leaves state. AzraCode's runtime backs it with
+/// pallet-preimage requests: a requested preimage stays stored whoever noted it, so the
+/// provider that noted the output takes its own deposit back at once, and the output
+/// leaves with the build.
 pub trait OutputStore {
+	/// The length of the stored output of hash `hash`, if its bytes are stored.
+	fn len(hash: &H256) -> Option<u32>;
 	/// Keep the output of hash `hash` stored (one more keeper).
 	fn keep(hash: &H256);
 	/// Stop keeping it (one keeper fewer); it leaves once nobody keeps or holds it.
@@ -229,6 +232,9 @@ pub trait OutputStore {
 
 /// Keeps nothing (for runtimes and tests without stored outputs).
 impl OutputStore for () {
+	fn len(_: &H256) -> Option<u32> {
+		None
+	}
 	fn keep(_: &H256) {}
 	fn release(_: &H256) {}
 }

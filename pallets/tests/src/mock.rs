@@ -95,6 +95,8 @@ parameter_types! {
 	/// any scenario's bonds, except where a scenario sets one.
 	pub const DefaultBondAllowance: Balance = Balance::MAX / 4;
 	pub const BuildDeposit: Balance = 3;
+	pub const OutputDepositBase: Balance = 2;
+	pub const OutputDepositPerByte: Balance = 1;
 	/// Held for each enclave record.
 	pub const EnclaveDeposit: Balance = 7;
 	pub const BuildRetention: u64 = 20;
@@ -118,6 +120,8 @@ impl pallet_burn::Config for Test {
 	type EpochClock = Mint;
 	type MaxUnitsPerBuild = MaxUnitsPerBuild;
 	type BuildDeposit = BuildDeposit;
+	type OutputDepositBase = OutputDepositBase;
+	type OutputDepositPerByte = OutputDepositPerByte;
 	type BuildRetention = BuildRetention;
 	type MaxPrunedPerBlock = ConstU32<64>;
 	type BuildLifetime = BuildLifetime;

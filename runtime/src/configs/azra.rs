@@ -16,16 +16,18 @@ use sp_runtime::{FixedU128, Perbill};
 
 use super::super::{
 	Attestation, Balance, Balances, BlockNumber, Burn, Mint, Preimage, Runtime, RuntimeHoldReason,
-	Timestamp, DAYS, HOURS, MILLI_UNIT, MINUTES, UNIT,
+	Timestamp, DAYS, HOURS, MICRO_UNIT, MILLI_UNIT, MINUTES, UNIT,
 };
 
-/// Completed builds' outputs, kept as pallet-preimage requests: the chain asks for the
-/// output when the proof completes the build, so the provider notes it free of deposit
-/// (and a deposit it held for a note made before is its to take back with
-/// `unnotePreimage`: the request keeps the bytes); the request ends when the build's record
-/// leaves state, and the bytes with it.
+/// Completed builds' outputs, kept as pallet-preimage requests: the chain requests the
+/// output when the proof completes the build (its builder pays the output deposit), so the
+/// provider that noted it takes its own deposit back with `unnotePreimage` and the bytes
+/// stay; the request ends when the build's record leaves state, and the bytes with it.
 pub struct PreimageOutputs;
 impl OutputStore for PreimageOutputs {
+	fn len(hash: &H256) -> Option<u32> {
+		<Preimage as QueryPreimage>::len(hash)
+	}
 	fn keep(hash: &H256) {
 		<Preimage as QueryPreimage>::request(hash);
 	}
@@ -38,6 +40,12 @@ parameter_types! {
 	pub const MaxUnitsPerBuild: Units = 1_000_000;
 	/// Each build record holds 10 milli-AZRA of its builder's until it leaves state.
 	pub const BuildDeposit: Balance = 10 * MILLI_UNIT;
+	/// A completed build's output, kept by the chain while the build's record stays, holds
+	/// from its builder what a preimage of its size would (`PreimageBaseDeposit` and
+	/// `PreimageByteDeposit`): 10 milli-AZRA and one micro-AZRA a byte, at most about
+	/// 4.2 AZRA for the largest (4 MiB).
+	pub const OutputDepositBase: Balance = 10 * MILLI_UNIT;
+	pub const OutputDepositPerByte: Balance = MICRO_UNIT;
 	/// A final build's record stays a day (its events stay for good).
 	pub const BuildRetention: BlockNumber = DAYS;
 	/// At most 4,096 records leave state in a block; the weight a block leaves for
@@ -68,6 +76,8 @@ impl pallet_burn::Config for Runtime {
 	type EpochClock = Mint;
 	type MaxUnitsPerBuild = MaxUnitsPerBuild;
 	type BuildDeposit = BuildDeposit;
+	type OutputDepositBase = OutputDepositBase;
+	type OutputDepositPerByte = OutputDepositPerByte;
 	type BuildRetention = BuildRetention;
 	type MaxPrunedPerBlock = MaxBuildsPrunedPerBlock;
 	type BuildLifetime = BuildLifetime;
