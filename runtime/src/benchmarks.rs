@@ -122,6 +122,13 @@ impl pallet_mint::BenchmarkHelper<AccountId, WorkProof> for AzraBenchmarks {
 		id
 	}
 
+	fn stored_output(bytes: alloc::vec::Vec<u8>) -> H256 {
+		use frame_support::traits::StorePreimage;
+		let hash = H256(sp_io::hashing::blake2_256(&bytes));
+		let _ = <crate::Preimage as StorePreimage>::note(bytes.into());
+		hash
+	}
+
 	fn work_proof(claim: &WorkClaim<AccountId>) -> WorkProof {
 		let key = Self::enclave_key(&claim.provider);
 		let signature =

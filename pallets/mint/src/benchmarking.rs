@@ -31,7 +31,8 @@ mod benchmarks {
 	use super::*;
 
 	/// A first proof by a provider in the epoch (inserts its points entry) that used half
-	/// the units requested, so the bond is released and the unused half refunded.
+	/// the units requested, so the bond is released and the unused half refunded, of a
+	/// stored output the chain then keeps (its builder's deposit held).
 	#[benchmark]
 	fn submit_work() {
 		let provider: T::AccountId = whitelisted_caller();
@@ -41,7 +42,9 @@ mod benchmarks {
 		let build = T::Builds::build(build_id);
 		let spec_hash = build.as_ref().map(|b| b.spec_hash).unwrap_or_default();
 		let input_hash = build.as_ref().map(|b| b.input_hash).unwrap_or_default();
-		let output_hash = H256::repeat_byte(0x42);
+		// Stored, so that the completion keeps it (its builder's deposit held, the output
+		// requested).
+		let output_hash = T::BenchmarkHelper::stored_output(alloc::vec![0x42; 64]);
 		let claim = WorkClaim {
 			genesis_hash: Pallet::<T>::genesis_hash(),
 			build_id,
