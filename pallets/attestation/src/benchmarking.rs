@@ -139,15 +139,16 @@ fn max_advisories() -> AdvisoryIds {
 	worst_case_advisories(b'R')
 }
 
-/// A provider with `MaxEnclavesPerProvider` enclaves registered under `verified`'s
-/// measurement, each carrying the longest advisory list, while the policy rejects the
-/// longest list of other advisories (so every eligibility check compares every pair).
 /// Gives `who` the deposits of the most enclaves a provider may hold, and one more.
 fn fund<T: Config>(who: &T::AccountId) {
 	let deposits = T::EnclaveDeposit::get()
 		.saturating_mul(T::MaxEnclavesPerProvider::get().saturating_add(1).into());
 	let _ = T::Currency::set_balance(who, T::Currency::minimum_balance().saturating_add(deposits));
 }
+
+/// A provider with `MaxEnclavesPerProvider` enclaves registered under `verified`'s
+/// measurement, each carrying the longest advisory list, while the policy rejects the
+/// longest list of other advisories (so every eligibility check compares every pair).
 
 fn fill_enclaves<T: Config>(provider: &T::AccountId, verified: &VerifiedQuoteV2) -> MeasurementId {
 	fund::<T>(provider);

@@ -429,7 +429,9 @@ pub mod pallet {
 	/// The last block at which an enclave of each provider left the registry (deregistered,
 	/// retired by governance, or cleared after expiring). A provider holding a build it
 	/// took before then cannot claim that governance alone stopped it
-	/// (`ineligible_by_governance`). One entry per provider that ever removed an enclave.
+	/// (`ineligible_by_governance`). One entry per provider that removed an enclave; it
+	/// leaves when pruning takes the provider's last enclave and none left within a
+	/// re-attestation period before.
 	#[pallet::storage]
 	pub type EnclavesRemovedAt<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, BlockNumberFor<T>, OptionQuery>;
@@ -443,7 +445,7 @@ pub mod pallet {
 
 	/// The deposit held for each enclave record ([`Config::EnclaveDeposit`] when it was
 	/// added); released, and the entry removed, when the record leaves. A record added
-	/// before deposits existed (runtime 108 or older) has none.
+	/// before deposits existed (before runtime 108) has none.
 	#[pallet::storage]
 	pub type EnclaveDeposits<T: Config> =
 		StorageMap<_, Blake2_128Concat, EnclaveKey, BalanceOf<T>, OptionQuery>;
@@ -1717,16 +1719,27 @@ impl<T: Config> Pallet<T> {
 		let cursor = if finished {
 			None
 		} else {
-			visited
-				.last()
-				.map(|(key, _)| BoundedVec::truncate_from(Enclaves::<T>::hashed_key_for(key)))
+			visited.last().map(|(key, _)| {
+				frame_support::BoundedVec::truncate_from(Enclaves::<T>::hashed_key_for(key))
+			})
 		};
 		let grace = T::ReattestationPeriod::get();
 		for (enclave_key, record) in &visited {
 			if record.expires_at.saturating_add(grace) >= now {
 				continue;
 			}
+			let removed_before = EnclavesRemovedAt::<T>::get(&record.provider);
 			Self::remove_enclave(&record.provider, *enclave_key);
+			// A provider left with no enclave, none removed within the grace period before,
+			// holds no build it could claim governance stopped (a build is taken with an
+			// eligible enclave, for far less than a re-attestation period): nothing of it
+			// stays.
+			if !ProviderEnclaves::<T>::contains_key(&record.provider) &&
+				// (A stamp of this block is this walk's own, from the provider's other record.)
+				removed_before.map_or(true, |at| at == now || at.saturating_add(grace) < now)
+			{
+				EnclavesRemovedAt::<T>::remove(&record.provider);
+			}
 			Self::deposit_event(Event::EnclavePruned {
 				provider: record.provider.clone(),
 				enclave_key: *enclave_key,

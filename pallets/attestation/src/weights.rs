@@ -310,7 +310,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	// the hold: two more reads and writes); the cursor.
 	fn prune_enclaves(n: u32, ) -> Weight {
 		Weight::from_parts(10_000_000, 1_600)
-			.saturating_add(Weight::from_parts(80_000_000, 3_000).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(80_000_000, 6_000).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -417,7 +417,7 @@ impl WeightInfo for () {
 	// the hold: two more reads and writes); the cursor.
 	fn prune_enclaves(n: u32, ) -> Weight {
 		Weight::from_parts(10_000_000, 1_600)
-			.saturating_add(Weight::from_parts(80_000_000, 3_000).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(80_000_000, 6_000).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))

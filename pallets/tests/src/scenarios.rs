@@ -416,7 +416,11 @@ fn strand_the_attackers_build_in_flight(
 	let bond = Burn::bond_for(price);
 	assert_eq!(bond, price / 10);
 	assert_ok!(accept(ATTACKER_PROVIDER, build));
-	assert_eq!(provider_start - Balances::free_balance(ATTACKER_PROVIDER), bond, "bond held");
+	assert_eq!(
+		provider_start - Balances::free_balance(ATTACKER_PROVIDER),
+		bond + EnclaveDeposit::get(),
+		"bond held, beside the enclave deposit"
+	);
 
 	assert_ok!(dispatch_root(revocation));
 	// Well before the deadline, the proof is refused: whole or in part.

@@ -1691,5 +1691,6 @@ fn walking_away_from_enclaves_leaves_nothing_behind() {
 		assert_eq!(EnclaveDeposits::<Test>::iter().count(), 0);
 		assert_eq!(SealingKeys::<Test>::iter().count(), 0);
 		assert_eq!(ProviderEnclaves::<Test>::iter().count(), 0);
+		assert_eq!(EnclavesRemovedAt::<Test>::iter().count(), 0);
 	});
 }
