@@ -32,6 +32,15 @@ const BENCH_ENCLAVE_KEY: KeyTypeId = KeyTypeId(*b"azbe");
 /// The measurement benchmark enclaves run, when a build names none.
 const BENCH_MEASUREMENT: MeasurementId = H256([7u8; 32]);
 
+/// `bytes` noted as a preimage by `provider` (its deposit held), as an agent notes an
+/// output before proving it; returns their hash.
+fn note_as(provider: &AccountId, bytes: alloc::vec::Vec<u8>) -> H256 {
+	let hash = H256(sp_io::hashing::blake2_256(&bytes));
+	crate::Preimage::note_preimage(frame_system::RawOrigin::Signed(provider.clone()).into(), bytes)
+		.expect("a funded provider notes an output");
+	hash
+}
+
 /// Benchmark set-ups that cross pallet boundaries.
 pub struct AzraBenchmarks;
 
@@ -84,11 +93,16 @@ impl pallet_burn::BenchmarkHelper<AccountId> for AzraBenchmarks {
 		Attestation::benchmark_refuse_enclaves(provider);
 	}
 
-	fn note_output(bytes: alloc::vec::Vec<u8>) {
-		use frame_support::traits::StorePreimage;
-		// Requested by the proof, so noting it stores the bytes that letting the output go
-		// removes.
-		let _ = <crate::Preimage as StorePreimage>::note(bytes.into());
+	fn note_output(provider: &AccountId, bytes: alloc::vec::Vec<u8>) -> H256 {
+		note_as(provider, bytes)
+	}
+
+	fn unnote_output(provider: &AccountId, hash: H256) {
+		crate::Preimage::unnote_preimage(
+			frame_system::RawOrigin::Signed(provider.clone()).into(),
+			hash,
+		)
+		.expect("the noter takes its deposit back; the proof's request keeps the bytes");
 	}
 }
 
@@ -122,11 +136,8 @@ impl pallet_mint::BenchmarkHelper<AccountId, WorkProof> for AzraBenchmarks {
 		id
 	}
 
-	fn stored_output(bytes: alloc::vec::Vec<u8>) -> H256 {
-		use frame_support::traits::StorePreimage;
-		let hash = H256(sp_io::hashing::blake2_256(&bytes));
-		let _ = <crate::Preimage as StorePreimage>::note(bytes.into());
-		hash
+	fn stored_output(provider: &AccountId, bytes: alloc::vec::Vec<u8>) -> H256 {
+		note_as(provider, bytes)
 	}
 
 	fn work_proof(claim: &WorkClaim<AccountId>) -> WorkProof {

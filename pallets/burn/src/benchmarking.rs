@@ -287,15 +287,13 @@ mod benchmarks {
 			let id = submit::<T>(&builder, 1);
 			Pallet::<T>::do_accept_build(provider.clone(), id)
 				.expect("an eligible provider accepts");
-			let bytes = i.to_le_bytes().to_vec();
-			let output =
-				<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&bytes);
+			// Noted, proven and unnoted, as the agent does: the chain keeps the bytes.
+			let output = T::BenchmarkHelper::note_output(&provider, i.to_le_bytes().to_vec());
 			<Pallet<T> as BuildRegistry<_, _, _>>::complete_build(
 				id, &provider, &enclave, output, 1,
 			)
 			.expect("the assigned provider completes");
-			// Noted after the proof, as the agent does: the chain keeps the bytes.
-			T::BenchmarkHelper::note_output(bytes);
+			T::BenchmarkHelper::unnote_output(&provider, output);
 		}
 		let (now, head) = past_retention_behind_a_young_build::<T>();
 

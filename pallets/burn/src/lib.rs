@@ -265,8 +265,13 @@ pub trait BenchmarkHelper<AccountId> {
 	/// a release walks them all and returns the bond.
 	fn refuse_by_governance(provider: &AccountId);
 
-	/// Stores `bytes` as a provider stores a completed build's output (noted).
-	fn note_output(bytes: alloc::vec::Vec<u8>);
+	/// Stores `bytes` as `provider` stores an output before its proof (noted, its deposit
+	/// held); returns their hash.
+	fn note_output(provider: &AccountId, bytes: alloc::vec::Vec<u8>) -> H256;
+
+	/// Takes back `provider`'s deposit for the output `hash` after its proof, as the agent
+	/// does (the chain keeps the bytes).
+	fn unnote_output(provider: &AccountId, hash: H256);
 }
 
 #[frame_support::pallet]

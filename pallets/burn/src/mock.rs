@@ -221,7 +221,11 @@ impl crate::BenchmarkHelper<AccountId> for Test {
 		<Self as crate::BenchmarkHelper<AccountId>>::make_eligible(provider, measurement)
 	}
 
-	fn note_output(_bytes: Vec<u8>) {}
+	fn note_output(_provider: &AccountId, bytes: Vec<u8>) -> H256 {
+		H256(sp_io::hashing::blake2_256(&bytes))
+	}
+
+	fn unnote_output(_provider: &AccountId, _hash: H256) {}
 
 	fn refuse_by_governance(provider: &AccountId) {
 		revoke_by_governance(*provider);

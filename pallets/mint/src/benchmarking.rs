@@ -44,7 +44,7 @@ mod benchmarks {
 		let input_hash = build.as_ref().map(|b| b.input_hash).unwrap_or_default();
 		// Stored, so that the completion keeps it (its builder's deposit held, the output
 		// requested).
-		let output_hash = T::BenchmarkHelper::stored_output(alloc::vec![0x42; 64]);
+		let output_hash = T::BenchmarkHelper::stored_output(&provider, alloc::vec![0x42; 64]);
 		let claim = WorkClaim {
 			genesis_hash: Pallet::<T>::genesis_hash(),
 			build_id,

@@ -186,9 +186,9 @@ pub trait BenchmarkHelper<AccountId, Proof> {
 	fn assigned_build(provider: &AccountId, units: Units) -> azra_primitives::BuildId;
 	/// A work proof that the runtime's `WorkProofs` accepts for `claim`.
 	fn work_proof(claim: &WorkClaim<AccountId>) -> Proof;
-	/// Stores `bytes` as a provider stores an output before proving it (noted); returns
+	/// Stores `bytes` as `provider` stores an output before proving it (noted); returns
 	/// their hash, so that the proof's completion keeps a stored output.
-	fn stored_output(bytes: Vec<u8>) -> sp_core::H256;
+	fn stored_output(provider: &AccountId, bytes: Vec<u8>) -> sp_core::H256;
 }
 
 #[frame_support::pallet]

@@ -355,7 +355,7 @@ impl crate::BenchmarkHelper<AccountId, MultiSignature> for MockBenchmarkHelper {
 	fn work_proof(claim: &WorkClaim<AccountId>) -> MultiSignature {
 		MockAttestation::prove(claim)
 	}
-	fn stored_output(bytes: Vec<u8>) -> sp_core::H256 {
+	fn stored_output(_provider: &AccountId, bytes: Vec<u8>) -> sp_core::H256 {
 		sp_core::H256(sp_io::hashing::blake2_256(&bytes))
 	}
 }
