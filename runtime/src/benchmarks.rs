@@ -70,7 +70,7 @@ impl pallet_burn::BenchmarkHelper<AccountId> for AzraBenchmarks {
 		measurement: Option<MeasurementId>,
 	) -> EnclaveKey {
 		let measurement = measurement.unwrap_or(BENCH_MEASUREMENT);
-		let others = <Runtime as pallet_attestation::Config>::MaxEnclavesPerProvider::get()
+		let others: u32 = <Runtime as pallet_attestation::Config>::MaxEnclavesPerProvider::get()
 			.saturating_sub(1);
 		let account: &[u8] = provider.as_ref();
 		for index in 0..others {
