@@ -70,8 +70,9 @@ impl pallet_burn::BenchmarkHelper<AccountId> for AzraBenchmarks {
 		measurement: Option<MeasurementId>,
 	) -> EnclaveKey {
 		let measurement = measurement.unwrap_or(BENCH_MEASUREMENT);
-		let others: u32 = <Runtime as pallet_attestation::Config>::MaxEnclavesPerProvider::get()
-			.saturating_sub(1);
+		let others =
+			<<Runtime as pallet_attestation::Config>::MaxEnclavesPerProvider as Get<u32>>::get()
+				.saturating_sub(1);
 		let account: &[u8] = provider.as_ref();
 		for index in 0..others {
 			let seed =
