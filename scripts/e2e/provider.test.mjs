@@ -231,8 +231,9 @@ spec('3. submit-program → the agent proves → result returns the known output
   assert.equal(readFileSync(out).toString('hex'), KNOWN_OUTPUT);
   assert.equal((await azra('result', String(buildId))).trim(), `0x${KNOWN_OUTPUT}`);
   await agent.waitForLine(new RegExp(`build ${buildId}: proven \\(1 of 5 units`), 30_000, devNode);
+  await agent.waitForLine(/output 0x[0-9a-f]{64}: deposit taken back/, 30_000, devNode);
   // The proof made the chain keep the output while the build's record stays, and the
-  // agent's note, proof and unnote were one transaction: Ferdie holds no output deposit.
+  // agent unnoted it after the proof: Ferdie holds no output deposit.
   const outputHash = blake2AsHex(Buffer.from(KNOWN_OUTPUT, 'hex'), 256);
   const status = await api.query.preimage.requestStatusFor(outputHash);
   assert.ok(status.isSome && status.unwrap().isRequested, 'the chain requested the output');

@@ -7,11 +7,12 @@
 //!    expires within the re-attestation margin: store collateral if the enclave can make it
 //!    and the chain lacks it, request a nonce, quote, register.
 //! 2. **Assigned builds.** Every build assigned to this provider whose deadline has not
-//!    passed is run (or its earlier run reused), and one transaction notes its output as a
-//!    preimage, submits the work proof and unnotes the output. The proof makes the chain
-//!    keep the output (a preimage request) for as long as the build's record stays, so
-//!    the unnote gives the deposit back and leaves the bytes; the provider holds nothing
-//!    for outputs. The chain refuses a second proof, so nothing is proven twice.
+//!    passed is run (or its earlier run reused), its output noted as a preimage, its work
+//!    proof submitted, and the output unnoted. The proof makes the chain keep the output
+//!    (a preimage request) for as long as the build's record stays, so the unnote gives
+//!    the note's deposit back and leaves the bytes: the provider holds an output deposit
+//!    only between its note and its proof. An unnote that fails is retried each pass. The
+//!    chain refuses a second proof, so nothing is proven twice.
 //! 3. **Claims.** Closed epochs with an unpaid share are claimed.
 //! 4. **New work.** With nothing assigned, the agent looks through open builds that pass
 //!    its filters, fetches program and input by hash, checks both hashes and runs the
@@ -82,8 +83,7 @@ pub struct Agent {
 	not_taken: HashSet<BuildId>,
 	/// Epochs whose claim the chain refused, for the same reason.
 	unclaimable: HashSet<EpochIndex>,
-	/// Outputs this agent noted (before a restart) and proved whose deposit it has not
-	/// taken back yet.
+	/// Outputs this agent noted and proved whose deposit it has not taken back yet.
 	outputs_to_unnote: HashSet<H256>,
 	/// No attestation is tried before this block: after a failed one the agent waits
 	/// rather than pay a fee every block for the same refusal (e.g. missing collateral
@@ -357,7 +357,7 @@ impl Agent {
 		Ok(busy)
 	}
 
-	/// Note the output and submit the work proof of build `id`.
+	/// Note the output, submit the work proof of build `id`, then unnote the output.
 	async fn prove(
 		&mut self,
 		chain: &Chain,
@@ -367,6 +367,20 @@ impl Agent {
 		outcome: &RunOutcome,
 	) -> Result<(), ChainError> {
 		let output_hash = H256(blake2_256(&outcome.output));
+		if chain.preimage(output_hash, head.hash).await?.is_none() {
+			let call = RuntimeCall::Preimage(pallet_preimage::Call::note_preimage {
+				bytes: outcome.output.clone(),
+			});
+			match chain.submit(&self.signer, call).await {
+				Ok(_) => log::info!(target: LOG_TARGET, "build {id}: output {output_hash:?} noted"),
+				// Noted after the finalized block this pass reads: by this agent before a
+				// restart, or by anyone noting the same bytes. The proof needs no more.
+				Err(ChainError::Failed(reason)) if reason == already_noted() => {
+					log::info!(target: LOG_TARGET, "build {id}: output {output_hash:?} already noted")
+				}
+				Err(e) => return Err(e),
+			}
+		}
 		let claim = WorkClaim {
 			genesis_hash: chain.genesis,
 			build_id: id,
@@ -377,43 +391,13 @@ impl Agent {
 			provider: self.account.clone(),
 		};
 		let proof = self.enclave.sign_work(&claim);
-		let work = RuntimeCall::Mint(pallet_mint::Call::submit_work {
+		let call = RuntimeCall::Mint(pallet_mint::Call::submit_work {
 			build_id: id,
 			output_hash,
 			units_used: outcome.units_used,
 			proof,
 		});
-		let noted = chain.preimage(output_hash, head.hash).await?.is_some();
-		let call = if noted {
-			// Noted already: by this agent before a restart (its deposit is taken back
-			// below), or by anyone noting the same bytes. The proof needs no more.
-			work.clone()
-		} else {
-			// One transaction: the output noted, the proof (the chain now keeps the output
-			// while the build's record stays), and the note's deposit taken back. All or
-			// nothing, so no deposit stays held for an output.
-			RuntimeCall::Utility(pallet_utility::Call::batch_all {
-				calls: vec![
-					RuntimeCall::Preimage(pallet_preimage::Call::note_preimage {
-						bytes: outcome.output.clone(),
-					}),
-					work.clone(),
-					RuntimeCall::Preimage(pallet_preimage::Call::unnote_preimage {
-						hash: output_hash,
-					}),
-				],
-			})
-		};
-		let noted = match chain.submit(&self.signer, call).await {
-			Ok(_) => noted,
-			// Noted after the finalized block this pass reads (by this agent before a
-			// restart, or by anyone): the batch changed nothing; the proof alone.
-			Err(ChainError::Failed(reason)) if !noted && reason == already_noted() => {
-				chain.submit(&self.signer, work).await?;
-				true
-			}
-			Err(e) => return Err(e),
-		};
+		chain.submit(&self.signer, call).await?;
 		self.metrics.proven.inc();
 		self.metrics.units.inc_by(outcome.units_used);
 		self.verdicts.remove(&id);
@@ -423,11 +407,10 @@ impl Agent {
 			outcome.units_used,
 			build.units,
 		);
-		if noted {
-			self.outputs_to_unnote.insert(output_hash);
-			self.unnote_outputs(chain).await?;
-		}
-		Ok(())
+		// The proof made the chain keep the output while the build's record stays: the
+		// note's deposit can come back, and the bytes stay.
+		self.outputs_to_unnote.insert(output_hash);
+		self.unnote_outputs(chain).await
 	}
 
 	/// Take back the deposits of the outputs this agent noted and proved: the chain keeps
