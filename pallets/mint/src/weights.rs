@@ -2,7 +2,7 @@
 //! Weights for `pallet_mint`, measured — do not edit by hand.
 //!
 //! Regenerate with `scripts/bench.sh` (see docs/development.md).
-//! Benchmark CLI 64.0.0, 2026-11-27; steps 50, repeat 20;
+//! Benchmark CLI 64.0.0, 2026-12-08; steps 50, repeat 20;
 //! chain `Some("dev")`, Wasm execution `Compiled`, DB cache 1024 MiB;
 //! measured on `vm` (`AMD EPYC`).
 //!
@@ -79,20 +79,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::EpochTallies` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::Points` (r:1 w:1)
 	/// Proof: `Mint::Points` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `Burn::SealedBuilds` (r:1 w:0)
+	/// Proof: `Burn::SealedBuilds` (`max_values`: None, `max_size`: Some(313), added: 2788, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `Burn::BondAllowances` (r:1 w:1)
+	/// Proof: `Burn::BondAllowances` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::EpochRefunds` (r:1 w:1)
 	/// Proof: `Mint::EpochRefunds` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Mint::TotalRefunded` (r:1 w:1)
 	/// Proof: `Mint::TotalRefunded` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Preimage::StatusFor` (r:1 w:0)
+	/// Proof: `Preimage::StatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Preimage::RequestStatusFor` (r:1 w:1)
+	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Burn::KeptOutputs` (r:0 w:1)
+	/// Proof: `Burn::KeptOutputs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn submit_work() -> Weight {
-		// Proof size (bytes): measured `5378`, estimated `5744`.
-		// Fastest run: 226_907_000 ps.
-		Weight::from_parts(257_052_000, 5744)
-			.saturating_add(T::DbWeight::get().reads(16))
-			.saturating_add(T::DbWeight::get().writes(7))
+		// Proof size (bytes): measured `6245`, estimated `6326`.
+		// Fastest run: 414_987_000 ps.
+		Weight::from_parts(519_623_000, 6326)
+			.saturating_add(T::DbWeight::get().reads(21))
+			.saturating_add(T::DbWeight::get().writes(11))
 	}
 	/// Storage: `Mint::HistoryStart` (r:1 w:0)
 	/// Proof: `Mint::HistoryStart` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -106,10 +116,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Mint::TotalMinted` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 16]`.
 	fn claim_rewards(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `248`, estimated `1501`.
-		// Fastest run: 47_852_000 ps.
-		Weight::from_parts(7_984_636, 1501)
-			.saturating_add(Weight::from_parts(43_185_344, 0).saturating_mul(n.into()))
+		// Proof size (bytes): measured `246`, estimated `1501`.
+		// Fastest run: 65_072_000 ps.
+		Weight::from_parts(35_268_097, 1501)
+			.saturating_add(Weight::from_parts(62_613_875, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -123,18 +133,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mint::Parameters` (r:1 w:1)
 	/// Proof: `Mint::Parameters` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
-		// Proof size (bytes): measured `111`, estimated `1525`.
-		// Fastest run: 13_300_000 ps.
-		Weight::from_parts(16_184_000, 1525)
+		// Proof size (bytes): measured `109`, estimated `1525`.
+		// Fastest run: 19_768_000 ps.
+		Weight::from_parts(24_797_000, 1525)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Mint::CurrentEpoch` (r:1 w:0)
 	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
-		// Proof size (bytes): measured `86`, estimated `1497`.
-		// Fastest run: 2_454_000 ps.
-		Weight::from_parts(3_134_000, 1497)
+		// Proof size (bytes): measured `84`, estimated `1497`.
+		// Fastest run: 3_316_000 ps.
+		Weight::from_parts(5_400_000, 1497)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `Mint::CurrentEpoch` (r:1 w:1)
@@ -148,9 +158,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mint::EpochRecords` (r:0 w:1)
 	/// Proof: `Mint::EpochRecords` (`max_values`: None, `max_size`: Some(162), added: 2637, mode: `MaxEncodedLen`)
 	fn on_initialize_close_epoch() -> Weight {
-		// Proof size (bytes): measured `222`, estimated `3505`.
-		// Fastest run: 20_010_000 ps.
-		Weight::from_parts(26_470_000, 3505)
+		// Proof size (bytes): measured `220`, estimated `3505`.
+		// Fastest run: 27_662_000 ps.
+		Weight::from_parts(32_131_000, 3505)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -159,19 +169,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mint::CurrentEpoch` (r:1 w:0)
 	/// Proof: `Mint::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn on_idle_check() -> Weight {
-		// Proof size (bytes): measured `86`, estimated `1497`.
-		// Fastest run: 4_026_000 ps.
-		Weight::from_parts(4_627_000, 1497)
+		// Proof size (bytes): measured `84`, estimated `1497`.
+		// Fastest run: 5_440_000 ps.
+		Weight::from_parts(9_558_000, 1497)
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
 	/// Storage: `Mint::Points` (r:1025 w:1024)
 	/// Proof: `Mint::Points` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[0, 1024]`.
 	fn on_idle_prune_points(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `205`, estimated `3550`.
-		// Fastest run: 4_646_000 ps.
-		Weight::from_parts(41_816_151, 3550)
-			.saturating_add(Weight::from_parts(4_037_413, 0).saturating_mul(n.into()))
+		// Proof size (bytes): measured `203`, estimated `3550`.
+		// Fastest run: 9_498_000 ps.
+		Weight::from_parts(10_319_000, 3550)
+			.saturating_add(Weight::from_parts(5_725_137, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -190,9 +200,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Mint::HistoryStart` (r:0 w:1)
 	/// Proof: `Mint::HistoryStart` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn on_idle_expire_epoch() -> Weight {
-		// Proof size (bytes): measured `304`, estimated `3627`.
-		// Fastest run: 13_520_000 ps.
-		Weight::from_parts(15_423_000, 3627)
+		// Proof size (bytes): measured `302`, estimated `3627`.
+		// Fastest run: 19_577_000 ps.
+		Weight::from_parts(31_318_000, 3627)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -201,13 +211,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements for tests and mocks, priced with RocksDB's reference weights.
 impl WeightInfo for () {
 	fn submit_work() -> Weight {
-		Weight::from_parts(257_052_000, 5744)
-			.saturating_add(RocksDbWeight::get().reads(16))
-			.saturating_add(RocksDbWeight::get().writes(7))
+		Weight::from_parts(519_623_000, 6326)
+			.saturating_add(RocksDbWeight::get().reads(21))
+			.saturating_add(RocksDbWeight::get().writes(11))
 	}
 	fn claim_rewards(n: u32, ) -> Weight {
-		Weight::from_parts(7_984_636, 1501)
-			.saturating_add(Weight::from_parts(43_185_344, 0).saturating_mul(n.into()))
+		Weight::from_parts(35_268_097, 1501)
+			.saturating_add(Weight::from_parts(62_613_875, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1))
@@ -215,33 +225,33 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2637).saturating_mul(n.into()))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(16_184_000, 1525)
+		Weight::from_parts(24_797_000, 1525)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(2))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(3_134_000, 1497)
+		Weight::from_parts(5_400_000, 1497)
 			.saturating_add(RocksDbWeight::get().reads(1))
 	}
 	fn on_initialize_close_epoch() -> Weight {
-		Weight::from_parts(26_470_000, 3505)
+		Weight::from_parts(32_131_000, 3505)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(4))
 	}
 	fn on_idle_check() -> Weight {
-		Weight::from_parts(4_627_000, 1497)
+		Weight::from_parts(9_558_000, 1497)
 			.saturating_add(RocksDbWeight::get().reads(2))
 	}
 	fn on_idle_prune_points(n: u32, ) -> Weight {
-		Weight::from_parts(41_816_151, 3550)
-			.saturating_add(Weight::from_parts(4_037_413, 0).saturating_mul(n.into()))
+		Weight::from_parts(10_319_000, 3550)
+			.saturating_add(Weight::from_parts(5_725_137, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2560).saturating_mul(n.into()))
 	}
 	fn on_idle_expire_epoch() -> Weight {
-		Weight::from_parts(15_423_000, 3627)
+		Weight::from_parts(31_318_000, 3627)
 			.saturating_add(RocksDbWeight::get().reads(3))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
