@@ -1371,7 +1371,7 @@ fn genesis_sets_root_policy_and_measurements() {
 	crate::GenesisConfig::<Test> {
 		root_ca: bounded(intel_root()),
 		measurements: vec![entry.clone()],
-		accepted_tcb_statuses: vec![GenesisTcbStatus::UpToDate, GenesisTcbStatus::UpToDate],
+		accepted_tcb_statuses: vec![TcbStatus::UpToDate, TcbStatus::UpToDate],
 		rejected_advisories: BoundedVec::truncate_from(vec![bounded(b"INTEL-SA-00615".to_vec())]),
 		_config: Default::default(),
 	}
@@ -1392,7 +1392,7 @@ fn genesis_sets_root_policy_and_measurements() {
 	let json = serde_json::to_string(&crate::GenesisConfig::<Test> {
 		root_ca: bounded(vec![1, 2]),
 		measurements: vec![entry.clone()],
-		accepted_tcb_statuses: vec![GenesisTcbStatus::OutOfDate],
+		accepted_tcb_statuses: vec![TcbStatus::OutOfDate],
 		rejected_advisories: Default::default(),
 		_config: Default::default(),
 	})
@@ -1409,12 +1409,29 @@ fn genesis_sets_root_policy_and_measurements() {
 	assert!(serde_json::from_value::<crate::GenesisConfig<Test>>(value).is_err());
 }
 
+/// A chain spec spells TCB statuses as the verifier names them (`"UpToDate"`), and one that
+/// accepts revoked platforms does not build: the chain would trust keys Intel withdrew.
+#[test]
+#[should_panic(expected = "a chain spec cannot accept platforms whose keys are revoked")]
+fn a_genesis_accepting_revoked_platforms_does_not_build() {
+	let config: crate::GenesisConfig<Test> = serde_json::from_value(serde_json::json!({
+		"rootCa": [],
+		"measurements": [],
+		"acceptedTcbStatuses": ["UpToDate", "Revoked"],
+		"rejectedAdvisories": [],
+	}))
+	.expect("the statuses parse");
+	assert_eq!(config.accepted_tcb_statuses, vec![TcbStatus::UpToDate, TcbStatus::Revoked]);
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let _ = config.assimilate_storage(&mut storage);
+}
+
 #[test]
 fn a_chain_that_started_with_intels_root_trusts_no_other() {
 	// The mock's genesis trusts Intel's root.
 	end(|| {
 		assert!(IntelRootOnly::<Test>::get());
-		let dev_root = azra_dev_enclave::DevPki::new().unwrap().root_ca_der().unwrap();
+		let dev_root = azra_dev_pki::DevPki::new().unwrap().root_ca_der().unwrap();
 		// The attack: governance (or whoever captured it) swaps in the dev root, whose
 		// private keys are public, and mints for quotes anyone can make. Refused, as is
 		// any root but Intel's.

@@ -6,10 +6,10 @@
 //! build) never enters a budget.
 
 use crate::{
-	mock::*, weights::WeightInfo, within_step, CurrentEpoch, EpochRecord, EpochRecords,
-	EpochRefunds, EpochTallies, EpochTally, Error, Event, GenesisIssuance, HistoryStart,
-	MintParameters, Parameters, ParametersOf, Points, ProviderPoints, PrunedHistory, PrunedTotals,
-	SignedAmount, TotalExpired, TotalMinted, TotalRefunded,
+	mock::*, weights::WeightInfo, CurrentEpoch, EpochRecord, EpochRecords, EpochRefunds,
+	EpochTallies, EpochTally, Error, Event, GenesisIssuance, HistoryStart, MintParameters,
+	Parameters, ParametersOf, Points, ProviderPoints, PrunedHistory, PrunedTotals, SignedAmount,
+	TotalExpired, TotalMinted, TotalRefunded,
 };
 use azra_primitives::{BuildRegistry, BuildState, BurnLedger, EpochClock, Refund, Units};
 use frame_support::{
@@ -1097,18 +1097,6 @@ fn max_change_is_per_epoch_not_per_call() {
 			MintParameters { ceiling: 132_250, ..p }
 		));
 	});
-}
-
-#[test]
-fn within_step_is_relative_to_the_base_or_to_the_hard_maximum_from_zero() {
-	let step = Perbill::from_percent(20);
-	assert!(within_step::<u64>(100, 120, step, 10_000));
-	assert!(within_step::<u64>(100, 80, step, 10_000));
-	assert!(!within_step::<u64>(100, 121, step, 10_000));
-	assert!(!within_step::<u64>(100, 79, step, 10_000));
-	// From zero the step is 20% of the hard maximum.
-	assert!(within_step::<u64>(0, 2_000, step, 10_000));
-	assert!(!within_step::<u64>(0, 2_001, step, 10_000));
 }
 
 // ---------------------------------------------------------------- claim window, expiry, pruning

@@ -17,6 +17,7 @@
 
 use std::sync::Arc;
 
+use crate::parse::{parse_account, parse_measurement};
 use azra_primitives::{BuildId, BuildState, BuildView, MeasurementId};
 use azra_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
 use azra_runtime_api::{
@@ -234,30 +235,6 @@ pub fn check_page_limit(limit: Option<u32>) -> Result<u32, ErrorObjectOwned> {
 			),
 		)),
 	}
-}
-
-/// An account from SS58 (any network prefix) or 0x-hex of 32 bytes.
-pub fn parse_account(text: &str) -> Result<AccountId, String> {
-	if let Some(hex_text) = text.strip_prefix("0x") {
-		let bytes = decode_hex(hex_text).ok_or_else(|| format!("{text:?} is not hex"))?;
-		let raw: [u8; 32] =
-			bytes.try_into().map_err(|_| format!("{text:?} is not 32 bytes of hex"))?;
-		return Ok(AccountId::from(raw));
-	}
-	AccountId::from_ss58check_with_version(text)
-		.map(|(account, _format): (AccountId, Ss58AddressFormat)| account)
-		.map_err(|e| format!("{text:?} is not an SS58 address or 0x-hex account: {e:?}"))
-}
-
-/// Bytes of an even-length hex string (no 0x), if it is one.
-pub fn decode_hex(text: &str) -> Option<Vec<u8>> {
-	if text.len() % 2 != 0 {
-		return None;
-	}
-	(0..text.len())
-		.step_by(2)
-		.map(|i| text.get(i..i + 2).and_then(|pair| u8::from_str_radix(pair, 16).ok()))
-		.collect()
 }
 
 fn ss58(account: &AccountId) -> String {
@@ -651,15 +628,6 @@ where
 	}
 }
 
-/// A measurement id from 0x-hex of 32 bytes (the RPC's and the provider agent's
-/// `--measurement`).
-pub fn parse_measurement(text: &str) -> Result<MeasurementId, String> {
-	let bytes = sp_core::bytes::from_hex(text).map_err(|e| format!("{text:?} is not hex: {e}"))?;
-	let raw: [u8; 32] =
-		bytes.try_into().map_err(|_| format!("{text:?} is not a 32-byte measurement id"))?;
-	Ok(MeasurementId::from(raw))
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -744,17 +712,6 @@ mod tests {
 		let reversed = check_epoch_range(5, 1).unwrap_err();
 		assert!(reversed.message().contains("from (5)"));
 		assert!(check_epoch_range(0, u32::MAX).is_err());
-	}
-
-	#[test]
-	fn accounts_parse_from_ss58_or_hex_and_bad_ones_are_errors() {
-		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
-		assert_eq!(parse_account(&ss58(&alice)), Ok(alice.clone()));
-		assert_eq!(parse_account(&alice.to_ss58check()), Ok(alice.clone()));
-		assert_eq!(parse_account(&format!("0x{}", hex(alice.as_ref()))), Ok(alice));
-		for bad in ["", "5Bad", "0x12", "0xzz", "not an account"] {
-			assert!(parse_account(bad).is_err(), "{bad:?}");
-		}
 	}
 
 	fn view(

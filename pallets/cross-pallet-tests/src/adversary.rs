@@ -221,12 +221,12 @@ fn run(step: &Step) -> bool {
 		.is_ok(),
 		Step::RevokePlatform => dispatch_root(pallet_attestation::Call::revoke_platform {
 			tee_type: pallet_attestation::TeeType::Sgx,
-			fmspc: azra_dev_enclave::DEV_FMSPC,
+			fmspc: azra_dev_pki::DEV_FMSPC,
 		})
 		.is_ok(),
 		Step::RestorePlatform => dispatch_root(pallet_attestation::Call::restore_platform {
 			tee_type: pallet_attestation::TeeType::Sgx,
-			fmspc: azra_dev_enclave::DEV_FMSPC,
+			fmspc: azra_dev_pki::DEV_FMSPC,
 		})
 		.is_ok(),
 		Step::Cancel { builder, build } => {

@@ -2,7 +2,7 @@
 //! the same call filter (no `Balances::burn`), the same dust handling (booked as burned),
 //! provider bonds on hold, and enclaves registered through genuine dev-PKI quotes.
 
-use azra_dev_enclave::{CollateralOptions, DevPki, Identity, SgxEnclave, Tee, DEV_FMSPC};
+use azra_dev_pki::{CollateralOptions, DevPki, Identity, SgxEnclave, Tee, DEV_FMSPC};
 use azra_primitives::{BuildId, BuildState, Units, WorkClaim};
 use frame_support::{
 	derive_impl, parameter_types,
@@ -270,7 +270,7 @@ impl ExtBuilder {
 		pallet_attestation::GenesisConfig::<Test> {
 			root_ca: pki().root_ca_der().expect("root").try_into().expect("the dev root fits"),
 			measurements: vec![dev_measurement()],
-			accepted_tcb_statuses: vec![pallet_attestation::GenesisTcbStatus::UpToDate],
+			accepted_tcb_statuses: vec![azra_primitives::TcbStatus::UpToDate],
 			rejected_advisories: Default::default(),
 			_config: Default::default(),
 		}

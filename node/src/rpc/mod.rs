@@ -1,4 +1,9 @@
-//! The node's JSON-RPC methods beyond the ones `sc-service` provides.
+//! The node's JSON-RPC server: the methods beyond the ones `sc-service` provides.
+//!
+//! [`create_full`] assembles them: Substrate's `system_*` account and `payment_*` fee
+//! methods, and AzraCode's own `azra_*` methods, which live in [`azra`].
+
+pub mod azra;
 
 use std::sync::Arc;
 
@@ -43,7 +48,7 @@ where
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(crate::azra_rpc::AzraApiServer::into_rpc(crate::azra_rpc::Azra::new(client)))?;
+	module.merge(azra::AzraApiServer::into_rpc(azra::Azra::new(client)))?;
 
 	Ok(module)
 }

@@ -6,7 +6,7 @@
 //! and provider. Genesis ratio is 9/10 unless a scenario moves it.
 
 use crate::mock::*;
-use azra_dev_enclave::{CollateralOptions, DEV_FMSPC};
+use azra_dev_pki::{CollateralOptions, DEV_FMSPC};
 use azra_primitives::BuildId;
 use frame_support::{assert_noop, assert_ok};
 use pallet_attestation::{EnclaveKey, TeeType};
