@@ -58,10 +58,7 @@ mod calls {
 		/// (every enclave that could run the build was made ineligible by a governance
 		/// decision, none by the provider's own doing): then the bond is returned.
 		#[pallet::call_index(2)]
-		#[pallet::weight(
-			// The eligibility walk is bounded by that of a sealed accept (until measured).
-			T::WeightInfo::release_build().saturating_add(T::WeightInfo::accept_sealed_build())
-		)]
+		#[pallet::weight(T::WeightInfo::release_build())]
 		pub fn release_build(origin: OriginFor<T>, build_id: BuildId) -> DispatchResult {
 			let provider = ensure_signed(origin)?;
 			Self::do_release_build(provider, build_id)

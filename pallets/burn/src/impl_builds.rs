@@ -96,16 +96,16 @@ impl<T: Config> Pallet<T> {
 		SealedBuilds::<T>::get(id)
 	}
 
-	/// The weight of `accept_build` on a sealed or a public build. The bond allowance's read
-	/// and write are added to the measured weights until `scripts/bench.sh burn` measures
-	/// them with it.
+	/// The weight of `accept_build` on a sealed or a public build: each measured in its worst
+	/// case (a sealed build's caller owning the last of the most recipients; a public
+	/// build's the last of the most enclaves a provider may hold), the bond allowance's read
+	/// and write included.
 	pub fn accept_weight(sealed: bool) -> Weight {
-		let measured = if sealed {
+		if sealed {
 			T::WeightInfo::accept_sealed_build().max(T::WeightInfo::accept_build())
 		} else {
 			T::WeightInfo::accept_build()
-		};
-		measured.saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		}
 	}
 
 	/// The bond a provider puts up to take a build of `price`:

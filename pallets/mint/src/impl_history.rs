@@ -1,7 +1,7 @@
 //! How long an epoch's history stays claimable and kept, and the pruning that takes
 //! expired epochs out of state.
 
-use crate::*;
+use crate::{DispatchError, DispatchResult, *};
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::*;
 

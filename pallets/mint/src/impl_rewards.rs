@@ -1,6 +1,6 @@
 //! Rewards: an epoch's budget, a provider's share of it, and claiming it.
 
-use crate::*;
+use crate::{DispatchError, DispatchResult, *};
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::*;
 

@@ -1,7 +1,7 @@
 //! The pallet's invariants, checked after every block under `try-runtime` (and by the
 //! cross-pallet tests after every step).
 
-use crate::*;
+use crate::{DispatchError, DispatchResult, *};
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::*;
 

@@ -1,7 +1,7 @@
 //! Proving work: a provider's `submit_work`, checked against the build and its enclave,
 //! earns the epoch's points.
 
-use crate::*;
+use crate::{DispatchError, DispatchResult, *};
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::*;
 
