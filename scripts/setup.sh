@@ -29,10 +29,12 @@ fi
 
 # rust-toolchain.toml pins the toolchain and lists its components and targets; rustup
 # adds what is missing when cargo first runs. The checks below say so up front.
-if ! rustup component list --installed | grep -q '^rustfmt'; then
-	log "adding rust component rustfmt"
-	rustup component add rustfmt
-fi
+for component in rustfmt clippy; do
+	if ! rustup component list --installed | grep -q "^$component"; then
+		log "adding rust component $component"
+		rustup component add "$component"
+	fi
+done
 
 # The runtime builds to Wasm; substrate-wasm-builder uses wasm32-unknown-unknown + rust-src.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

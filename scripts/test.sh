@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: format check, the whole workspace's Rust tests (pallets, runtime,
+# Runs every test: format check, clippy, the whole workspace's Rust tests (pallets, runtime,
 # benchmarks as tests), the economy simulation's built-in scenarios, the short fault test
 # of a 4-validator local network, then the end-to-end tests against real nodes (the
 # dashboard's in headless Chromium).
@@ -27,6 +27,11 @@ if cargo tree -e normal --workspace --prefix none | grep -q '^librocksdb-sys'; t
 	echo "RocksDB is compiled into the default build" >&2
 	exit 1
 fi
+
+step "clippy, every warning an error"
+# Check mode: every dependency compiles once more as metadata (cached after the first run),
+# without the runtime's Wasm (the native build is what clippy reads).
+SKIP_WASM_BUILD=1 cargo clippy --workspace --all-targets -- -D warnings
 
 step "cargo test --workspace"
 cargo test --workspace

@@ -1,6 +1,6 @@
 //! `azra-node dev-enclave`: the dev enclave for chains without SGX.
 //!
-//! Dev and local chain specs trust the root of AzraCode's dev PKI (`azra-dev-enclave`),
+//! Dev and local chain specs trust the root of AzraCode's dev PKI (`azra-dev-pki`),
 //! whose private keys are public. This subcommand plays the enclave and Intel's services
 //! for a provider on such a chain: it prints the collateral to store, a real DCAP quote
 //! that commits to a registration, and the enclave key's signature over a work claim.
@@ -10,7 +10,7 @@
 use crate::provider::enclave::{
 	dev_collateral, dev_identity, parse_tee, DevEnclave, Enclave, EnclaveKeyPair,
 };
-use azra_dev_enclave::{CollateralOptions, DevPki, Tee};
+use azra_dev_pki::{CollateralOptions, DevPki, Tee};
 use azra_primitives::WorkClaim;
 use azra_runtime::AccountId;
 use pallet_attestation::EnclaveKey;
@@ -34,7 +34,7 @@ pub enum DevEnclaveCmd {
 		#[arg(long)]
 		issued_at: Option<u64>,
 		/// Seconds until `nextUpdate`.
-		#[arg(long, default_value_t = azra_dev_enclave::DEFAULT_COLLATERAL_VALIDITY)]
+		#[arg(long, default_value_t = azra_dev_pki::DEFAULT_COLLATERAL_VALIDITY)]
 		validity: u64,
 		/// TCB evaluation data number (raise it to replace stored collateral).
 		#[arg(long, default_value_t = 1)]
@@ -230,14 +230,11 @@ fn enclave_key_pair(seed: &str) -> Result<EnclaveKeyPair, String> {
 
 /// An account from SS58 (any network prefix) or 0x-hex.
 fn account(text: &str) -> Result<AccountId, String> {
-	crate::azra_rpc::parse_account(text)
+	crate::parse::parse_account(text)
 }
 
 fn h256(name: &str, text: &str) -> Result<H256, String> {
-	let bytes = crate::azra_rpc::decode_hex(text.trim_start_matches("0x"))
-		.ok_or_else(|| format!("{name} {text:?} is not hex"))?;
-	let raw: [u8; 32] = bytes.try_into().map_err(|_| format!("{name} must be 32 bytes"))?;
-	Ok(H256(raw))
+	crate::parse::parse_h256(text).map_err(|e| format!("{name}: {e}"))
 }
 
 fn hex(bytes: &[u8]) -> String {

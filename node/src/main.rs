@@ -2,13 +2,13 @@
 
 #![warn(missing_docs)]
 
-mod azra_rpc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
 mod dev_enclave;
+mod parse;
 mod provider;
 mod rpc;
 mod service;

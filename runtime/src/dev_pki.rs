@@ -1,4 +1,4 @@
-//! What dev chains take from AzraCode's dev PKI (the `azra-dev-enclave` crate): the root
+//! What dev chains take from AzraCode's dev PKI (the `azra-dev-pki` crate): the root
 //! CA they trust and the dev build runtime they allow-list, plus the quote the runtime's
 //! attestation benchmarks verify.
 //!

@@ -117,8 +117,8 @@ fn genesis(
 			root_ca: BoundedVec::truncate_from(dev_pki::DEV_ROOT_CA.to_vec()),
 			measurements: vec![dev_pki::dev_runtime_measurement()],
 			accepted_tcb_statuses: vec![
-				pallet_attestation::GenesisTcbStatus::UpToDate,
-				pallet_attestation::GenesisTcbStatus::SwHardeningNeeded,
+				azra_primitives::TcbStatus::UpToDate,
+				azra_primitives::TcbStatus::SwHardeningNeeded,
 			],
 		},
 	})
@@ -189,7 +189,7 @@ pub fn production_config_genesis() -> Value {
 			// Fits `MaxRootCaLen`; runtime/tests/presets.rs checks nothing was cut.
 			root_ca: BoundedVec::truncate_from(pallet_attestation::INTEL_SGX_ROOT_CA.to_vec()),
 			measurements: Vec::<pallet_attestation::MeasurementEntry>::new(),
-			accepted_tcb_statuses: vec![pallet_attestation::GenesisTcbStatus::UpToDate],
+			accepted_tcb_statuses: vec![azra_primitives::TcbStatus::UpToDate],
 		},
 	})
 }

@@ -87,11 +87,11 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "next-spec-version"))]
-runtime_version!(108);
+runtime_version!(109);
 // The same runtime one version later: only the second Wasm blob that the upgrade e2e test
 // enacts through governance is built with it (runtime/build.rs).
 #[cfg(feature = "next-spec-version")]
-runtime_version!(109);
+runtime_version!(110);
 
 /// Block time. Aura slots and the GRANDPA/timestamp configuration derive from it.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;

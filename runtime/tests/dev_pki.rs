@@ -1,8 +1,8 @@
 //! The dev PKI artefacts committed under `runtime/dev-pki/` are exactly what
-//! `azra-dev-enclave` issues, and dev presets hold the dev build runtime it describes.
+//! `azra-dev-pki` issues, and dev presets hold the dev build runtime it describes.
 //! `AZRA_WRITE_DEV_PKI=1 cargo test -p azra-runtime --test dev_pki` rewrites them.
 
-use azra_dev_enclave::{CollateralOptions, DevPki, Identity, SgxEnclave, TdxGuest, Tee};
+use azra_dev_pki::{CollateralOptions, DevPki, Identity, SgxEnclave, TdxGuest, Tee};
 use azra_runtime::{dev_pki, AccountId, Runtime};
 use pallet_attestation::{registration_report_data, EnclaveKey, MeasurementEntry};
 use sp_core::{Get, H256};
@@ -56,7 +56,7 @@ fn committed_artefacts_match_the_dev_pki() {
 	// The largest collateral the runtime accepts, padded where verification costs most,
 	// whose platform carries the most advisories an enclave record keeps.
 	let options = CollateralOptions {
-		advisory_ids: azra_dev_enclave::long_advisory_ids(
+		advisory_ids: azra_dev_pki::long_advisory_ids(
 			pallet_attestation::MAX_ADVISORIES as usize,
 			pallet_attestation::MAX_ADVISORY_ID_LEN as usize,
 		),
@@ -67,7 +67,7 @@ fn committed_artefacts_match_the_dev_pki() {
 		"bench-tdx-collateral.bin",
 		&pki.largest_collateral(Tee::Tdx, &options, max_len as usize).expect("collateral"),
 	);
-	assert_eq!(dev_pki::DEV_FMSPC, azra_dev_enclave::DEV_FMSPC);
+	assert_eq!(dev_pki::DEV_FMSPC, azra_dev_pki::DEV_FMSPC);
 }
 
 #[test]

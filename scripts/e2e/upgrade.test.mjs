@@ -61,7 +61,7 @@ async function metadataHash(api) {
 
 spec('1. the genesis runtime refuses a mode-1 signature; state is written to check later', async () => {
   const { api, devNode } = ctx;
-  assert.equal((await api.rpc.state.getRuntimeVersion()).specVersion.toNumber(), 108);
+  assert.equal((await api.rpc.state.getRuntimeVersion()).specVersion.toNumber(), 109);
   const hash = await metadataHash(api);
   await assert.rejects(
     api.tx.system.remark('0x01').signAndSend(alice, { mode: 1, metadataHash: hash }),
@@ -120,11 +120,11 @@ spec('2. the council authorizes the next runtime; it is applied only after the a
   );
   const header = await api.rpc.chain.getHeader();
   await waitForBlocks(api, devNode, { best: header.number.toNumber() + 2, finalized: header.number.toNumber() });
-  assert.equal((await api.rpc.state.getRuntimeVersion()).specVersion.toNumber(), 109);
+  assert.equal((await api.rpc.state.getRuntimeVersion()).specVersion.toNumber(), 110);
   // `:code` (hex 0x3a636f6465) holds the runtime; the node hashes storage with BLAKE2-256.
   assert.equal((await api.rpc.state.getStorageHash('0x3a636f6465')).toHex(), codeHash, 'the chain runs the new code');
   assert.ok((await api.query.system.authorizedUpgrade()).isNone, 'the authorization was used up');
-  assert.equal((await api.query.system.lastRuntimeUpgrade()).unwrap().specVersion.toNumber(), 109);
+  assert.equal((await api.query.system.lastRuntimeUpgrade()).unwrap().specVersion.toNumber(), 110);
 });
 
 spec('3. state written before the upgrade is intact, and the burn-to-mint loop runs on the new runtime', async () => {

@@ -770,7 +770,7 @@ mod tests {
 		use super::super::enclave::{DevEnclave, EnclaveKeyPair};
 		let enclave = DevEnclave::new(
 			EnclaveKeyPair::from_secret_uri("//AliceEnclave").expect("a dev key"),
-			azra_dev_enclave::Tee::Sgx,
+			azra_dev_pki::Tee::Sgx,
 		)
 		.expect("the dev enclave starts");
 		let genesis = H256::repeat_byte(0x9e);

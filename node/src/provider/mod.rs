@@ -137,7 +137,7 @@ fn make_agent(args: &RunArgs) -> Result<Agent, String> {
 	};
 	let measurement = match (&args.measurement, enclave.measurement_id()) {
 		(Some(hex), _) => {
-			crate::azra_rpc::parse_measurement(hex).map_err(|e| format!("--measurement: {e}"))?
+			crate::parse::parse_measurement(hex).map_err(|e| format!("--measurement: {e}"))?
 		}
 		(None, Some(own)) => own,
 		(None, None) => return Err("--measurement is required for this enclave".into()),

@@ -17,7 +17,7 @@
 
 use std::collections::{BTreeMap, VecDeque};
 
-use azra_dev_enclave::{CollateralOptions, DevPki, Tee};
+use azra_dev_pki::{CollateralOptions, DevPki, Tee};
 use azra_primitives::{BuildId, EpochIndex, Units};
 use azra_runtime::{Balance, Balances, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, UNIT};
 use codec::Encode;
@@ -30,7 +30,7 @@ use sp_runtime::{
 };
 
 use super::{
-	scenario::{builds_per_epoch, Attacker, GovernanceMove, Scenario},
+	scenario::{azra, builds_per_epoch, Attacker, GovernanceMove, Scenario},
 	twin::{Applied, Signer, Twin, START_MILLIS},
 };
 use crate::provider::enclave::{dev_collateral, dev_identity, DevEnclave, Enclave, EnclaveKeyPair};
@@ -226,11 +226,6 @@ pub fn run(scenario: &Scenario, mut progress: impl FnMut(u32)) -> Result<Outcome
 		blocks: economy.twin.block_number(),
 		extrinsics: economy.extrinsics,
 	})
-}
-
-/// `x` AZRA in plancks.
-pub fn azra(x: f64) -> Balance {
-	(x * UNIT as f64).round().max(0.0) as Balance
 }
 
 /// Most epochs one `claimRewards` call may name.

@@ -241,13 +241,11 @@ impl Scenario {
 		}
 		let amount_within = |what: &str, value: Option<f64>, min: Balance, max: Balance| match value
 		{
-			Some(v) if !(v.is_finite() && (min..=max).contains(&super::economy::azra(v))) => {
-				Err(format!(
-					"`{what}` {v} AZRA is outside the runtime's bounds {} ..= {} AZRA",
-					min as f64 / UNIT as f64,
-					max as f64 / UNIT as f64
-				))
-			}
+			Some(v) if !(v.is_finite() && (min..=max).contains(&azra(v))) => Err(format!(
+				"`{what}` {v} AZRA is outside the runtime's bounds {} ..= {} AZRA",
+				min as f64 / UNIT as f64,
+				max as f64 / UNIT as f64
+			)),
 			_ => Ok(()),
 		};
 		amount_within("ceiling", genesis.ceiling, MinCeiling::get(), MaxCeiling::get())?;
@@ -467,6 +465,11 @@ pub fn builtin(name: &str) -> Option<Scenario> {
 		_ => return None,
 	};
 	Some(scenario)
+}
+
+/// `x` AZRA in plancks (scenarios state amounts in AZRA).
+pub fn azra(x: f64) -> Balance {
+	(x * UNIT as f64).round().max(0.0) as Balance
 }
 
 #[cfg(test)]

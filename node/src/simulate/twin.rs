@@ -90,7 +90,7 @@ impl Twin {
 			.map_err(|e| format!("default genesis: {e}"))?;
 		let patch: serde_json::Value =
 			serde_json::from_slice(&patch).map_err(|e| format!("dev preset: {e}"))?;
-		merge_json(&mut config, patch);
+		sc_chain_spec::json_merge(&mut config, patch);
 		let mut config: RuntimeGenesisConfig =
 			serde_json::from_value(config).map_err(|e| format!("dev preset: {e}"))?;
 		adjust(&mut config);
@@ -203,19 +203,6 @@ impl Twin {
 	/// commit to).
 	pub fn genesis_hash(&self) -> H256 {
 		self.genesis
-	}
-}
-
-/// Applies `patch` on top of `base`, recursively: how a preset patches the default genesis
-/// config (the node's merge also deletes keys patched with `null`; no preset does that).
-fn merge_json(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge_json(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		}
-		(base, patch) => *base = patch,
 	}
 }
 

@@ -63,9 +63,6 @@ pub fn registration<T: Config>() -> (T::AccountId, EnclaveKey, H256) {
 /// The nonce of the benchmarks' registration.
 pub const BENCH_NONCE: H256 = H256([0x42; 32]);
 
-/// The sealing key the benchmark quote's report data carries (bytes 32..64).
-pub const BENCH_SEALING_KEY: SealingKey = [0x5e; 32];
-
 /// Root, collateral and time set up for the benchmark quote; returns it with its verified
 /// form.
 fn setup_verified<T: Config>() -> (BenchmarkQuote, VerifiedQuoteV2) {

@@ -345,7 +345,7 @@ mod tests {
 	use super::v1::{v0, MigrateV0ToV1};
 	use super::v2::MigrateV1ToV2;
 	use crate::{mock::*, *};
-	use azra_dev_enclave::{CollateralOptions, DevPki, Tee, DEV_FMSPC};
+	use azra_dev_pki::{CollateralOptions, DevPki, Tee, DEV_FMSPC};
 	use frame_support::{
 		traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
 		BoundedVec,

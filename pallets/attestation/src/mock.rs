@@ -3,7 +3,7 @@
 //! `Revoked`.
 
 use crate as pallet_attestation;
-use crate::{test_fixtures, GenesisTcbStatus};
+use crate::{test_fixtures, TcbStatus};
 use frame_support::{derive_impl, parameter_types, traits::ConstU32};
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
@@ -85,11 +85,11 @@ impl crate::BenchmarkHelper for MockBenchmarkHelper {
 		set_unix_time(secs);
 	}
 	fn quote(report_data: [u8; 32]) -> crate::BenchmarkQuote {
-		use azra_dev_enclave::{CollateralOptions, DevPki, Identity, TdxGuest, Tee, DEV_FMSPC};
+		use azra_dev_pki::{CollateralOptions, DevPki, Identity, TdxGuest, Tee, DEV_FMSPC};
 		let pki = DevPki::new().expect("the dev PKI builds");
 		let mut data = [0u8; 64];
 		data[..32].copy_from_slice(&report_data);
-		data[32..].copy_from_slice(&crate::benchmarking::BENCH_SEALING_KEY);
+		data[32..].copy_from_slice(&crate::BENCH_SEALING_KEY);
 		let unix_time = 1_790_000_000;
 		crate::BenchmarkQuote {
 			quote: pki.quote(&Identity::Tdx(TdxGuest::azra_dev_runtime()), data).expect("quote"),
@@ -99,7 +99,7 @@ impl crate::BenchmarkHelper for MockBenchmarkHelper {
 					.largest_collateral(
 						Tee::Tdx,
 						&CollateralOptions {
-							advisory_ids: azra_dev_enclave::long_advisory_ids(
+							advisory_ids: azra_dev_pki::long_advisory_ids(
 								crate::MAX_ADVISORIES as usize,
 								crate::MAX_ADVISORY_ID_LEN as usize,
 							),
@@ -128,8 +128,8 @@ pub fn run_to_block(n: u64) {
 }
 
 /// Every status an enclave may have except `Revoked`.
-pub fn all_statuses() -> Vec<GenesisTcbStatus> {
-	use GenesisTcbStatus::*;
+pub fn all_statuses() -> Vec<TcbStatus> {
+	use TcbStatus::*;
 	vec![
 		UpToDate,
 		SwHardeningNeeded,

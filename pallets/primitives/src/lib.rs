@@ -25,7 +25,11 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_core::H256;
-use sp_runtime::{DispatchError, DispatchResult};
+use sp_runtime::{
+	serde::{Deserialize, Serialize},
+	traits::AtLeast32BitUnsigned,
+	DispatchError, DispatchResult, Perbill,
+};
 
 /// Sequential identifier of a build, assigned at submission.
 pub type BuildId = u64;
@@ -323,7 +327,10 @@ impl<AccountId: Encode> WorkClaim<AccountId> {
 	MaxEncodedLen,
 	TypeInfo,
 	Debug,
+	Serialize,
+	Deserialize,
 )]
+#[serde(crate = "sp_runtime::serde")]
 pub enum TcbStatus {
 	/// Fully patched.
 	UpToDate,
@@ -360,4 +367,37 @@ pub trait WorkProofVerifier<AccountId, Proof> {
 		claim: &WorkClaim<AccountId>,
 		proof: &Proof,
 	) -> Result<VerifiedWork, DispatchError>;
+}
+
+/// Whether `new` is within `step` (relative) of `base`; when `base` is zero the step is
+/// taken relative to `hard_max`, so a parameter can leave zero in bounded steps. The one
+/// rule for every per-epoch step governance may take: the burn pallet's price and the mint
+/// pallet's parameters.
+pub fn within_step<N: AtLeast32BitUnsigned + Copy>(
+	base: N,
+	new: N,
+	step: Perbill,
+	hard_max: N,
+) -> bool {
+	let reference = if base.is_zero() { hard_max } else { base };
+	let allowed = step.mul_floor(reference);
+	let diff = if new >= base { new - base } else { base - new };
+	diff <= allowed
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn within_step_is_relative_to_the_base_or_to_the_hard_maximum_from_zero() {
+		let step = Perbill::from_percent(20);
+		assert!(within_step::<u64>(100, 120, step, 10_000));
+		assert!(within_step::<u64>(100, 80, step, 10_000));
+		assert!(!within_step::<u64>(100, 121, step, 10_000));
+		assert!(!within_step::<u64>(100, 79, step, 10_000));
+		// From zero the step is 20% of the hard maximum.
+		assert!(within_step::<u64>(0, 2_000, step, 10_000));
+		assert!(!within_step::<u64>(0, 2_001, step, 10_000));
+	}
 }

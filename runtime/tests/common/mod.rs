@@ -4,7 +4,10 @@
 use azra_runtime::{genesis_config_presets, RuntimeGenesisConfig};
 use sp_runtime::BuildStorage;
 
-/// Applies `patch` on top of `base`, recursively, as the node does with a preset.
+/// Applies `patch` on top of `base`, recursively, as the node does with a preset
+/// (`sc_chain_spec::json_merge`, which deletes keys patched with `null`, too; no preset does
+/// that). Not that function itself: `sc-chain-spec` as a dev-dependency would compile the
+/// client stack once more in the `runtime-benchmarks,try-runtime` build these tests also run in.
 fn merge_json(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
 		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {

@@ -19,7 +19,7 @@
 //! (`-timeout=10`): an input that takes longer is a finding too (docs/development.md).
 #![no_main]
 
-use azra_dev_enclave::{
+use azra_dev_pki::{
 	CollateralOptions, DevPki, Identity, Platform, QuoteFormat, SgxEnclave, TcbStatus, TdxGuest,
 	Tee,
 };

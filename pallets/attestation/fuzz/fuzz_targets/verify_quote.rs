@@ -12,7 +12,7 @@
 //! a typed `DcapError`.
 #![no_main]
 
-use azra_dev_enclave::{CollateralOptions, DevPki, Identity, SgxEnclave, TdxGuest, Tee};
+use azra_dev_pki::{CollateralOptions, DevPki, Identity, SgxEnclave, TdxGuest, Tee};
 use libfuzzer_sys::fuzz_target;
 use pallet_attestation::{dcap::native, DcapError};
 use std::sync::OnceLock;

@@ -1,9 +1,9 @@
-//! Registration end to end with quotes from the dev PKI (`azra-dev-enclave`): the same
+//! Registration end to end with quotes from the dev PKI (`azra-dev-pki`): the same
 //! verifier and code path as Intel's samples, but with report data that can commit to a
 //! registration, so every rule after verification is exercised with a genuine quote.
 
 use super::*;
-use azra_dev_enclave::{
+use azra_dev_pki::{
 	CollateralOptions, DevPki, Identity, Platform, SgxEnclave, TcbStatus as IntelStatus, TdxGuest,
 	Tee, DEV_FMSPC,
 };
@@ -627,7 +627,7 @@ fn dev_collateral_policy_revocation_and_rollback() {
 		);
 
 		// Past the collateral's nextUpdate, nothing registers.
-		set_unix_time(DEV_NOW - 60 + azra_dev_enclave::DEFAULT_COLLATERAL_VALIDITY + 1);
+		set_unix_time(DEV_NOW - 60 + azra_dev_pki::DEFAULT_COLLATERAL_VALIDITY + 1);
 		let (_, result) = register_dev(pki, &sgx(), PROVIDER, ed_key(&ed_pair(2)));
 		assert_eq!(result, Err(Error::<Test>::CollateralExpired.into()));
 	});
@@ -990,7 +990,7 @@ fn the_rollback_rule_reads_the_items_not_the_witness() {
 		// Nothing stored comes from the witness: dates are the items', and the
 		// collateral's life is the items' (not shortened or lengthened by the witness).
 		assert_eq!(stored.tcb_info_issued_at, DEV_NOW - 3600);
-		assert!(stored.tcb_info_issued_at < azra_dev_enclave::SECOND_PCK_NOT_BEFORE);
+		assert!(stored.tcb_info_issued_at < azra_dev_pki::SECOND_PCK_NOT_BEFORE);
 		assert_eq!(stored.next_update, options().next_update());
 
 		// Honest collateral whose items are newer (but older than that PCK certificate)
@@ -1118,7 +1118,7 @@ fn chains_longer_than_intels_are_refused_before_verification() {
 
 #[test]
 fn every_quote_format_the_verifier_accepts_registers() {
-	use azra_dev_enclave::QuoteFormat;
+	use azra_dev_pki::QuoteFormat;
 	dev_chain(|pki| {
 		for (seed, format) in QuoteFormat::ALL.into_iter().enumerate() {
 			let identity = match format.tee() {
@@ -1219,7 +1219,7 @@ fn tdx_entries_pin_every_rtmr_unless_they_say_any() {
 
 #[test]
 fn tdx_entries_can_pin_mrconfigid_attributes_and_xfam() {
-	use azra_dev_enclave::{DEV_TD_ATTRIBUTES, DEV_XFAM};
+	use azra_dev_pki::{DEV_TD_ATTRIBUTES, DEV_XFAM};
 	dev_chain(|pki| {
 		let guest = TdxGuest { mr_config_id: [0xC0; 48], ..TdxGuest::azra_dev_runtime() };
 		let pinned = |mr_config_id: Option<[u8; 48]>,
