@@ -18,7 +18,7 @@
 use std::sync::Arc;
 
 use crate::parse::{parse_account, parse_measurement};
-use azra_primitives::{BuildId, BuildState, BuildView, MeasurementId};
+use azra_primitives::{BuildId, BuildState, BuildView};
 use azra_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
 use azra_runtime_api::{
 	AzraEconomicsApi, BuildsPage, EpochRecord, HistoryView, MintParameters, SignedAmount,

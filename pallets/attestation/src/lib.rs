@@ -249,15 +249,14 @@ pub type BalanceOf<T> =
 pub type EnclaveRecordOf<T> =
 	EnclaveRecord<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
-#[import_section(events)]
-#[import_section(errors)]
-#[import_section(calls)]
+#[import_section(events::events)]
+#[import_section(errors::errors)]
+#[import_section(calls::calls)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::{DispatchError, DispatchResult, *};
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::serde::{Deserialize, Serialize};
 
 	/// The storage layout version (see [`crate::migrations`]).
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);

@@ -284,9 +284,9 @@ pub trait BenchmarkHelper<AccountId> {
 	fn unnote_output(provider: &AccountId, hash: H256);
 }
 
-#[import_section(events)]
-#[import_section(errors)]
-#[import_section(calls)]
+#[import_section(events::events)]
+#[import_section(errors::errors)]
+#[import_section(calls::calls)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::{DispatchResult, *};

@@ -1,7 +1,7 @@
 //! Epochs: closing one, its record and the supply figures the chain reports, and refunds
 //! to builders (booked in the open epoch).
 
-use crate::{DispatchError, DispatchResult, *};
+use crate::{DispatchResult, *};
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::*;
 

@@ -1,9 +1,8 @@
 //! How long an epoch's history stays claimable and kept, and the pruning that takes
 //! expired epochs out of state.
 
-use crate::{DispatchError, DispatchResult, *};
+use crate::*;
 use frame_support::pallet_prelude::*;
-use frame_system::pallet_prelude::*;
 
 impl<T: Config> Pallet<T> {
 	/// The last epoch during which closed epoch `epoch` may be claimed:

@@ -1,6 +1,6 @@
 //! The economic parameters: governance's changes, bounded in range and in step per epoch.
 
-use crate::{DispatchError, DispatchResult, *};
+use crate::{DispatchResult, *};
 use azra_primitives::within_step;
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::*;

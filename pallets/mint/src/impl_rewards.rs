@@ -2,7 +2,6 @@
 
 use crate::{DispatchError, DispatchResult, *};
 use frame_support::pallet_prelude::*;
-use frame_system::pallet_prelude::*;
 
 impl<T: Config> Pallet<T> {
 	/// Logic of [`Pallet::claim_rewards`].

@@ -1,9 +1,8 @@
 //! The pallet's invariants, checked after every block under `try-runtime` (and by the
 //! cross-pallet tests after every step).
 
-use crate::{DispatchError, DispatchResult, *};
+use crate::*;
 use frame_support::pallet_prelude::*;
-use frame_system::pallet_prelude::*;
 
 impl<T: Config> Pallet<T> {
 	/// The invariants: total issuance = genesis issuance + minted + refunded − burned;

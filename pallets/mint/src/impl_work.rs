@@ -1,9 +1,10 @@
 //! Proving work: a provider's `submit_work`, checked against the build and its enclave,
 //! earns the epoch's points.
 
-use crate::{DispatchError, DispatchResult, *};
+use crate::{DispatchResult, *};
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::*;
+use sp_core::H256;
 
 impl<T: Config> Pallet<T> {
 	/// Logic of [`Pallet::submit_work`].

@@ -171,7 +171,7 @@ use frame_support::{
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
-	traits::{AtLeast32BitUnsigned, One, Saturating, Zero},
+	traits::{One, Saturating, Zero},
 	DispatchError, DispatchResult, FixedPointNumber, Perbill, Rounding, SaturatedConversion,
 };
 
@@ -201,12 +201,12 @@ pub trait BenchmarkHelper<AccountId, Proof> {
 	fn stored_output(provider: &AccountId, bytes: Vec<u8>) -> sp_core::H256;
 }
 
-#[import_section(events)]
-#[import_section(errors)]
-#[import_section(calls)]
+#[import_section(events::events)]
+#[import_section(errors::errors)]
+#[import_section(calls::calls)]
 #[frame_support::pallet]
 pub mod pallet {
-	use super::{DispatchError, DispatchResult, *};
+	use super::{DispatchResult, *};
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
