@@ -1,6 +1,9 @@
 //! The AzraCode node.
 
 #![warn(missing_docs)]
+// `sc_cli::Error`, the SDK's error every command and the service return, is large; it is
+// returned once, at the end of a command, so its size costs nothing worth boxing it for.
+#![allow(clippy::result_large_err)]
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;

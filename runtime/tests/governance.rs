@@ -214,7 +214,7 @@ fn the_production_preset_has_no_sudo_and_the_council_still_governs() {
 			enact_at,
 			System::block_number() + genesis_config_presets::PRODUCTION_EPOCH_LENGTH
 		);
-		assert_eq!(Burn::price_per_unit() == new, false);
+		assert_ne!(Burn::price_per_unit(), new);
 	});
 }
 

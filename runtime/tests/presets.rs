@@ -74,7 +74,7 @@ fn the_runtime_carries_dev_local_and_production_presets() {
 #[test]
 fn dev_presets_build_a_chain_with_endowed_dev_accounts() {
 	for name in ["development", "local_testnet"] {
-		preset_storage(&name).execute_with(|| {
+		preset_storage(name).execute_with(|| {
 			for account in genesis_config_presets::dev_accounts() {
 				assert_eq!(Balances::balance(&account), ENDOWMENT, "{name}");
 			}

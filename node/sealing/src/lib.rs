@@ -253,7 +253,7 @@ impl core::fmt::Debug for KeyPair {
 }
 
 /// The operating system's RNG in the trait `hpke` takes.
-pub fn os_rng() -> impl RngCore + CryptoRng {
+pub fn os_rng() -> impl CryptoRng {
 	use rand_core::TryRngCore as _;
 	rand_core::OsRng.unwrap_err()
 }

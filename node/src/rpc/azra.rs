@@ -475,7 +475,7 @@ where
 		let mut answer = Vec::new();
 		let mut after = (0u32, true);
 		let pruned_to = history.oldest_epoch.checked_sub(1).map(|last| to.min(last));
-		for epoch in pruned_to.map_or(1..=0, |last| from..=last) {
+		for epoch in pruned_to.into_iter().flat_map(|last| from..=last) {
 			let left = self.block_left(at, after, |h| h.oldest_epoch > epoch)?;
 			let record = match left {
 				LeftState::At(block) => self

@@ -387,7 +387,7 @@ impl<'a> Economy<'a> {
 		if epoch >= lag && !self.claims_queued() {
 			self.snapshot_until(chain_epoch - lag)?;
 		}
-		if epoch % self.scenario.providers.claim_every == 0 {
+		if epoch.is_multiple_of(self.scenario.providers.claim_every) {
 			self.queue_claims();
 		}
 

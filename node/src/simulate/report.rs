@@ -12,7 +12,7 @@ use super::economy::{rule_budget, EpochRow, Outcome};
 pub fn azra_text(plancks: i128) -> String {
 	let sign = if plancks < 0 { "-" } else { "" };
 	let magnitude = plancks.unsigned_abs();
-	let unit = UNIT as u128;
+	let unit = UNIT;
 	format!("{sign}{}.{:012}", magnitude / unit, magnitude % unit)
 }
 

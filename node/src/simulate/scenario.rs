@@ -211,17 +211,17 @@ impl Scenario {
 		if self.epochs == 0 || self.epochs > MAX_EPOCHS {
 			return fail(format!("`epochs` must lie between 1 and {MAX_EPOCHS}"));
 		}
-		self.validate_genesis(&self.genesis).or_else(|e| fail(e))?;
+		self.validate_genesis(&self.genesis).or_else(fail)?;
 		if let Some(sweep) = &self.sweep {
 			if sweep.ratio.is_empty() && sweep.ceiling.is_empty() {
 				return fail("a `sweep` needs at least one `ratio` or `ceiling`".into());
 			}
 			for run in self.expand() {
-				self.validate_genesis(&run.genesis).or_else(|e| fail(e))?;
+				self.validate_genesis(&run.genesis).or_else(fail)?;
 			}
 		}
-		self.validate_demand().or_else(|e| fail(e))?;
-		self.validate_participants().or_else(|e| fail(e))
+		self.validate_demand().or_else(fail)?;
+		self.validate_participants().or_else(fail)
 	}
 
 	fn validate_genesis(&self, genesis: &GenesisOverrides) -> Result<(), String> {

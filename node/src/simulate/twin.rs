@@ -182,7 +182,7 @@ impl Twin {
 		self.ext.commit_all().expect("an in-memory trie takes every commit");
 		// Trie nodes no block references any more stay in memory until purged: a long run
 		// would otherwise keep every state it passed through.
-		if self.number % PURGE_EVERY == 0 {
+		if self.number.is_multiple_of(PURGE_EVERY) {
 			self.ext.backend.backend_storage_mut().purge();
 		}
 		self.attach_cache();

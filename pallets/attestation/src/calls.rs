@@ -3,7 +3,7 @@
 
 use frame_support::pallet_macros::pallet_section;
 
-/// Imported into [`crate::pallet`] by `#[import_section(calls)]`.
+/// Imported into [`crate::pallet`] by `#[import_section(calls::calls)]`.
 #[pallet_section]
 mod calls {
 	#[pallet::call]

@@ -2,7 +2,7 @@
 
 use frame_support::pallet_macros::pallet_section;
 
-/// Imported into [`crate::pallet`] by `#[import_section(errors)]`.
+/// Imported into [`crate::pallet`] by `#[import_section(errors::errors)]`.
 #[pallet_section]
 mod errors {
 	/// Errors of the attestation pallet; each names the rule that was broken.

@@ -2,12 +2,14 @@
 
 use frame_support::pallet_macros::pallet_section;
 
-/// Imported into [`crate::pallet`] by `#[import_section(events)]`.
+/// Imported into [`crate::pallet`] by `#[import_section(events::events)]`.
 #[pallet_section]
 mod events {
 	/// Events of the attestation pallet.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	// An event is encoded once and stored as bytes: the variants' sizes are the encoding's.
+	#[allow(clippy::large_enum_variant)]
 	pub enum Event<T: Config> {
 		/// Governance set the trusted root CA.
 		RootCaSet {

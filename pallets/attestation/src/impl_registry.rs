@@ -111,7 +111,7 @@ impl<T: Config> Pallet<T> {
 				let expired: Vec<EnclaveKey> = keys
 					.iter()
 					.copied()
-					.filter(|k| Enclaves::<T>::get(k).map_or(true, |r| r.expires_at < now))
+					.filter(|k| Enclaves::<T>::get(k).is_none_or(|r| r.expires_at < now))
 					.collect();
 				for key in expired {
 					keys.retain(|k| *k != key);
@@ -240,7 +240,7 @@ impl<T: Config> Pallet<T> {
 			// stays.
 			if !ProviderEnclaves::<T>::contains_key(&record.provider) &&
 				// (A stamp of this block is this walk's own, from the provider's other record.)
-				removed_before.map_or(true, |at| at == now || at.saturating_add(grace) < now)
+				removed_before.is_none_or(|at| at == now || at.saturating_add(grace) < now)
 			{
 				EnclavesRemovedAt::<T>::remove(&record.provider);
 			}

@@ -220,8 +220,8 @@ pub struct VerifiedQuoteV2 {
 /// themselves and never from a quote verified with them: the figures the rollback rule
 /// compares one by one, and the instant the items stop verifying.
 ///
-/// [`CollateralInfo::issued_at`] / [`CollateralInfo::next_update`] (host interface version
-/// 1) also count the witness quote's PCK certificates, so a witness with a young PCK
+/// [`CollateralInfo::issued_at`] / [`CollateralInfo::next_update`] (version 1 of the host
+/// interface) also count the witness quote's PCK certificates, so a witness with a young PCK
 /// certificate could make older collateral look newer than honest newer collateral. This
 /// is what the pallet compares and stores instead.
 #[derive(
@@ -434,6 +434,9 @@ pub enum DcapError {
 	Deserialize,
 )]
 #[serde(crate = "sp_runtime::serde")]
+// Stored and passed by value in SCALE, where a `Box` encodes the same bytes: the variants'
+// sizes are the encoding's.
+#[allow(clippy::large_enum_variant)]
 pub enum MeasurementEntry {
 	/// An SGX enclave: by MRENCLAVE (exact code), by MRSIGNER (any code of that signer),
 	/// or both; always with the signer's product id and a minimum security version.
@@ -556,9 +559,9 @@ impl MeasurementEntry {
 				mr_config_id.is_some() || td_attributes.is_some() || xfam.is_some();
 			match &verified.td {
 				Some(td) => {
-					let configured = mr_config_id.map_or(true, |m| m == td.mr_config_id)
-						&& td_attributes.map_or(true, |a| a.admits(&td.td_attributes))
-						&& xfam.map_or(true, |x| x.admits(&td.xfam));
+					let configured = mr_config_id.is_none_or(|m| m == td.mr_config_id)
+						&& td_attributes.is_none_or(|a| a.admits(&td.td_attributes))
+						&& xfam.is_none_or(|x| x.admits(&td.xfam));
 					if !configured {
 						return false;
 					}
@@ -580,8 +583,8 @@ impl MeasurementEntry {
 				EnclaveIdentity::Sgx(id),
 			) => {
 				(mr_enclave.is_some() || mr_signer.is_some())
-					&& mr_enclave.map_or(true, |m| m == id.mr_enclave)
-					&& mr_signer.map_or(true, |m| m == id.mr_signer)
+					&& mr_enclave.is_none_or(|m| m == id.mr_enclave)
+					&& mr_signer.is_none_or(|m| m == id.mr_signer)
 					&& *isv_prod_id == id.isv_prod_id
 					&& id.isv_svn >= *min_isv_svn
 			}

@@ -2,7 +2,7 @@
 
 use frame_support::pallet_macros::pallet_section;
 
-/// Imported into [`crate::pallet`] by `#[import_section(events)]`.
+/// Imported into [`crate::pallet`] by `#[import_section(events::events)]`.
 #[pallet_section]
 mod events {
 	/// Events of the burn pallet.

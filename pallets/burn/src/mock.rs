@@ -55,12 +55,12 @@ pub const GENESIS_PRICE: Balance = 10;
 pub const EPOCH_LENGTH: u64 = 10;
 
 thread_local! {
-	static ELIGIBLE: RefCell<BTreeSet<(AccountId, Option<MeasurementId>)>> = RefCell::new(BTreeSet::new());
-	static REFUNDED: RefCell<Balance> = RefCell::new(0);
-	static REVOKED_BY_GOVERNANCE: RefCell<BTreeSet<AccountId>> = RefCell::new(BTreeSet::new());
-	static OLDEST_OPEN_EPOCH: RefCell<Option<EpochIndex>> = RefCell::new(None);
-	static KEPT_OUTPUTS: RefCell<std::collections::BTreeMap<H256, u32>> = RefCell::new(Default::default());
-	static UNSTORED_OUTPUTS: RefCell<BTreeSet<H256>> = RefCell::new(BTreeSet::new());
+	static ELIGIBLE: RefCell<BTreeSet<(AccountId, Option<MeasurementId>)>> = const { RefCell::new(BTreeSet::new()) };
+	static REFUNDED: RefCell<Balance> = const { RefCell::new(0) };
+	static REVOKED_BY_GOVERNANCE: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+	static OLDEST_OPEN_EPOCH: RefCell<Option<EpochIndex>> = const { RefCell::new(None) };
+	static KEPT_OUTPUTS: RefCell<std::collections::BTreeMap<H256, u32>> = const { RefCell::new(std::collections::BTreeMap::new()) };
+	static UNSTORED_OUTPUTS: RefCell<BTreeSet<H256>> = const { RefCell::new(BTreeSet::new()) };
 }
 
 /// The length the stand-in output store reports for every stored output.

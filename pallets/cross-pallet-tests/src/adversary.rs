@@ -30,7 +30,7 @@ const SYBIL_FUNDS: Balance = 100_000_000;
 
 thread_local! {
 	/// The newest enclave generation each sybil has registered.
-	static GENERATION: RefCell<BTreeMap<AccountId, u8>> = RefCell::new(BTreeMap::new());
+	static GENERATION: RefCell<BTreeMap<AccountId, u8>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 fn generation(provider: AccountId) -> u8 {

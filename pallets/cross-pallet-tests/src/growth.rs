@@ -101,7 +101,7 @@ fn storage_keys_level_off_while_builds_flow_through_their_whole_life() {
 		for block in 1..=blocks {
 			one_block(&mut next);
 			// Two of the three providers claim what each closed epoch paid them.
-			if (System::block_number() + 1) % EPOCH_LENGTH == 0 {
+			if (System::block_number() + 1).is_multiple_of(EPOCH_LENGTH) {
 				claim_all(PROVIDERS[0]);
 				claim_all(PROVIDERS[1]);
 			}

@@ -431,7 +431,7 @@ pub fn work_proof(
 		provider,
 	};
 	let enclave = enclave_pair(provider, generation);
-	let signer = if forged { ed25519::Pair::from_seed(&[0xEE; 32]) } else { enclave.clone() };
+	let signer = if forged { ed25519::Pair::from_seed(&[0xEE; 32]) } else { enclave };
 	WorkProof {
 		enclave_key: EnclaveKey::Ed25519(enclave.public().0),
 		signature: MultiSignature::Ed25519(signer.sign(&claim.signing_payload())),

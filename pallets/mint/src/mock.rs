@@ -112,14 +112,14 @@ pub const IDLE_WEIGHT: Weight = Weight::from_parts(2_000_000_000_000, 5 * 1024 *
 
 thread_local! {
 	static BUILDS: RefCell<BTreeMap<BuildId, BuildView<AccountId, Balance, BlockNumber>>> =
-		RefCell::new(BTreeMap::new());
+		const { RefCell::new(BTreeMap::new()) };
 	static NEXT_BUILD: RefCell<BuildId> = const { RefCell::new(0) };
 	static OPEN_EPOCH_BURN: RefCell<Balance> = const { RefCell::new(0) };
 	static TOTAL_BURNED: RefCell<Balance> = const { RefCell::new(0) };
 	static COMPLETIONS: RefCell<u32> = const { RefCell::new(0) };
 	static ENCLAVE_KEYS: RefCell<BTreeMap<AccountId, ed25519::Public>> =
-		RefCell::new(BTreeMap::new());
-	static REVOKED: RefCell<BTreeSet<AccountId>> = RefCell::new(BTreeSet::new());
+		const { RefCell::new(BTreeMap::new()) };
+	static REVOKED: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
 }
 
 fn reset_mocks() {

@@ -1267,12 +1267,8 @@ fn tdx_entries_can_pin_mrconfigid_attributes_and_xfam() {
 		);
 		// Configuration pins never match an SGX quote (an SGX entry cannot carry them).
 		let sgx_quote_v2 = VerifiedQuoteV2 {
-			quote: {
-				let verified =
-					Attestation::do_verify_quote(&pki.quote(&sgx(), [0; 64]).expect("quote"))
-						.expect("verifies");
-				verified
-			},
+			quote: Attestation::do_verify_quote(&pki.quote(&sgx(), [0; 64]).expect("quote"))
+				.expect("verifies"),
 			td: None,
 		};
 		let config_pinned = pinned(Some([0xC0; 48]), None, None);
@@ -1634,12 +1630,12 @@ fn expired_enclave_records_are_pruned_with_their_deposits_returned() {
 		// Expired but within the grace period: nothing leaves.
 		run_to_block(1 + 2 * period);
 		Attestation::on_idle(System::block_number(), Weight::MAX);
-		assert!(keys.iter().all(|key| Enclaves::<Test>::contains_key(key)));
+		assert!(keys.iter().all(Enclaves::<Test>::contains_key));
 
 		// Past it: two records a block (the mock's MaxEnclavesPrunedPerBlock).
 		run_to_block(2 + 2 * period);
 		let mut blocks = 0;
-		while keys.iter().any(|key| Enclaves::<Test>::contains_key(key)) {
+		while keys.iter().any(Enclaves::<Test>::contains_key) {
 			Attestation::on_idle(System::block_number(), Weight::MAX);
 			blocks += 1;
 			assert!(blocks <= 3, "the walk visits at most two records a block");
